@@ -1,0 +1,10 @@
+namespace SchemaPlanner.Model;
+
+public enum ConstraintKind
+{
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Check,
+    Exclusion,
+}

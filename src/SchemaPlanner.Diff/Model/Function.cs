@@ -1,0 +1,18 @@
+namespace SchemaPlanner.Model;
+
+/// <summary>
+/// A function or procedure. Identity is name plus <paramref name="Arguments"/>
+/// (<c>pg_get_function_identity_arguments</c>); <paramref name="Definition"/> is <c>pg_get_functiondef</c>.
+/// </summary>
+public sealed record Function(
+    QualifiedName Name,
+    string Arguments,
+    string Kind,
+    string Result,
+    string Language,
+    Volatility Volatility,
+    string Definition,
+    EquatableArray<string> Privileges)
+{
+    public string Signature => Name.Sql + "(" + Arguments + ")";
+}

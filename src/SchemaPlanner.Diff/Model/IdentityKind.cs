@@ -1,0 +1,8 @@
+namespace SchemaPlanner.Model;
+
+public enum IdentityKind
+{
+    None,
+    Always,
+    ByDefault,
+}

@@ -1,0 +1,52 @@
+namespace SchemaPlanner.Model;
+
+/// <summary>
+/// A whole database schema, normalised: every list sorted by name (ordinal), so two models of the same
+/// schema compare equal and serialise to the same bytes.
+/// </summary>
+public sealed record SchemaModel(
+    EquatableArray<Schema> Schemas,
+    EquatableArray<Extension> Extensions,
+    EquatableArray<Collation> Collations,
+    EquatableArray<EnumType> Enums,
+    EquatableArray<Domain> Domains,
+    EquatableArray<Sequence> Sequences,
+    EquatableArray<Table> Tables,
+    EquatableArray<View> Views,
+    EquatableArray<Function> Functions,
+    EquatableArray<Comment> Comments,
+    EquatableArray<UnsupportedObject> Unsupported)
+{
+    public static SchemaModel Empty { get; } = new(
+        EquatableArray<Schema>.Empty,
+        EquatableArray<Extension>.Empty,
+        EquatableArray<Collation>.Empty,
+        EquatableArray<EnumType>.Empty,
+        EquatableArray<Domain>.Empty,
+        EquatableArray<Sequence>.Empty,
+        EquatableArray<Table>.Empty,
+        EquatableArray<View>.Empty,
+        EquatableArray<Function>.Empty,
+        EquatableArray<Comment>.Empty,
+        EquatableArray<UnsupportedObject>.Empty);
+
+    public Table? FindTable(QualifiedName name) => Tables.FirstOrDefault(t => t.Name == name);
+
+    public EnumType? FindEnum(QualifiedName name) => Enums.FirstOrDefault(e => e.Name == name);
+
+    /// <summary>Returns the same model with every list sorted, the form all sources produce.</summary>
+    public SchemaModel Normalize() => this with
+    {
+        Schemas = Schemas.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(),
+        Extensions = Extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+        Collations = Collations.OrderBy(c => c.Name).ToEquatableArray(),
+        Enums = Enums.OrderBy(e => e.Name).ToEquatableArray(),
+        Domains = Domains.OrderBy(d => d.Name).ToEquatableArray(),
+        Sequences = Sequences.OrderBy(s => s.Name).ToEquatableArray(),
+        Tables = Tables.Select(t => t.Normalize()).OrderBy(t => t.Name).ToEquatableArray(),
+        Views = Views.Select(v => v.Normalize()).OrderBy(v => v.Name).ToEquatableArray(),
+        Functions = Functions.OrderBy(f => f.Name).ThenBy(f => f.Arguments, StringComparer.Ordinal).ToEquatableArray(),
+        Comments = Comments.OrderBy(c => c.Target, StringComparer.Ordinal).ToEquatableArray(),
+        Unsupported = Unsupported.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
+    };
+}

@@ -1,0 +1,7 @@
+namespace SchemaPlanner.Model;
+
+/// <summary>The server a model was read from: <c>server_version_num</c> (e.g. 150004) and its text form.</summary>
+public sealed record ServerInfo(int VersionNumber, string Version)
+{
+    public int Major => VersionNumber / 10000;
+}

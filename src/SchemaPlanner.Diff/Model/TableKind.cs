@@ -1,0 +1,7 @@
+namespace SchemaPlanner.Model;
+
+public enum TableKind
+{
+    Regular,
+    Partitioned,
+}

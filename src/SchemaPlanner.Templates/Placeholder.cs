@@ -1,0 +1,1 @@
+namespace SchemaPlanner.Templates; internal static class Placeholder { }

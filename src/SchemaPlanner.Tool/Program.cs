@@ -1,0 +1,1 @@
+namespace SchemaPlanner.Tool; internal static class Program { public static int Main() => 0; }
