@@ -14,5 +14,6 @@ public sealed record Function(
     string Definition,
     EquatableArray<string> Privileges)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Signature => Name.Sql + "(" + Arguments + ")";
 }

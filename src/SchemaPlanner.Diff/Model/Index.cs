@@ -16,7 +16,17 @@ public sealed record Index(
     bool Valid,
     string? Constraint)
 {
-    /// <summary>The definition with the index name and table left out, to compare shape only.</summary>
-    public string Shape(QualifiedName table) =>
-        Definition.Replace(" INDEX " + Sql.Quote(Name) + " ON ", " INDEX ON ", StringComparison.Ordinal);
+    /// <summary>
+    /// The definition from <c>USING</c> on (method, keys, opclasses, INCLUDE, WHERE) plus uniqueness: what the
+    /// index is, without its name or table.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Shape
+    {
+        get
+        {
+            var at = Definition.IndexOf(" USING ", StringComparison.Ordinal);
+            return (Unique ? "UNIQUE" : "") + (at < 0 ? Definition : Definition[at..]);
+        }
+    }
 }

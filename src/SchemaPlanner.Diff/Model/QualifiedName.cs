@@ -15,6 +15,7 @@ public sealed record QualifiedName(string Schema, string Name) : IComparable<Qua
     }
 
     /// <summary>Quoted SQL form, e.g. <c>public."Order Items"</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Sql => Model.Sql.Quote(Schema) + "." + Model.Sql.Quote(Name);
 
     /// <summary>Display form used in output and hints: quoted only where SQL would need it.</summary>

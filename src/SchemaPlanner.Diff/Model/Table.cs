@@ -22,6 +22,7 @@ public sealed record Table(
 {
     public Column? FindColumn(string name) => Columns.FirstOrDefault(c => c.Name == name);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public Constraint? PrimaryKey => Constraints.FirstOrDefault(c => c.Kind == ConstraintKind.PrimaryKey);
 
     internal Table Normalize() => this with

@@ -1,0 +1,14 @@
+namespace SchemaPlanner.Changes;
+
+/// <summary>What changed on a column (an <see cref="AlterColumn"/> may carry several).</summary>
+[Flags]
+public enum ColumnChange
+{
+    None = 0,
+    Type = 1,
+    Collation = 2,
+    Nullability = 4,
+    Default = 8,
+    Identity = 16,
+    Generated = 32,
+}

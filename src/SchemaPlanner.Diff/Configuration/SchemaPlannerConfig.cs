@@ -1,0 +1,175 @@
+using System.Text.Json;
+using SchemaPlanner.Errors;
+
+namespace SchemaPlanner.Configuration;
+
+/// <summary>
+/// <c>schemaplan.json</c>: hints (renames, column expressions), accepted hazards, defaults for flags, settings.
+/// Every part is optional.
+/// </summary>
+public sealed record SchemaPlannerConfig
+{
+    public const string FileName = "schemaplan.json";
+
+    public static SchemaPlannerConfig Empty { get; } = new();
+
+    public string? Path { get; init; }
+
+    public IReadOnlyList<RenameHint> Renames { get; init; } = [];
+
+    public IReadOnlyList<ColumnHint> Columns { get; init; } = [];
+
+    public IReadOnlyList<AllowEntry> Allow { get; init; } = [];
+
+    public PlannerSettings Settings { get; init; } = new();
+
+    public string? Desired { get; init; }
+
+    public string? Database { get; init; }
+
+    public string? DevDatabase { get; init; }
+
+    public string? Templates { get; init; }
+
+    public string? Out { get; init; }
+
+    /// <summary>Loads <paramref name="explicitPath"/>, or schemaplan.json in <paramref name="directory"/> if present.</summary>
+    public static SchemaPlannerConfig Load(string? explicitPath, string directory)
+    {
+        var path = explicitPath ?? System.IO.Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            return explicitPath is null
+                ? Empty
+                : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"config file {explicitPath} not found");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static SchemaPlannerConfig Parse(string json, string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new SchemaPlannerException(
+                ErrorKind.InvalidInput,
+                $"{path}({(ex.LineNumber ?? 0) + 1},{(ex.BytePositionInLine ?? 0) + 1}): invalid JSON: {FirstLine(ex.Message)}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: the top level must be a JSON object");
+            }
+
+            var renames = new List<RenameHint>();
+            var columns = new List<ColumnHint>();
+            if (root.TryGetProperty("hints", out var hints))
+            {
+                var index = 0;
+                foreach (var hint in Array(hints, path, "hints"))
+                {
+                    var where = $"{path}: hints[{index++}]";
+                    if (hint.TryGetProperty("rename", out var rename))
+                    {
+                        var to = RequiredString(hint, "to", where);
+                        var parts = ObjectPath.Parse(String(rename, where + ".rename"), where);
+                        if (parts.Count == 2)
+                        {
+                            renames.Add(new RenameHint(new Model.QualifiedName(parts[0], parts[1]), null, to));
+                        }
+                        else if (parts.Count == 3)
+                        {
+                            renames.Add(new RenameHint(new Model.QualifiedName(parts[0], parts[1]), parts[2], to));
+                        }
+                        else
+                        {
+                            throw new SchemaPlannerException(
+                                ErrorKind.InvalidInput,
+                                $"{where}: \"rename\" must name a table (schema.table) or a column (schema.table.column)");
+                        }
+                    }
+                    else if (hint.TryGetProperty("column", out var column))
+                    {
+                        var (table, name) = ObjectPath.ParseColumn(String(column, where + ".column"), where);
+                        columns.Add(new ColumnHint(table, name, RequiredString(hint, "using", where)));
+                    }
+                    else
+                    {
+                        throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where}: a hint needs \"rename\" + \"to\" or \"column\" + \"using\"");
+                    }
+                }
+            }
+
+            var allow = new List<AllowEntry>();
+            if (root.TryGetProperty("allow", out var allowArray))
+            {
+                var index = 0;
+                foreach (var entry in Array(allowArray, path, "allow"))
+                {
+                    var where = $"{path}: allow[{index++}]";
+                    allow.Add(new AllowEntry(RequiredString(entry, "rule", where), RequiredString(entry, "object", where), RequiredString(entry, "reason", where)));
+                }
+            }
+
+            var settings = new PlannerSettings();
+            settings = settings with
+            {
+                SmallTableRows = OptionalLong(root, "smallTableRows", path) ?? settings.SmallTableRows,
+                BatchSize = (int)(OptionalLong(root, "batchSize", path) ?? settings.BatchSize),
+                BatchPauseMilliseconds = (int)(OptionalLong(root, "batchPauseMs", path) ?? settings.BatchPauseMilliseconds),
+                LockTimeout = OptionalString(root, "lockTimeout", path) ?? settings.LockTimeout,
+                StatementTimeout = OptionalString(root, "statementTimeout", path) ?? settings.StatementTimeout,
+            };
+
+            return new SchemaPlannerConfig
+            {
+                Path = path,
+                Renames = renames,
+                Columns = columns,
+                Allow = allow,
+                Settings = settings,
+                Desired = OptionalString(root, "desired", path),
+                Database = OptionalString(root, "database", path),
+                DevDatabase = OptionalString(root, "devDatabase", path),
+                Templates = OptionalString(root, "templates", path),
+                Out = OptionalString(root, "out", path),
+            };
+        }
+    }
+
+    public ColumnHint? FindColumnHint(Model.QualifiedName table, string column) =>
+        Columns.FirstOrDefault(h => h.Table == table && h.Column == column);
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement element, string path, string name) =>
+        element.ValueKind == JsonValueKind.Array
+            ? element.EnumerateArray()
+            : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"{name}\" must be an array");
+
+    private static string String(JsonElement element, string where) =>
+        element.ValueKind == JsonValueKind.String
+            ? element.GetString()!
+            : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where} must be a string");
+
+    private static string RequiredString(JsonElement element, string name, string where) =>
+        element.TryGetProperty(name, out var value)
+            ? String(value, $"{where}.{name}")
+            : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where}: \"{name}\" is missing");
+
+    private static string? OptionalString(JsonElement element, string name, string path) =>
+        element.TryGetProperty(name, out var value) ? String(value, $"{path}: \"{name}\"") : null;
+
+    private static long? OptionalLong(JsonElement element, string name, string path) =>
+        !element.TryGetProperty(name, out var value) ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0 ? number
+        : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"{name}\" must be a non-negative whole number");
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,119 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Diffing;
+
+/// <summary>
+/// Orders changes so each can be applied after the ones before it: dependents are dropped before what they
+/// depend on, and created after it. Rank first; within a rank, dependency order of tables and views, then
+/// the order the differ emitted (itself sorted by name), so the result is deterministic.
+/// </summary>
+internal static class ChangeOrder
+{
+    public static int Rank(Change change) => change switch
+    {
+        SetComment { New: null } => 5,
+        DropTrigger or DropPolicy => 10,
+        DropView => 20,
+        DropConstraint { Constraint.Kind: ConstraintKind.ForeignKey } => 30,
+        DropConstraint or DropIndex => 40,
+        DropColumn => 60,
+        DropTable => 70,
+        DropSequence => 80,
+        DropFunction => 95,
+        DropDomain or DropEnum or DropCollation => 100,
+        DropSchema => 110,
+        DropExtension => 120,
+        CreateExtension or AlterExtension => 200,
+        CreateSchema => 210,
+        CreateCollation or ReplaceCollation => 220,
+        CreateEnum or AddEnumValue or ReplaceEnum => 230,
+        CreateDomain or AlterDomain => 240,
+        CreateSequence => 250,
+        CreateFunction or ReplaceFunction => 260,
+        RenameTable => 270,
+        CreateTable => 280,
+        AlterTable => 290,
+        RenameColumn => 300,
+        AddColumn => 310,
+        AlterColumn => 320,
+        AlterSequence => 330,
+        AddConstraint { Constraint.Kind: ConstraintKind.ForeignKey } => 360,
+        AddConstraint or ValidateConstraint => 340,
+        AddIndex => 350,
+        CreateView or ReplaceView => 370,
+        CreateTrigger or CreatePolicy or AlterPolicy => 390,
+        SetComment or ChangePrivileges => 400,
+        UnsupportedChange => 900,
+        _ => throw new InvalidOperationException("no rank for " + change.Kind),
+    };
+
+    /// <summary>
+    /// Sorts by rank; inside the table and view ranks, by dependency depth (parents and referenced objects
+    /// first when creating, last when dropping).
+    /// </summary>
+    public static IReadOnlyList<Change> Sort(IEnumerable<Change> changes, SchemaModel from, SchemaModel to)
+    {
+        var depthFrom = Depths(from);
+        var depthTo = Depths(to);
+        return changes
+            .Select((change, index) => (change, index))
+            .OrderBy(x => Rank(x.change))
+            .ThenBy(x => DepthKey(x.change, depthFrom, depthTo))
+            .ThenBy(x => x.index)
+            .Select(x => x.change)
+            .ToList();
+    }
+
+    private static int DepthKey(Change change, Dictionary<QualifiedName, int> from, Dictionary<QualifiedName, int> to) => change switch
+    {
+        DropView v => -from.GetValueOrDefault(v.View.Name),
+        DropTable t => -from.GetValueOrDefault(t.Definition.Name),
+        CreateView v => to.GetValueOrDefault(v.View.Name),
+        ReplaceView v => to.GetValueOrDefault(v.New.Name),
+        CreateTable t => to.GetValueOrDefault(t.Definition.Name),
+        AddIndex i => to.GetValueOrDefault(i.TableName),
+        _ => 0,
+    };
+
+    /// <summary>Dependency depth of tables (partition/inheritance parents) and views (relations they read).</summary>
+    private static Dictionary<QualifiedName, int> Depths(SchemaModel model)
+    {
+        var parents = new Dictionary<QualifiedName, IEnumerable<QualifiedName>>();
+        foreach (var table in model.Tables)
+        {
+            parents[table.Name] = table.Inherits.Concat(table.PartitionOf is { } p ? [p] : Array.Empty<QualifiedName>());
+        }
+
+        foreach (var view in model.Views)
+        {
+            parents[view.Name] = view.DependsOn;
+        }
+
+        var depth = new Dictionary<QualifiedName, int>();
+        int Depth(QualifiedName name, int guard)
+        {
+            if (depth.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            if (guard > 1000 || !parents.TryGetValue(name, out var ps))
+            {
+                return 0;
+            }
+
+            var d = ps.Select(p => Depth(p, guard + 1) + 1).DefaultIfEmpty(0).Max();
+            depth[name] = d;
+            return d;
+        }
+
+        foreach (var name in parents.Keys)
+        {
+            Depth(name, 0);
+        }
+
+        // Views come after every table: shift them past the deepest table.
+        return depth;
+    }
+}

@@ -1,0 +1,332 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Configuration;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Diffing;
+
+/// <summary>Diffs tables and everything that hangs off them: columns, indexes, constraints, triggers, policies.</summary>
+internal static class TableDiffer
+{
+    /// <summary>
+    /// Adds the table changes; returns the relations whose columns change shape (so views over them must be
+    /// dropped and re-created around the change).
+    /// </summary>
+    public static HashSet<QualifiedName> Diff(
+        SchemaModel from,
+        SchemaModel to,
+        Dictionary<QualifiedName, QualifiedName> tableRenames,
+        IReadOnlyList<RenameHint> renames,
+        List<Change> changes,
+        List<RenameSuggestion> suggestions)
+    {
+        var reshaped = new HashSet<QualifiedName>();
+        var matched = new HashSet<QualifiedName>();
+        var created = new List<Table>();
+        foreach (var table in to.Tables)
+        {
+            var oldName = tableRenames.FirstOrDefault(r => r.Value == table.Name).Key ?? table.Name;
+            var old = from.FindTable(oldName);
+            if (old is null || (oldName == table.Name && tableRenames.ContainsKey(table.Name)))
+            {
+                created.Add(table);
+                continue;
+            }
+
+            matched.Add(old.Name);
+            if (old.Name != table.Name)
+            {
+                changes.Add(new RenameTable(old, table));
+                reshaped.Add(old.Name);
+            }
+
+            DiffTable(old, table, renames, changes, suggestions, reshaped);
+        }
+
+        foreach (var table in created)
+        {
+            AddCreateTable(table, changes);
+        }
+
+        var dropped = from.Tables.Where(t => !matched.Contains(t.Name)).ToList();
+        foreach (var table in dropped)
+        {
+            changes.Add(new DropTable(table));
+            reshaped.Add(table.Name);
+        }
+
+        foreach (var table in dropped)
+        {
+            var twin = created.FirstOrDefault(c => c.Name.Schema == table.Name.Schema && SameShape(c, table));
+            if (twin is not null)
+            {
+                suggestions.Add(new RenameSuggestion(
+                    table.Name.ToString(),
+                    twin.Name.ToString(),
+                    $"{{ \"rename\": {Json(table.Name.ToString())}, \"to\": {Json(twin.Name.Name)} }}"));
+            }
+        }
+
+        return reshaped;
+    }
+
+    private static void AddCreateTable(Table table, List<Change> changes)
+    {
+        changes.Add(new CreateTable(table));
+        foreach (var constraint in table.Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey))
+        {
+            changes.Add(new AddConstraint(table.Name, constraint));
+        }
+
+        foreach (var index in table.Indexes.Where(i => i.Constraint is null))
+        {
+            changes.Add(new AddIndex(table.Name, index));
+        }
+
+        foreach (var trigger in table.Triggers)
+        {
+            changes.Add(new CreateTrigger(table.Name, trigger));
+        }
+
+        foreach (var policy in table.Policies)
+        {
+            changes.Add(new CreatePolicy(table.Name, policy));
+        }
+
+        if (!table.Privileges.IsEmpty)
+        {
+            changes.Add(new ChangePrivileges("TABLE", table.Name.ToString(), EquatableArray<string>.Empty, table.Privileges));
+        }
+    }
+
+    private static void DiffTable(
+        Table old,
+        Table table,
+        IReadOnlyList<RenameHint> renames,
+        List<Change> changes,
+        List<RenameSuggestion> suggestions,
+        HashSet<QualifiedName> reshaped)
+    {
+        var flags = TableChange.None;
+        if (old.Unlogged != table.Unlogged)
+        {
+            flags |= TableChange.Persistence;
+        }
+
+        if (old.RowLevelSecurity != table.RowLevelSecurity || old.ForceRowLevelSecurity != table.ForceRowLevelSecurity)
+        {
+            flags |= TableChange.RowLevelSecurity;
+        }
+
+        if (old.Kind != table.Kind || old.PartitionKey != table.PartitionKey)
+        {
+            flags |= TableChange.PartitionKey;
+        }
+
+        if (old.PartitionOf != table.PartitionOf || old.PartitionBound != table.PartitionBound)
+        {
+            flags |= TableChange.PartitionOf;
+        }
+
+        if (old.Inherits != table.Inherits)
+        {
+            flags |= TableChange.Inheritance;
+        }
+
+        if (flags != TableChange.None)
+        {
+            changes.Add(new AlterTable(old, table, flags));
+        }
+
+        // Columns, with renames from hints (keyed by the old table name).
+        var columnRenames = renames
+            .Where(r => r.Column is not null && r.Table == old.Name)
+            .ToDictionary(r => r.Column!, r => r.To, StringComparer.Ordinal);
+        var matchedColumns = new HashSet<string>(StringComparer.Ordinal);
+        var addedColumns = new List<Column>();
+        foreach (var column in table.Columns)
+        {
+            var oldColumnName = columnRenames.FirstOrDefault(r => r.Value == column.Name).Key ?? column.Name;
+            var oldColumn = old.FindColumn(oldColumnName);
+            if (oldColumn is null || (oldColumnName == column.Name && columnRenames.ContainsKey(column.Name)))
+            {
+                changes.Add(new AddColumn(table.Name, column));
+                addedColumns.Add(column);
+                continue;
+            }
+
+            matchedColumns.Add(oldColumn.Name);
+            if (oldColumn.Name != column.Name)
+            {
+                changes.Add(new RenameColumn(table.Name, oldColumn, column));
+                reshaped.Add(old.Name);
+                continue;
+            }
+
+            var changed = CompareColumns(oldColumn, column);
+            if (changed != ColumnChange.None)
+            {
+                changes.Add(new AlterColumn(table.Name, oldColumn, column, changed));
+                if ((changed & (ColumnChange.Type | ColumnChange.Collation)) != 0)
+                {
+                    reshaped.Add(old.Name);
+                }
+            }
+        }
+
+        var droppedColumns = old.Columns.Where(c => !matchedColumns.Contains(c.Name)).ToList();
+        foreach (var column in droppedColumns)
+        {
+            changes.Add(new DropColumn(table.Name, column));
+            reshaped.Add(old.Name);
+            var twin = addedColumns.FirstOrDefault(a => a.Type == column.Type);
+            if (twin is not null)
+            {
+                var path = old.Name.Member(column.Name);
+                suggestions.Add(new RenameSuggestion(path, table.Name.Member(twin.Name), $"{{ \"rename\": {Json(path)}, \"to\": {Json(twin.Name)} }}"));
+            }
+        }
+
+        // Constraints by name. Ones that only became valid are validated; others dropped and re-added.
+        foreach (var constraint in table.Constraints)
+        {
+            var previous = old.Constraints.FirstOrDefault(c => c.Name == constraint.Name);
+            if (previous is null)
+            {
+                changes.Add(new AddConstraint(table.Name, constraint));
+            }
+            else if (!SameConstraint(previous, constraint, old.Name, table.Name))
+            {
+                changes.Add(new DropConstraint(table.Name, previous));
+                changes.Add(new AddConstraint(table.Name, constraint));
+            }
+            else if (!previous.Validated && constraint.Validated)
+            {
+                changes.Add(new ValidateConstraint(table.Name, constraint));
+            }
+        }
+
+        foreach (var constraint in old.Constraints.Where(c => table.Constraints.All(n => n.Name != c.Name)))
+        {
+            changes.Add(new DropConstraint(table.Name, constraint));
+        }
+
+        DiffIndexes(table.Name, old.Indexes, table.Indexes, changes);
+
+        foreach (var trigger in table.Triggers)
+        {
+            var previous = old.Triggers.FirstOrDefault(t => t.Name == trigger.Name);
+            if (previous is null)
+            {
+                changes.Add(new CreateTrigger(table.Name, trigger));
+            }
+            else if (previous.Definition.Replace(old.Name.Sql, table.Name.Sql, StringComparison.Ordinal) != trigger.Definition || previous.Enabled != trigger.Enabled)
+            {
+                changes.Add(new DropTrigger(table.Name, previous));
+                changes.Add(new CreateTrigger(table.Name, trigger));
+            }
+        }
+
+        foreach (var trigger in old.Triggers.Where(t => table.Triggers.All(n => n.Name != t.Name)))
+        {
+            changes.Add(new DropTrigger(table.Name, trigger));
+        }
+
+        foreach (var policy in table.Policies)
+        {
+            var previous = old.Policies.FirstOrDefault(p => p.Name == policy.Name);
+            if (previous is null)
+            {
+                changes.Add(new CreatePolicy(table.Name, policy));
+            }
+            else if (previous.Command != policy.Command || previous.Permissive != policy.Permissive)
+            {
+                changes.Add(new DropPolicy(table.Name, previous));
+                changes.Add(new CreatePolicy(table.Name, policy));
+            }
+            else if (previous != policy)
+            {
+                changes.Add(new AlterPolicy(table.Name, previous, policy));
+            }
+        }
+
+        foreach (var policy in old.Policies.Where(p => table.Policies.All(n => n.Name != p.Name)))
+        {
+            changes.Add(new DropPolicy(table.Name, policy));
+        }
+
+        if (old.Privileges != table.Privileges)
+        {
+            changes.Add(new ChangePrivileges("TABLE", table.Name.ToString(), old.Privileges, table.Privileges));
+        }
+    }
+
+    /// <summary>Indexes by name: a changed shape or an invalid live index means drop and re-create.</summary>
+    internal static void DiffIndexes(QualifiedName table, EquatableArray<Model.Index> from, EquatableArray<Model.Index> to, List<Change> changes)
+    {
+        foreach (var index in to.Where(i => i.Constraint is null))
+        {
+            var previous = from.FirstOrDefault(i => i.Name == index.Name && i.Constraint is null);
+            if (previous is null)
+            {
+                changes.Add(new AddIndex(table, index));
+            }
+            else if (previous.Shape != index.Shape || previous.Valid != index.Valid)
+            {
+                changes.Add(new DropIndex(table, previous));
+                changes.Add(new AddIndex(table, index));
+            }
+        }
+
+        foreach (var index in from.Where(i => i.Constraint is null && !to.Any(n => n.Name == i.Name && n.Constraint is null)))
+        {
+            changes.Add(new DropIndex(table, index));
+        }
+    }
+
+    internal static ColumnChange CompareColumns(Column old, Column column)
+    {
+        var changed = ColumnChange.None;
+        if (old.Type != column.Type)
+        {
+            changed |= ColumnChange.Type;
+        }
+
+        if (old.Collation != column.Collation)
+        {
+            changed |= ColumnChange.Collation;
+        }
+
+        if (old.NotNull != column.NotNull)
+        {
+            changed |= ColumnChange.Nullability;
+        }
+
+        if (old.Default != column.Default)
+        {
+            changed |= ColumnChange.Default;
+        }
+
+        if (old.Identity != column.Identity)
+        {
+            changed |= ColumnChange.Identity;
+        }
+
+        if (old.Generated != column.Generated)
+        {
+            changed |= ColumnChange.Generated;
+        }
+
+        return changed;
+    }
+
+    private static bool SameConstraint(Constraint old, Constraint constraint, QualifiedName oldTable, QualifiedName newTable) =>
+        old.Kind == constraint.Kind
+        && old.Definition.Replace(oldTable.Sql, newTable.Sql, StringComparison.Ordinal) == constraint.Definition
+        && old.Deferrable == constraint.Deferrable
+        && old.InitiallyDeferred == constraint.InitiallyDeferred;
+
+    private static bool SameShape(Table a, Table b) =>
+        a.Columns.Count > 0 && a.Columns.Select(c => (c.Name, c.Type)).SequenceEqual(b.Columns.Select(c => (c.Name, c.Type)));
+
+    private static string Json(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+}

@@ -1,0 +1,82 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Diffing;
+
+/// <summary>
+/// Diffs views. A view is dropped and re-created when its query changes in a way OR REPLACE cannot express, or
+/// when a relation it reads (transitively) changes shape; otherwise it is left alone or replaced in place.
+/// </summary>
+internal static class ViewDiffer
+{
+    public static void Diff(SchemaModel from, SchemaModel to, HashSet<QualifiedName> reshaped, List<Change> changes)
+    {
+        var recreate = new HashSet<QualifiedName>();
+        var changedAny = true;
+        // Propagate "must be re-created" through views reading re-created relations until nothing changes.
+        while (changedAny)
+        {
+            changedAny = false;
+            foreach (var view in from.Views)
+            {
+                if (recreate.Contains(view.Name))
+                {
+                    continue;
+                }
+
+                var desired = to.Views.FirstOrDefault(v => v.Name == view.Name);
+                var mustRecreate = desired is null
+                    || view.DependsOn.Any(d => reshaped.Contains(d) || recreate.Contains(d))
+                    || view.Kind != desired.Kind
+                    || (view.Definition != desired.Definition && !CanReplace(view, desired));
+                if (mustRecreate)
+                {
+                    recreate.Add(view.Name);
+                    changedAny = true;
+                }
+            }
+        }
+
+        foreach (var view in from.Views.Where(v => recreate.Contains(v.Name)))
+        {
+            changes.Add(new DropView(view));
+        }
+
+        foreach (var view in to.Views)
+        {
+            var old = from.Views.FirstOrDefault(v => v.Name == view.Name);
+            if (old is null || recreate.Contains(view.Name))
+            {
+                changes.Add(new CreateView(view));
+                foreach (var index in view.Indexes)
+                {
+                    changes.Add(new AddIndex(view.Name, index));
+                }
+
+                if (!view.Privileges.IsEmpty)
+                {
+                    changes.Add(new ChangePrivileges("TABLE", view.Name.ToString(), EquatableArray<string>.Empty, view.Privileges));
+                }
+
+                continue;
+            }
+
+            if (old.Definition != view.Definition)
+            {
+                changes.Add(new ReplaceView(old, view));
+            }
+
+            TableDiffer.DiffIndexes(view.Name, old.Indexes, view.Indexes, changes);
+            if (old.Privileges != view.Privileges)
+            {
+                changes.Add(new ChangePrivileges("TABLE", view.Name.ToString(), old.Privileges, view.Privileges));
+            }
+        }
+    }
+
+    /// <summary>CREATE OR REPLACE VIEW may only append columns to a plain view.</summary>
+    private static bool CanReplace(View old, View desired) =>
+        old.Kind == ViewKind.View
+        && desired.Columns.Count >= old.Columns.Count
+        && desired.Columns.Take(old.Columns.Count).SequenceEqual(old.Columns);
+}

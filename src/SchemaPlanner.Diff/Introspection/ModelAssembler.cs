@@ -1,0 +1,168 @@
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Introspection;
+
+/// <summary>Turns the rows of the catalog queries into the normalised model (no I/O).</summary>
+internal static class ModelAssembler
+{
+    private const char Separator = '\x1f';
+
+    public static DatabaseSchema Assemble(IReadOnlyDictionary<string, List<object?[]>> results)
+    {
+        IEnumerable<Row> Rows(string name) => results[name].Select(r => new Row(r));
+
+        var server = Rows("server").Select(r => new ServerInfo((int)r.Long(0), r.Str(1))).Single();
+
+        var schemas = Rows("schemas").Select(r => new Schema(r.Str(0), r.Strings(1).ToEquatableArray()));
+        var extensions = Rows("extensions").Select(r => new Extension(r.Str(0), r.Str(1), r.Str(2)));
+        var collations = Rows("collations").Select(r => new Collation(
+            new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.StrOrNull(3), r.StrOrNull(4), r.StrOrNull(5), r.Bool(6)));
+        var enums = Rows("enums").Select(r => new EnumType(new QualifiedName(r.Str(0), r.Str(1)), r.Strings(2).ToEquatableArray()));
+        var domains = Rows("domains").Select(r =>
+        {
+            var names = r.Strings(6);
+            var defs = r.Strings(7);
+            var valid = r.Bools(8);
+            var checks = names.Select((n, i) => new DomainCheck(n, defs[i], valid[i]));
+            return new Domain(new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.StrOrNull(3), r.StrOrNull(4), r.Bool(5), checks.ToEquatableArray());
+        });
+        var sequences = Rows("sequences").Select(r => new Sequence(
+            new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.Long(3), r.Long(4), r.Long(5), r.Long(6), r.Long(7), r.Bool(8),
+            r.StrOrNull(9) is { } ownerSchema ? new QualifiedName(ownerSchema, r.Str(10)) : null,
+            r.StrOrNull(11),
+            r.Strings(12).ToEquatableArray()));
+
+        var columns = Rows("columns").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
+            g => g.Key,
+            g => g.Select(r => new Column(
+                r.Str(2), r.Str(3), new QualifiedName(r.Str(4), r.Str(5)), r.StrOrNull(6), r.Bool(7), r.StrOrNull(8),
+                ParseVolatility(r.StrOrNull(9)), ParseIdentity(r.StrOrNull(10)), r.StrOrNull(11))).ToEquatableArray());
+        var indexes = Rows("indexes").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
+            g => g.Key,
+            g => g.Select(r => new Model.Index(
+                r.Str(2), r.Str(3), r.Str(4), r.Strings(5).ToEquatableArray(), r.Strings(6).ToEquatableArray(),
+                r.StrOrNull(7), r.Bool(8), r.Bool(9), r.StrOrNull(10))).ToEquatableArray());
+        var constraints = Rows("constraints").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
+            g => g.Key,
+            g => g.Select(r => new Constraint(
+                r.Str(2), ParseConstraintKind(r.Str(3)), r.Str(4), r.Strings(5).ToEquatableArray(), r.Bool(6), r.Bool(7), r.Bool(8),
+                r.StrOrNull(9) is { } refSchema ? new QualifiedName(refSchema, r.Str(10)) : null,
+                r.Strings(11).ToEquatableArray(), ParseAction(r.StrOrNull(12)), ParseAction(r.StrOrNull(13)))).ToEquatableArray());
+        var triggers = Rows("triggers").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
+            g => g.Key,
+            g => g.Select(r => new Trigger(r.Str(2), r.Str(3), r.Str(4))).ToEquatableArray());
+        var policies = Rows("policies").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
+            g => g.Key,
+            g => g.Select(r => new Policy(r.Str(2), r.Str(3), r.Bool(4), r.Strings(5).ToEquatableArray(), r.StrOrNull(6), r.StrOrNull(7))).ToEquatableArray());
+
+        EquatableArray<T> Of<T>(Dictionary<QualifiedName, EquatableArray<T>> map, QualifiedName key) =>
+            map.TryGetValue(key, out var list) ? list : EquatableArray<T>.Empty;
+
+        var statistics = new List<TableStatistics>();
+        var tables = Rows("tables").Select(r =>
+        {
+            var name = new QualifiedName(r.Str(0), r.Str(1));
+            statistics.Add(new TableStatistics(name, r.Long(14), r.Long(15)));
+            return new Table(
+                name,
+                r.Str(2) == "p" ? TableKind.Partitioned : TableKind.Regular,
+                r.Str(3) == "u",
+                r.StrOrNull(4),
+                r.StrOrNull(5) is { } parentSchema ? new QualifiedName(parentSchema, r.Str(6)) : null,
+                r.StrOrNull(7),
+                r.Strings(9).Select(SplitName).ToEquatableArray(),
+                r.Bool(10),
+                r.Bool(11),
+                Of(columns, name),
+                Of(indexes, name),
+                Of(constraints, name),
+                Of(triggers, name),
+                Of(policies, name),
+                r.Strings(12).ToEquatableArray());
+        }).ToList();
+
+        var views = Rows("views").Select(r =>
+        {
+            var name = new QualifiedName(r.Str(0), r.Str(1));
+            return new View(
+                name,
+                r.Str(2) == "m" ? ViewKind.Materialized : ViewKind.View,
+                r.Str(3),
+                Of(columns, name).Select(c => c.Name).ToEquatableArray(),
+                Of(indexes, name),
+                r.Strings(4).Select(SplitName).ToEquatableArray(),
+                r.Strings(5).ToEquatableArray());
+        });
+        var functions = Rows("functions").Select(r => new Function(
+            new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.Str(3), r.Str(4), r.Str(5),
+            ParseVolatility(r.Str(6)) ?? Volatility.Volatile, r.Str(7), r.Strings(8).ToEquatableArray()));
+        var comments = Rows("comments").Select(r => new Comment(CommentTarget(r.Str(0), r.Str(1)), r.Str(2)));
+        var unsupported = Rows("unsupported").Select(r => new UnsupportedObject(r.Str(0), r.Str(1)));
+
+        var model = new SchemaModel(
+            schemas.ToEquatableArray(),
+            extensions.ToEquatableArray(),
+            collations.ToEquatableArray(),
+            enums.ToEquatableArray(),
+            domains.ToEquatableArray(),
+            sequences.ToEquatableArray(),
+            tables.ToEquatableArray(),
+            views.ToEquatableArray(),
+            functions.ToEquatableArray(),
+            comments.ToEquatableArray(),
+            unsupported.ToEquatableArray()).Normalize();
+
+        return new DatabaseSchema(model, server, statistics.OrderBy(s => s.Table).ToEquatableArray());
+    }
+
+    private static QualifiedName SplitName(string raw)
+    {
+        var at = raw.IndexOf(Separator, StringComparison.Ordinal);
+        return new QualifiedName(raw[..at], raw[(at + 1)..]);
+    }
+
+    private static Volatility? ParseVolatility(string? code) => code switch
+    {
+        "i" => Volatility.Immutable,
+        "s" => Volatility.Stable,
+        "v" => Volatility.Volatile,
+        _ => null,
+    };
+
+    private static IdentityKind ParseIdentity(string? code) => code switch
+    {
+        "a" => IdentityKind.Always,
+        "d" => IdentityKind.ByDefault,
+        _ => IdentityKind.None,
+    };
+
+    private static ConstraintKind ParseConstraintKind(string code) => code switch
+    {
+        "p" => ConstraintKind.PrimaryKey,
+        "u" => ConstraintKind.Unique,
+        "f" => ConstraintKind.ForeignKey,
+        "c" => ConstraintKind.Check,
+        "x" => ConstraintKind.Exclusion,
+        _ => throw new InvalidOperationException("unknown constraint type " + code),
+    };
+
+    private static string? ParseAction(string? code) => code switch
+    {
+        null => null,
+        "a" => "NO ACTION",
+        "r" => "RESTRICT",
+        "c" => "CASCADE",
+        "n" => "SET NULL",
+        "d" => "SET DEFAULT",
+        _ => throw new InvalidOperationException("unknown foreign key action " + code),
+    };
+
+    private static string CommentTarget(string type, string identity) => type switch
+    {
+        "table column" or "view column" => "COLUMN " + identity,
+        "table constraint" => "CONSTRAINT " + identity,
+        "trigger" => "TRIGGER " + identity,
+        "policy" => "POLICY " + identity,
+        _ => type.ToUpperInvariant() + " " + identity,
+    };
+}

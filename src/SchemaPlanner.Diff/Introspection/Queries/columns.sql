@@ -1,0 +1,30 @@
+-- Columns of tables, views and materialized views, in attribute order. The default's volatility is the
+-- strongest pg_proc.provolatile among the functions (and operators' functions) its expression tree calls.
+SELECT n.nspname, c.relname, a.attname,
+       format_type(a.atttypid, a.atttypmod) AS type,
+       tn.nspname AS type_schema, bt.typname AS type_name,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+            THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END AS collation,
+       a.attnotnull,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expr,
+       CASE WHEN a.attgenerated = '' AND ad.adbin IS NOT NULL THEN
+         coalesce((SELECT max(p.provolatile::text)
+                   FROM regexp_matches(ad.adbin::text, ':(?:funcid|opfuncid) (\d+)', 'g') m
+                   JOIN pg_proc p ON p.oid = m[1]::oid), 'i') END AS default_volatility,
+       a.attidentity::text,
+       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expr
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+JOIN pg_type bt ON bt.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
+JOIN pg_namespace tn ON tn.oid = bt.typnamespace
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped
+  AND c.relkind IN ('r', 'p', 'v', 'm')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1, 2, a.attnum

@@ -1,0 +1,53 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Configuration;
+
+namespace SchemaPlanner.Safety;
+
+/// <summary>Runs every rule over every change; marks hazards accepted in schemaplan.json as allowed.</summary>
+public static class Classifier
+{
+    public static IReadOnlyList<ClassifiedChange> Classify(
+        IReadOnlyList<Change> changes,
+        ClassificationContext context,
+        IReadOnlyList<AllowEntry> allow,
+        Func<Change, Sources.Scripts.SourceLocation?>? locate = null)
+    {
+        var result = new List<ClassifiedChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var hazards = RuleRegistry.All
+                .SelectMany(rule => rule.Check(change, context))
+                .Select(h => Allow(h, change, allow))
+                .OrderBy(h => h.Rule, StringComparer.Ordinal)
+                .ThenBy(h => h.Message, StringComparer.Ordinal)
+                .ToList();
+            result.Add(new ClassifiedChange(change, hazards, locate?.Invoke(change)));
+        }
+
+        return result;
+    }
+
+    private static Hazard Allow(Hazard hazard, Change change, IReadOnlyList<AllowEntry> allow)
+    {
+        var entry = allow.FirstOrDefault(a =>
+            string.Equals(a.Rule, hazard.Rule, StringComparison.OrdinalIgnoreCase) && SameObject(a.Object, change));
+        return entry is null ? hazard : hazard with { AllowedBecause = entry.Reason };
+    }
+
+    private static bool SameObject(string name, Change change) =>
+        name == "*" || string.Equals(Normalize(name), Normalize(change.Object), StringComparison.Ordinal);
+
+    // Hints are written in SQL identifier syntax; compare in the parsed, re-quoted form so "public.x" and
+    // public.x (or Public.X) match.
+    private static string Normalize(string name)
+    {
+        try
+        {
+            return string.Join('.', ObjectPath.Parse(name, "allow").Select(Model.Sql.Quote));
+        }
+        catch (Errors.SchemaPlannerException)
+        {
+            return name;
+        }
+    }
+}

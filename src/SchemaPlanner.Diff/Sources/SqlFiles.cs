@@ -1,0 +1,76 @@
+using Npgsql;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Sources.Scripts;
+
+namespace SchemaPlanner.Sources;
+
+/// <summary>Finds desired-schema SQL files and applies them, statement by statement, to a scratch database.</summary>
+public static class SqlFiles
+{
+    /// <summary>A <c>.sql</c> file, or the <c>.sql</c> files of a folder (and its subfolders) in ordinal path order.</summary>
+    public static IReadOnlyList<string> Find(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: no such file or folder");
+        }
+
+        var files = Directory.EnumerateFiles(path, "*.sql", SearchOption.AllDirectories)
+            .OrderBy(f => Path.GetRelativePath(path, f).Replace('\\', '/'), StringComparer.Ordinal)
+            .ToList();
+        return files.Count > 0
+            ? files
+            : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: the folder has no .sql files");
+    }
+
+    /// <summary>Splits every file into statements (with their locations), in application order.</summary>
+    public static IReadOnlyList<SqlStatement> Read(IReadOnlyList<string> files)
+    {
+        var statements = new List<SqlStatement>();
+        foreach (var file in files)
+        {
+            statements.AddRange(SqlScript.Split(file, File.ReadAllText(file)));
+        }
+
+        return statements;
+    }
+
+    /// <summary>
+    /// Runs each statement on its own (autocommit), so an error points at its statement and PostgreSQL's error
+    /// position maps to a file, line and column.
+    /// </summary>
+    public static async Task ApplyAsync(string connectionString, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var statement in statements)
+        {
+            if (statement.Text.TrimStart().StartsWith('\\'))
+            {
+                throw new SchemaPlannerException(
+                    ErrorKind.DdlError,
+                    $"{statement.Location}: error: psql meta-commands (\\...) are not SQL; remove them from the desired schema");
+            }
+
+            await using var command = new NpgsqlCommand(statement.Text, connection);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex)
+            {
+                var location = ex.Position > 0 ? statement.LocationOfErrorPosition(ex.Position) : statement.Location;
+                throw new SchemaPlannerException(
+                    ErrorKind.DdlError,
+                    $"{location}: error: {ex.MessageText}" + (ex.Hint is { } hint ? " (hint: " + hint + ")" : ""),
+                    ex,
+                    ex.SqlState);
+            }
+        }
+    }
+}
