@@ -1,1 +1,80 @@
-namespace SchemaPlanner.Tool; internal static class Program { public static int Main() => 0; }
+using McMaster.Extensions.CommandLineUtils;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Tool.Commands;
+
+namespace SchemaPlanner.Tool;
+
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // First Ctrl+C cancels cleanly (scratch clusters are removed); a second one kills the process.
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancellation.Cancel();
+            }
+        };
+
+        var app = new CommandLineApplication
+        {
+            Name = "schemaplan",
+            FullName = "SchemaPlanner",
+            Description = "Compares a desired PostgreSQL schema with a live database, says which changes are safe under traffic, and plans the rest as multi-release migrations.",
+        };
+        app.HelpOption(inherited: true);
+        app.VersionOption("--version", typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+        app.OnExecute(() =>
+        {
+            app.ShowHelp();
+            return ExitCodes.InvalidInput;
+        });
+
+        var stdout = Console.Out;
+        var stderr = Console.Error;
+        DiffCommand.Register(app, stdout, stderr, cancellation.Token);
+        CheckCommand.Register(app, stdout, stderr, cancellation.Token);
+        SnapshotCommand.Register(app, stdout, stderr, cancellation.Token);
+
+        return Run(app, args, stderr);
+    }
+
+    /// <summary>Runs the command line and maps failures to exit codes with one-line messages (no stack traces).</summary>
+    public static int Run(CommandLineApplication app, string[] args, TextWriter stderr)
+    {
+        try
+        {
+            return app.Execute(args);
+        }
+        catch (CommandParsingException ex)
+        {
+            stderr.WriteLine($"schemaplan: error: {ex.Message} (see --help)");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception ex) when (Unwrap(ex) is SchemaPlannerException known)
+        {
+            stderr.WriteLine($"schemaplan: error: {known.Message}");
+            return ExitCodes.For(known.Kind);
+        }
+        catch (Exception ex) when (Unwrap(ex) is OperationCanceledException)
+        {
+            stderr.WriteLine("schemaplan: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"schemaplan: internal error: {Unwrap(ex).GetType().Name}: {Unwrap(ex).Message}");
+            stderr.WriteLine("This is a bug in SchemaPlanner; please report it with the command you ran (SCHEMAPLAN_DEBUG=1 shows the stack trace).");
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SCHEMAPLAN_DEBUG")))
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerException!) : ex;
+}

@@ -62,7 +62,7 @@ internal static class ModelAssembler
         var tables = Rows("tables").Select(r =>
         {
             var name = new QualifiedName(r.Str(0), r.Str(1));
-            statistics.Add(new TableStatistics(name, r.Long(14), r.Long(15)));
+            statistics.Add(new TableStatistics(name, r.Long(13), r.Long(14)));
             return new Table(
                 name,
                 r.Str(2) == "p" ? TableKind.Partitioned : TableKind.Regular,

@@ -56,6 +56,13 @@ public sealed record ClassificationContext(
     /// <summary>Describes the table's size for messages, e.g. "~1,200,000 rows, 180 MB".</summary>
     public string SizeNote(QualifiedName table) =>
         StatisticsOf(table) is { EstimatedRows: >= 0 } s
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (~{s.EstimatedRows:N0} rows, {s.SizeBytes / 1024 / 1024} MB)")
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (~{s.EstimatedRows:N0} rows, {Size(s.SizeBytes)})")
             : "";
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024} kB"),
+        < 1024L * 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024} MB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024 / 1024} GB"),
+    };
 }

@@ -1,0 +1,67 @@
+using McMaster.Extensions.CommandLineUtils;
+using SchemaPlanner.Analysis;
+using SchemaPlanner.Configuration;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Sources;
+
+namespace SchemaPlanner.Tool.Commands;
+
+/// <summary>The options every comparing command shares: --database, --desired, --config, --dev-database, --pg-version.</summary>
+internal sealed class SourceOptions
+{
+    public const string DatabaseVariable = "SCHEMAPLAN_DATABASE";
+
+    private readonly CommandOption database;
+    private readonly CommandOption desired;
+    private readonly CommandOption config;
+    private readonly CommandOption devDatabase;
+    private readonly CommandOption pgVersion;
+
+    public SourceOptions(CommandLineApplication command)
+    {
+        database = command.Option(
+            "--database <CONN>",
+            $"Current schema: the live database (Npgsql keyword form or postgres:// URL; default ${DatabaseVariable}), a snapshot .json or a .sql file/folder. Never written to.",
+            CommandOptionType.SingleValue);
+        desired = command.Option(
+            "--desired <PATH_OR_CONN>",
+            "Desired schema: a .sql file, a folder of .sql files (applied in file-name order), a snapshot .json, or another database.",
+            CommandOptionType.SingleValue);
+        config = command.Option("--config <FILE>", "schemaplan.json with hints and accepted hazards (default: ./schemaplan.json if present).", CommandOptionType.SingleValue);
+        devDatabase = command.Option(
+            "--dev-database <CONN>",
+            "A server where a temporary database may be created to apply SQL files (default: a throwaway cluster from the local PostgreSQL binaries).",
+            CommandOptionType.SingleValue);
+        pgVersion = command.Option("--pg-version <N>", "Classify for this PostgreSQL major version (e.g. 12) instead of the live server's.", CommandOptionType.SingleValue);
+    }
+
+    public SchemaPlannerConfig LoadConfig() => SchemaPlannerConfig.Load(config.Value(), Directory.GetCurrentDirectory());
+
+    public AnalysisRequest Request(SchemaPlannerConfig loaded)
+    {
+        var current = SchemaSources.Require(
+            database.Value() ?? Environment.GetEnvironmentVariable(DatabaseVariable) ?? loaded.Database,
+            "--database",
+            DatabaseVariable);
+        var target = SchemaSources.Require(desired.Value() ?? RelativeToConfig(loaded, loaded.Desired), "--desired");
+        return new AnalysisRequest(current, target, loaded, devDatabase.Value() ?? loaded.DevDatabase, ParseVersion(pgVersion.Value()));
+    }
+
+    private static string? RelativeToConfig(SchemaPlannerConfig config, string? path) =>
+        path is null || config.Path is null || Path.IsPathRooted(path) || SchemaSources.IsConnectionString(path)
+            ? path
+            : Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Path))!, path));
+
+    private static int? ParseVersion(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var major = text.Split('.')[0];
+        return int.TryParse(major, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 10 and < 100
+            ? value * 10000
+            : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--pg-version: \"{text}\" is not a PostgreSQL major version (e.g. 12, 15, 17)");
+    }
+}
