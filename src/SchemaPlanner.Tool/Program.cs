@@ -37,7 +37,9 @@ internal static class Program
         var stderr = Console.Error;
         DiffCommand.Register(app, stdout, stderr, cancellation.Token);
         CheckCommand.Register(app, stdout, stderr, cancellation.Token);
+        PlanCommand.Register(app, stdout, stderr, cancellation.Token);
         SnapshotCommand.Register(app, stdout, stderr, cancellation.Token);
+        TemplatesCommand.Register(app, stdout, stderr, cancellation.Token);
 
         return Run(app, args, stderr);
     }

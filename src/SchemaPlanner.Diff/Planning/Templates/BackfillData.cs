@@ -1,0 +1,12 @@
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Planning.Templates;
+
+/// <summary>
+/// Data for <c>sql/backfill</c>: keyset batches over <see cref="Key"/>, each its own transaction, touching only
+/// rows where some assigned column IS DISTINCT FROM its expression.
+/// </summary>
+public sealed record BackfillData(QualifiedName Table, IReadOnlyList<KeyColumn> Key, IReadOnlyList<Assignment> Assignments, int BatchSize, int PauseMilliseconds)
+{
+    public string PauseSeconds => (PauseMilliseconds / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,1 +1,0 @@
-namespace SchemaPlanner.Templates; internal static class Placeholder { }

@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Planning;
+using SchemaPlanner.Planning.Execution;
+
+namespace SchemaPlanner.Templates;
+
+/// <summary>
+/// Writes a rendered plan: plan.md, plan.json, OFFLINE.md when needed, and
+/// <c>release-N/&lt;phase&gt;/NNN_what.{up,down}.sql</c> plus <c>release-N/APP.md</c>.
+/// </summary>
+public static class PlanWriter
+{
+    public const string Format = "schemaplanner-plan";
+    public const int Version = 1;
+
+    public static IReadOnlyList<ExecutableStep> Executable(IReadOnlyList<RenderedStep> steps) =>
+        steps.Select(s => new ExecutableStep(s.Step.Release, s.Step.Phase, s.Step.Transactional, s.UpPath, s.Up, s.DownPath, s.Down, s.Step.Down is not null)).ToList();
+
+    /// <summary>Refuses a non-empty folder unless <paramref name="force"/>; with it, replaces only what a plan consists of.</summary>
+    public static void PrepareFolder(string directory, bool force)
+    {
+        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            if (!force)
+            {
+                throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--out: {directory} is not empty; use --force to replace the plan in it");
+            }
+
+            foreach (var folder in Directory.EnumerateDirectories(directory, "release-*"))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            foreach (var file in new[] { "plan.md", "plan.json", "OFFLINE.md" })
+            {
+                File.Delete(Path.Combine(directory, file));
+            }
+        }
+    }
+
+    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var step in steps)
+        {
+            WriteText(Path.Combine(directory, step.UpPath), step.Up);
+            WriteText(Path.Combine(directory, step.DownPath), step.Down);
+        }
+
+        foreach (var release in plan.Releases)
+        {
+            WriteText(Path.Combine(directory, $"release-{release.Number}", "APP.md"), renderer.RenderApp(plan, release, steps));
+        }
+
+        WriteText(Path.Combine(directory, "plan.md"), renderer.RenderPlanMarkdown(plan, steps));
+        WriteText(Path.Combine(directory, "plan.json"), Json(plan, steps));
+        if (offlineRunbook is not null)
+        {
+            WriteText(Path.Combine(directory, "OFFLINE.md"), offlineRunbook);
+        }
+    }
+
+    public static string Json(MigrationPlan plan, IReadOnlyList<RenderedStep> steps)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", Format);
+            json.WriteNumber("version", Version);
+            json.WriteStartObject("fingerprints");
+            json.WriteString("from", plan.FromFingerprint);
+            json.WriteString("to", plan.ToFingerprint);
+            json.WriteEndObject();
+            json.WriteStartArray("releases");
+            foreach (var release in plan.Releases)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("release", release.Number);
+                json.WriteString("app", $"release-{release.Number}/APP.md");
+                json.WriteStartArray("appInstructions");
+                foreach (var instruction in release.AppInstructions)
+                {
+                    json.WriteStringValue(instruction);
+                }
+
+                json.WriteEndArray();
+                json.WriteBoolean("reversible", release.Steps.All(s => s.Down is not null));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("changes");
+            foreach (var change in plan.Changes)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", change.Change.Kind);
+                json.WriteString("object", change.Change.Object);
+                json.WriteString("description", change.Change.Describe());
+                json.WriteBoolean("safe", change.Safe);
+                json.WriteString("recipe", change.Safe ? Safety.Recipes.AsIs : Planner.Choose(change).Name);
+                json.WriteStartArray("hazards");
+                foreach (var hazard in change.Hazards)
+                {
+                    json.WriteStringValue(hazard.Rule);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("offline");
+            foreach (var offline in plan.Offline)
+            {
+                json.WriteStartObject();
+                json.WriteString("change", offline.Change.Describe());
+                json.WriteString("reason", offline.Reason);
+                json.WriteString("downtime", offline.Downtime);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("steps");
+            foreach (var step in steps)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("release", step.Step.Release);
+                json.WriteString("phase", PhaseNames.Of(step.Step.Phase));
+                json.WriteString("file", step.UpPath);
+                json.WriteString("down", step.DownPath);
+                json.WriteBoolean("reversible", step.Step.Down is not null);
+                if (step.Step.Irreversible is { } reason)
+                {
+                    json.WriteString("irreversibleBecause", reason);
+                }
+
+                json.WriteBoolean("transactional", step.Step.Transactional);
+                json.WriteString("lockTimeout", step.Step.LockTimeout);
+                json.WriteString("statementTimeout", step.Step.StatementTimeout);
+                json.WriteBoolean("retriesOnLockTimeout", step.Step.RetryOnLockTimeout && step.Step.Transactional);
+                json.WriteString("title", step.Step.Title);
+                json.WriteString("serves", step.Step.Serves.Object);
+                json.WriteStartArray("hazards");
+                foreach (var hazard in step.Step.Hazards)
+                {
+                    json.WriteStringValue(hazard.Rule);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteText(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new UTF8Encoding(false));
+    }
+}

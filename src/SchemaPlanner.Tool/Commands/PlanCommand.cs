@@ -1,0 +1,80 @@
+using McMaster.Extensions.CommandLineUtils;
+using SchemaPlanner.Analysis;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Planning;
+using SchemaPlanner.Planning.Execution;
+using SchemaPlanner.Snapshots;
+using SchemaPlanner.Sources;
+using SchemaPlanner.Templates;
+
+namespace SchemaPlanner.Tool.Commands;
+
+/// <summary>
+/// <c>schemaplan plan</c>: the multi-release migration that makes every change safe, rehearsed on a scratch
+/// database before it is written.
+/// </summary>
+internal static class PlanCommand
+{
+    public static void Register(CommandLineApplication app, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        app.Command("plan", command =>
+        {
+            command.Description = "Write the multi-release migration series (SQL files, plan.md, plan.json) that applies every change without downtime.";
+            var sources = new SourceOptions(command);
+            var output = command.Option("--out <DIR>", "Folder to write the plan into (must be empty unless --force).", CommandOptionType.SingleValue);
+            var force = command.Option("--force", "Replace a plan already in --out.", CommandOptionType.NoValue);
+            var templates = command.Option("--templates <DIR>", "Folder with templates overriding the built-in ones (see `schemaplan templates export`).", CommandOptionType.SingleValue);
+            var noRehearse = command.Option("--no-rehearse", "Skip the rehearsal on a scratch database.", CommandOptionType.NoValue);
+            var failOnOffline = command.Option("--fail-on-offline", "Fail (exit 7) when a change has no online path instead of writing an offline runbook.", CommandOptionType.NoValue);
+            command.OnExecute(async () =>
+            {
+                var config = sources.LoadConfig();
+                var outDir = SchemaSources.Require(output.Value() ?? config.Out, "--out");
+                var catalog = new TemplateCatalog(templates.Value() ?? config.Templates);
+                if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !force.HasValue())
+                {
+                    throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--out: {outDir} is not empty; use --force to replace the plan in it");
+                }
+
+                var request = sources.Request(config);
+                await using var scratch = new ScratchServer(request.DevDatabase);
+                var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
+                var context = new PlanningContext(
+                    analysis.Current.Schema.Model,
+                    analysis.Desired.Schema.Model,
+                    analysis.Changes,
+                    config,
+                    analysis.Context.ServerVersionNumber);
+                var plan = Planner.Plan(
+                    context,
+                    SchemaFingerprint.Of(analysis.Current.Schema.Model),
+                    SchemaFingerprint.Of(analysis.Desired.Schema.Model));
+                if (plan.Offline.Count > 0 && failOnOffline.HasValue())
+                {
+                    throw new SchemaPlannerException(
+                        ErrorKind.Planning,
+                        "no online path for: " + string.Join("; ", plan.Offline.Select(o => o.Change.Describe() + " (" + o.Reason + ")")));
+                }
+
+                var renderer = new PlanRenderer(catalog);
+                var steps = renderer.RenderSteps(plan);
+                if (!noRehearse.HasValue() && plan.Releases.Count > 0)
+                {
+                    stderr.WriteLine($"schemaplan: rehearsing {steps.Count} step(s) on a scratch database...");
+                    await PlanRehearsal.RunAsync(
+                        analysis.Current.Schema.Model,
+                        analysis.Desired.Schema.Model,
+                        PlanWriter.Executable(steps),
+                        scratch,
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                PlanWriter.PrepareFolder(outDir, force.HasValue());
+                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null);
+                stderr.WriteLine(
+                    $"schemaplan: {plan.Changes.Count} change(s) ({plan.Changes.Count(c => !c.Safe)} unsafe) planned in {plan.Releases.Count} release(s), {steps.Count} step(s)"
+                    + (noRehearse.HasValue() ? " (not rehearsed)" : ", rehearsed") + (plan.Offline.Count > 0 ? $"; {plan.Offline.Count} change(s) need the OFFLINE runbook" : ""));
+                stdout.WriteLine(Path.Combine(outDir, "plan.md"));
+                return ExitCodes.Ok;
+            });
+        });
+}
