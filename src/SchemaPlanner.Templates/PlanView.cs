@@ -16,16 +16,18 @@ internal sealed record PlanView(
 {
     public bool HasOffline => Offline.Count > 0;
 
+    public int ReleaseCount => Releases.Count;
+
     public static PlanView Create(MigrationPlan plan, IReadOnlyList<RenderedStep> steps) => new(
         plan.Changes.Count,
         plan.Changes.Count(c => !c.Safe),
         plan.FromFingerprint,
         plan.ToFingerprint,
-        plan.Changes.Select(c => new ChangeRow(
+        plan.Changes.Select((c, i) => new ChangeRow(
             c.Change.Describe(),
             c.Safe ? (c.Hazards.Count == 0 ? "safe" : "safe (with warnings)") : "UNSAFE",
             string.Join("; ", c.Hazards.Select(h => $"{h.Rule} {h.Kind}: {h.Message}" + (h.Allowed ? $" (allowed: {h.AllowedBecause})" : ""))),
-            c.Safe ? Safety.Recipes.AsIs : Planner.Choose(c).Name,
+            plan.ChangeRecipes[i],
             c.Location is { } l ? $"{l.File.Replace('\\', '/')}:{l.Line}" : "")).ToList(),
         plan.Releases.Select(r => new ReleaseView(
             r.Number,

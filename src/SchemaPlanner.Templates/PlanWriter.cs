@@ -94,14 +94,14 @@ public static class PlanWriter
 
             json.WriteEndArray();
             json.WriteStartArray("changes");
-            foreach (var change in plan.Changes)
+            foreach (var (change, recipe) in plan.Changes.Zip(plan.ChangeRecipes))
             {
                 json.WriteStartObject();
                 json.WriteString("kind", change.Change.Kind);
                 json.WriteString("object", change.Change.Object);
                 json.WriteString("description", change.Change.Describe());
                 json.WriteBoolean("safe", change.Safe);
-                json.WriteString("recipe", change.Safe ? Safety.Recipes.AsIs : Planner.Choose(change).Name);
+                json.WriteString("recipe", recipe);
                 json.WriteStartArray("hazards");
                 foreach (var hazard in change.Hazards)
                 {

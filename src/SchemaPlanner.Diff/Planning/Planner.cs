@@ -55,8 +55,9 @@ public static class Planner
         // Recipes that reshape columns go first so they can claim related changes and mark backfilled columns.
         var ordered = context.Changes
             .OrderBy(c => c.Safe ? 1 : 0)
-            .ThenBy(c => Array.IndexOf(Priority, Choose(c).Name))
+            .ThenBy(c => Array.IndexOf(Priority, Choose(c, context).Name))
             .ThenBy(c => changeIndex[c.Change]);
+        var recipes = new Dictionary<Change, string>(ReferenceEqualityComparer.Instance);
         foreach (var change in ordered)
         {
             if (context.IsClaimed(change.Change))
@@ -64,8 +65,16 @@ public static class Planner
                 continue;
             }
 
-            Choose(change).Plan(change, context, output);
+            var recipe = Choose(change, context);
+            context.CurrentRecipe = recipe.Name;
+            recipe.Plan(change, context, output);
+            recipes[change.Change] = recipe.Name;
         }
+
+        context.CurrentRecipe = null;
+        var recipeNames = context.Changes
+            .Select(c => recipes.TryGetValue(c.Change, out var name) ? name : "part of " + context.ClaimedBy(c.Change))
+            .ToList();
 
         var steps = output.Steps
             .Select(s => s with { SortKey = (ChangeOrder.Rank(s.Serves), changeIndex.GetValueOrDefault(s.Serves, int.MaxValue), s.SortKey.Seq) })
@@ -85,12 +94,20 @@ public static class Planner
             releases.Add(new Release(number, inRelease, instructions));
         }
 
-        return new MigrationPlan(releases, context.Changes, output.Offline, fromFingerprint, toFingerprint, context.Settings);
+        return new MigrationPlan(releases, context.Changes, recipeNames, output.Offline, fromFingerprint, toFingerprint, context.Settings);
     }
 
-    /// <summary>The recipe for a change: as-is when safe, else the highest-priority recipe its blocking hazards name.</summary>
-    public static Recipe Choose(ClassifiedChange change)
+    /// <summary>
+    /// The recipe for a change: as-is when safe, else the highest-priority recipe its blocking hazards name. A new
+    /// column with a <c>using</c> hint is always backfilled, even when adding it is safe.
+    /// </summary>
+    public static Recipe Choose(ClassifiedChange change, PlanningContext? context = null)
     {
+        if (change.Change is AddColumn add && context?.HintFor(add.TableName, add.Column.Name) is not null && !change.Hazards.Any(h => h.Allowed))
+        {
+            return RecipeRegistry.All[Safety.Recipes.AddColumnThenBackfill];
+        }
+
         if (change.Safe)
         {
             return RecipeRegistry.All[Safety.Recipes.AsIs];

@@ -12,7 +12,7 @@ namespace SchemaPlanner.Planning;
 /// </summary>
 public sealed class PlanningContext
 {
-    private readonly HashSet<Change> claimed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Change, string> claimed = new(ReferenceEqualityComparer.Instance);
 
     public PlanningContext(SchemaModel from, SchemaModel to, IReadOnlyList<ClassifiedChange> changes, SchemaPlannerConfig config, int serverVersionNumber)
     {
@@ -39,9 +39,15 @@ public sealed class PlanningContext
     public HashSet<(QualifiedName Table, string Column)> BackfilledColumns { get; } = [];
 
     /// <summary>Marks a change as handled by the calling recipe, so it is not planned again on its own.</summary>
-    public void Claim(Change change) => claimed.Add(change);
+    public void Claim(Change change) => claimed.TryAdd(change, CurrentRecipe ?? "");
 
-    public bool IsClaimed(Change change) => claimed.Contains(change);
+    public bool IsClaimed(Change change) => claimed.ContainsKey(change);
+
+    /// <summary>The recipe that took care of a claimed change.</summary>
+    public string? ClaimedBy(Change change) => claimed.GetValueOrDefault(change);
+
+    /// <summary>Set by the planner while a recipe runs, so claims know who made them.</summary>
+    internal string? CurrentRecipe { get; set; }
 
     /// <summary>The user's <c>using</c> expression for a column, if any.</summary>
     public string? HintFor(QualifiedName table, string column) => Config.FindColumnHint(table, column)?.Using;

@@ -12,7 +12,10 @@ public sealed class AsIsRecipe : Recipe
 {
     public override string Name => Safety.Recipes.AsIs;
 
-    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) =>
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsStep(change, context, output);
+
+    /// <summary>The change's plain DDL as one release-1 pre-deploy step.</summary>
+    internal static void AsIsStep(ClassifiedChange change, PlanningContext context, RecipeOutput output) =>
         output.Steps.Add(AsIs(change, context, release: 1, Phase.PreDeploy, sequence: 0));
 
     /// <summary>A step running the change's plain DDL, with its inverse as down.</summary>

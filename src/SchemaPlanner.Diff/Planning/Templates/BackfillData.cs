@@ -4,9 +4,10 @@ namespace SchemaPlanner.Planning.Templates;
 
 /// <summary>
 /// Data for <c>sql/backfill</c>: keyset batches over <see cref="Key"/>, each its own transaction, touching only
-/// rows where some assigned column IS DISTINCT FROM its expression.
+/// rows where some assigned column IS DISTINCT FROM its expression (or, for volatile expressions such as
+/// <c>gen_random_uuid()</c>, where the column IS NULL: <see cref="OnlyWhereNull"/>).
 /// </summary>
-public sealed record BackfillData(QualifiedName Table, IReadOnlyList<KeyColumn> Key, IReadOnlyList<Assignment> Assignments, int BatchSize, int PauseMilliseconds)
+public sealed record BackfillData(QualifiedName Table, IReadOnlyList<KeyColumn> Key, IReadOnlyList<Assignment> Assignments, int BatchSize, int PauseMilliseconds, bool OnlyWhereNull = false)
 {
     public string PauseSeconds => (PauseMilliseconds / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

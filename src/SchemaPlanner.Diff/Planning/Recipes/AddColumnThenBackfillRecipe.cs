@@ -1,0 +1,96 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Templates;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// A column whose existing rows need values: added nullable (catalog-only), kept filled by a trigger from the
+/// <c>using</c> hint while the old app version writes only the old shape (or by its volatile default for new
+/// rows), backfilled in batches, verified, then NOT NULL via a validated CHECK when the desired column is NOT NULL.
+/// </summary>
+public sealed class AddColumnThenBackfillRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.AddColumnThenBackfill;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        if (change.Change is not AddColumn add)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        var table = add.TableName;
+        var column = add.Column;
+        var c = Sql.Quote(column.Name);
+        if (column.Generated is not null || column.Identity != IdentityKind.None)
+        {
+            OfflineRecipe.PlanOffline(change, context, output, $"PostgreSQL fills a new {(column.Generated is not null ? "generated" : "identity")} column by rewriting the whole table under an ACCESS EXCLUSIVE lock.");
+            return;
+        }
+
+        var hint = context.HintFor(table, column.Name);
+        var volatileDefault = column.Default is not null && column.DefaultVolatility == Volatility.Volatile;
+        var expression = hint ?? (volatileDefault ? column.Default : null);
+        if (expression is null)
+        {
+            if (column.Default is not null)
+            {
+                // A non-volatile default fills existing rows from the catalog: nothing to backfill.
+                AsIsRecipe.AsIsStep(change, context, output);
+                return;
+            }
+
+            throw new SchemaPlannerException(
+                ErrorKind.Planning,
+                $"{table}.{c} is NOT NULL without a default, so existing rows need a value: add a hint to schemaplan.json, e.g. " +
+                $"{{ \"column\": \"{table}.{c}\", \"using\": \"<SQL expression over the row>\" }}, or give the column a default");
+        }
+
+        context.BackfilledColumns.Add((table, column.Name));
+        var sequence = 0;
+        var addStatements = new List<string> { RecipeSteps.AddNullableColumn(table, column) };
+        if (column.Default is not null)
+        {
+            // SET DEFAULT after ADD COLUMN only affects new rows: no rewrite even for a volatile default.
+            addStatements.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET DEFAULT {column.Default}");
+        }
+
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + column.Name, $"add {table}.{c} as a nullable column" + (column.Default is null ? "" : " with its default for new rows"),
+            RecipeSteps.Ddl([.. addStatements]), RecipeSteps.Ddl(RecipeSteps.DropColumn(table, column.Name))));
+
+        SyncTriggerData? sync = null;
+        if (hint is not null)
+        {
+            var (function, trigger) = RecipeSteps.SyncNames(table, "fill_" + column.Name);
+            sync = new SyncTriggerData(table, function, trigger, [], [column.Name], [new Assignment(column.Name, hint)], []);
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"fill {table}.{c} from ({hint}) for rows the previous app version writes"));
+            output.AppInstructions.Add((1, $"Write {table}.{c} on insert and update (until this release is fully deployed, a trigger computes it as {hint} for rows the previous version writes)."));
+        }
+
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column.Name, expression)], 1, sequence++, onlyWhereNull: hint is null));
+        var checks = hint is null
+            ? (IReadOnlyList<VerifyCheck>)[new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL)", $"{table}.{column.Name} still has NULLs; re-run the backfill")]
+            : [];
+        output.Steps.Add(RecipeSteps.Verify(change, table, hint is null ? [] : [new Assignment(column.Name, hint)], checks, 1, sequence++));
+
+        if (column.NotNull)
+        {
+            foreach (var step in RecipeSteps.NotNull(change, context, table, column.Name, 1, Phase.PostDeploy, sequence))
+            {
+                output.Steps.Add(step);
+            }
+
+            sequence += 3;
+        }
+
+        if (sync is not null)
+        {
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 1, Phase.PostDeploy, sequence));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// CREATE INDEX takes a SHARE lock (writes wait for the whole build): build it CONCURRENTLY in a step of its own
+/// outside a transaction, dropping an INVALID leftover of an earlier failed build first.
+/// </summary>
+public sealed class CreateIndexConcurrentlyRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.CreateIndexConcurrently;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        if (change.Change is not AddIndex add)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        var phase = Placement.For(context, add.TableName, Placement.Columns(context.To.FindTable(add.TableName), add.Index));
+        var index = new QualifiedName(add.TableName.Schema, add.Index.Name);
+        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, add.Index.Definition, 1, phase, 0, $"build index {index} concurrently"));
+    }
+}

@@ -1,0 +1,25 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>DROP INDEX takes ACCESS EXCLUSIVE on the table: DROP INDEX CONCURRENTLY after the deploy instead.</summary>
+public sealed class DropIndexConcurrentlyRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.DropIndexConcurrently;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        if (change.Change is not DropIndex drop)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        // An index replaced under the same name must be gone before its successor is built.
+        var replaced = context.Changes.Any(c => c.Change is AddIndex a && a.TableName == drop.TableName && a.Index.Name == drop.Index.Name);
+        output.Steps.Add(RecipeSteps.DropIndexConcurrently(
+            change, new QualifiedName(drop.TableName.Schema, drop.Index.Name), drop.Index.Definition, 1, replaced ? Phase.PreDeploy : Phase.PostDeploy, 0));
+    }
+}

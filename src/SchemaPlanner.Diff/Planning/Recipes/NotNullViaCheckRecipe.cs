@@ -1,0 +1,36 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// SET NOT NULL scans the table under ACCESS EXCLUSIVE and fails old code that writes NULL: after release 1's app
+/// always writes a value, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, SET NOT NULL (no scan on PG12+),
+/// drop the check. Other parts of the same column change run as-is before the deploy.
+/// </summary>
+public sealed class NotNullViaCheckRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.NotNullViaCheck;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        if (change.Change is not AlterColumn { Changed: var changed } alter || !changed.HasFlag(ColumnChange.Nullability) || !alter.New.NotNull)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        var rest = changed & ~ColumnChange.Nullability;
+        if (rest != ColumnChange.None)
+        {
+            var first = new AlterColumn(alter.TableName, alter.Old, alter.New with { NotNull = alter.Old.NotNull }, rest);
+            output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PreDeploy, 0, first));
+        }
+
+        output.AppInstructions.Add((1, $"Always write a value to {alter.Object} (NULL is rejected after this release's post-deploy)."));
+        foreach (var step in RecipeSteps.NotNull(change, context, alter.TableName, alter.New.Name, 1, Phase.PostDeploy, 1))
+        {
+            output.Steps.Add(step);
+        }
+    }
+}

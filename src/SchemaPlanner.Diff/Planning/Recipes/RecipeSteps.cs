@@ -1,0 +1,151 @@
+using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Templates;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>Step builders several recipes share: NOT NULL via CHECK, concurrent indexes, sync triggers, backfills.</summary>
+internal static class RecipeSteps
+{
+    public static StepSql Ddl(params string[] statements) => new("ddl", new DdlData(statements));
+
+    /// <summary>A transactional DDL step under lock_timeout with retries.</summary>
+    public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
+        new PlanStep
+        {
+            Release = release,
+            Phase = phase,
+            Name = name,
+            Title = title,
+            Up = up,
+            Down = down,
+            Irreversible = down is null ? irreversible ?? "no reverse is known" : null,
+            Serves = change.Change,
+            Hazards = change.Hazards,
+            LockTimeout = context.Settings.LockTimeout,
+            StatementTimeout = context.Settings.StatementTimeout,
+            RetryOnLockTimeout = true,
+            SortKey = (0, 0, sequence),
+        };
+
+    /// <summary>
+    /// SET NOT NULL without a long ACCESS EXCLUSIVE scan: CHECK (col IS NOT NULL) NOT VALID, VALIDATE it (only
+    /// SHARE UPDATE EXCLUSIVE), then SET NOT NULL (PostgreSQL 12+ skips the scan thanks to the valid check) and
+    /// drop the helper check.
+    /// </summary>
+    public static IEnumerable<PlanStep> NotNull(ClassifiedChange change, PlanningContext context, QualifiedName table, string column, int release, Phase phase, int sequence)
+    {
+        var check = Sql.Quote(Sql.ShortName($"{table.Name}_{column}_not_null_sp"));
+        var t = table.Sql;
+        var c = Sql.Quote(column);
+        yield return Locking(
+            change, context, release, phase, sequence, $"not_null_check_{column}", $"add CHECK ({column} IS NOT NULL) NOT VALID on {table}",
+            Ddl($"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID"),
+            Ddl($"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}"));
+        yield return Locking(
+            change, context, release, phase, sequence + 1, $"validate_not_null_check_{column}", $"validate the NOT NULL check of {table}.{column} (scans without blocking writes)",
+            Ddl($"ALTER TABLE {t} VALIDATE CONSTRAINT {check}"),
+            Ddl()) with { StatementTimeout = "0" };
+        yield return Locking(
+            change, context, release, phase, sequence + 2, $"set_not_null_{column}", $"SET NOT NULL on {table}.{column} (uses the validated check, no scan) and drop the check",
+            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL", $"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}"),
+            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} DROP NOT NULL", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID"));
+    }
+
+    /// <summary><c>CREATE … INDEX</c> from pg_get_indexdef turned into <c>CREATE … INDEX CONCURRENTLY IF NOT EXISTS</c>.</summary>
+    public static string Concurrently(string indexDefinition)
+    {
+        foreach (var prefix in new[] { "CREATE UNIQUE INDEX ", "CREATE INDEX " })
+        {
+            if (indexDefinition.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefix + "CONCURRENTLY IF NOT EXISTS " + indexDefinition[prefix.Length..];
+            }
+        }
+
+        throw new InvalidOperationException("not an index definition: " + indexDefinition);
+    }
+
+    /// <summary>A non-transactional concurrent build (invalid leftovers dropped first); down drops it concurrently.</summary>
+    public static PlanStep CreateIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence, string title) => new()
+    {
+        Release = release,
+        Phase = phase,
+        Name = "create_index_" + index.Name,
+        Title = title,
+        Up = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, Concurrently(definition))),
+        Down = new StepSql("drop-index-concurrently", new DropIndexData(index)),
+        Transactional = false,
+        StatementTimeout = "0",
+        Serves = change.Change,
+        Hazards = change.Hazards,
+        SortKey = (0, 0, sequence),
+    };
+
+    public static PlanStep DropIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence) => new()
+    {
+        Release = release,
+        Phase = phase,
+        Name = "drop_index_" + index.Name,
+        Title = $"drop index {index} concurrently",
+        Up = new StepSql("drop-index-concurrently", new DropIndexData(index)),
+        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, Concurrently(definition))),
+        Transactional = false,
+        StatementTimeout = "0",
+        Serves = change.Change,
+        Hazards = change.Hazards,
+        SortKey = (0, 0, sequence),
+    };
+
+    /// <summary>ADD COLUMN IF NOT EXISTS, nullable and without default (a catalog-only change).</summary>
+    public static string AddNullableColumn(QualifiedName table, Column column) =>
+        $"ALTER TABLE {table.Sql} ADD COLUMN IF NOT EXISTS {Sql.Quote(column.Name)} {column.Type}" +
+        (column.Collation is { } collation ? " COLLATE " + collation : "");
+
+    public static string DropColumn(QualifiedName table, string column) => $"ALTER TABLE {table.Sql} DROP COLUMN IF EXISTS {Sql.Quote(column)}";
+
+    public static (string Function, string Trigger) SyncNames(QualifiedName table, string purpose)
+    {
+        var name = Sql.ShortName($"schemaplan_sync_{table.Name}_{purpose}");
+        return (name, name);
+    }
+
+    public static PlanStep SyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence, string title) =>
+        Locking(change, context, release, phase, sequence, "sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), title,
+            new StepSql("sync-trigger", data),
+            new StepSql("drop-sync-trigger", new DropSyncTriggerData(data.Table, data.Function, data.Trigger)));
+
+    public static PlanStep DropSyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence) =>
+        Locking(change, context, release, phase, sequence, "drop_sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), $"drop the sync trigger {data.Trigger} on {data.Table}",
+            new StepSql("drop-sync-trigger", new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
+            new StepSql("sync-trigger", data));
+
+    public static PlanStep Backfill(ClassifiedChange change, PlanningContext context, QualifiedName table, IReadOnlyList<Assignment> assignments, int release, int sequence, bool onlyWhereNull = false) => new()
+    {
+        Release = release,
+        Phase = Phase.Backfill,
+        Name = "backfill_" + string.Join("_", assignments.Select(a => a.Column)),
+        Title = $"backfill {table}: " + string.Join(", ", assignments.Select(a => $"{a.Column} := {a.Expression}")),
+        Up = new StepSql("backfill", new BackfillData(table, context.KeyOf(table, "the backfill"), assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull)),
+        Down = Ddl(),
+        Transactional = false,
+        StatementTimeout = "0",
+        Serves = change.Change,
+        Hazards = change.Hazards,
+        SortKey = (0, 0, sequence),
+    };
+
+    public static PlanStep Verify(ClassifiedChange change, QualifiedName table, IReadOnlyList<Assignment> equal, IReadOnlyList<VerifyCheck> checks, int release, int sequence) => new()
+    {
+        Release = release,
+        Phase = Phase.Verify,
+        Name = "verify_" + (equal.Count > 0 ? string.Join("_", equal.Select(a => a.Column)) : table.Name),
+        Title = $"verify {table}: " + string.Join(", ", equal.Select(a => $"{a.Column} = {a.Expression}").Concat(checks.Select(c => c.Condition))),
+        Up = new StepSql("verify", new VerifyData(table, equal, checks)),
+        Down = Ddl(),
+        StatementTimeout = "0",
+        Serves = change.Change,
+        Hazards = change.Hazards,
+        SortKey = (0, 0, sequence),
+    };
+}

@@ -1,0 +1,93 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// A table rename breaks the app still using the old name: release 1 renames the table and, in the same
+/// transaction, creates an updatable view under the old name; indexes, constraints and owned sequences are
+/// renamed to the names the desired schema has; release 2's post-deploy drops the view.
+/// </summary>
+public sealed class RenameTableWithViewRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.RenameTableWithView;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        if (change.Change is not RenameTable rename)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        var (old, @new) = (rename.Old.Name, rename.New.Name);
+        var up = new List<string> { $"ALTER TABLE {old.Sql} RENAME TO {Sql.Quote(@new.Name)}" };
+        var down = new List<string>();
+
+        // Constraints and indexes whose only difference is the name (posts_pkey -> articles_pkey): rename them.
+        foreach (var dropped in context.Changes.Select(c => c.Change).OfType<DropConstraint>().Where(d => d.TableName == @new).ToList())
+        {
+            var added = context.Changes.Select(c => c.Change).OfType<AddConstraint>()
+                .FirstOrDefault(a => a.TableName == @new && a.Constraint with { Name = dropped.Constraint.Name } == dropped.Constraint);
+            if (added is not null)
+            {
+                context.Claim(dropped);
+                context.Claim(added);
+                up.Add($"ALTER TABLE {@new.Sql} RENAME CONSTRAINT {Sql.Quote(dropped.Constraint.Name)} TO {Sql.Quote(added.Constraint.Name)}");
+                down.Add($"ALTER TABLE {@new.Sql} RENAME CONSTRAINT {Sql.Quote(added.Constraint.Name)} TO {Sql.Quote(dropped.Constraint.Name)}");
+            }
+        }
+
+        foreach (var dropped in context.Changes.Select(c => c.Change).OfType<DropIndex>().Where(d => d.TableName == @new).ToList())
+        {
+            var added = context.Changes.Select(c => c.Change).OfType<AddIndex>()
+                .FirstOrDefault(a => a.TableName == @new && a.Index.Shape == dropped.Index.Shape);
+            if (added is not null)
+            {
+                context.Claim(dropped);
+                context.Claim(added);
+                up.Add($"ALTER INDEX {new QualifiedName(@new.Schema, dropped.Index.Name).Sql} RENAME TO {Sql.Quote(added.Index.Name)}");
+                down.Add($"ALTER INDEX {new QualifiedName(@new.Schema, added.Index.Name).Sql} RENAME TO {Sql.Quote(dropped.Index.Name)}");
+            }
+        }
+
+        // Owned sequences (serial): renaming the sequence keeps the column default pointing at it.
+        foreach (var dropped in context.Changes.Select(c => c.Change).OfType<DropSequence>().Where(d => d.Sequence.OwnedByTable == old).ToList())
+        {
+            var created = context.Changes.Select(c => c.Change).OfType<CreateSequence>()
+                .FirstOrDefault(c => c.Sequence.DataType == dropped.Sequence.DataType && context.To.Sequences.Any(s => s.Name == c.Sequence.Name && s.OwnedByTable == @new && s.OwnedByColumn == dropped.Sequence.OwnedByColumn));
+            if (created is null)
+            {
+                continue;
+            }
+
+            context.Claim(dropped);
+            context.Claim(created);
+            foreach (var other in context.Changes.Select(c => c.Change).Where(c =>
+                (c is AlterSequence s && s.New.Name == created.Sequence.Name)
+                || (c is AlterColumn a && a.TableName == @new && a.Changed == ColumnChange.Default && a.Old.Default?.Contains(dropped.Sequence.Name.Name, StringComparison.Ordinal) == true)))
+            {
+                context.Claim(other);
+            }
+
+            up.Add($"ALTER SEQUENCE {dropped.Sequence.Name.Sql} RENAME TO {Sql.Quote(created.Sequence.Name.Name)}");
+            down.Add($"ALTER SEQUENCE {created.Sequence.Name.Sql} RENAME TO {Sql.Quote(dropped.Sequence.Name.Name)}");
+        }
+
+        up.Add($"CREATE VIEW {old.Sql} AS SELECT * FROM {@new.Sql}");
+        down.Insert(0, $"DROP VIEW IF EXISTS {old.Sql}");
+        down.Add($"ALTER TABLE {@new.Sql} RENAME TO {Sql.Quote(old.Name)}");
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 1, Phase.PreDeploy, 0, $"rename_table_{old.Name}_to_{@new.Name}", $"rename {old} to {@new}, leaving an updatable view under the old name",
+            RecipeSteps.Ddl([.. up]), RecipeSteps.Ddl([.. down])) with
+        {
+            SquawkIgnores = ["renaming-table"],
+            SquawkReason = "the old name stays usable as an updatable view until release 2",
+        });
+        output.AppInstructions.Add((1, $"Use {@new} instead of {old} (the old name is an updatable view until release 2)."));
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 2, Phase.PostDeploy, 0, "drop_view_" + old.Name, $"drop the compatibility view {old}",
+            RecipeSteps.Ddl($"DROP VIEW IF EXISTS {old.Sql}"), RecipeSteps.Ddl($"CREATE VIEW {old.Sql} AS SELECT * FROM {@new.Sql}")));
+    }
+}

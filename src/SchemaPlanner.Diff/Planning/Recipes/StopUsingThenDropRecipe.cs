@@ -1,0 +1,96 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Templates;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// Dropping a column or a table: release 1's app stops using it (a NOT NULL column loses NOT NULL first so the
+/// new app can insert without it; a <c>using</c> hint keeps it filled from the new columns while old readers
+/// remain); release 2's post-deploy drops it.
+/// </summary>
+public sealed class StopUsingThenDropRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.StopUsingThenDrop;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        switch (change.Change)
+        {
+            case DropColumn drop:
+                PlanColumn(change, drop, context, output);
+                break;
+            case DropTable drop:
+                output.AppInstructions.Add((1, $"Stop reading and writing table {drop.Definition.Name} (it is dropped after release 2 is deployed)."));
+                output.Steps.Add(RecipeSteps.Locking(
+                    change, context, 2, Phase.PostDeploy, 0, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (no app version uses it any more)",
+                    AsIsRecipe.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
+                {
+                    SquawkIgnores = ["ban-drop-table"],
+                    SquawkReason = "release 1 stopped using the table; dropping it is the planned contract step",
+                });
+                break;
+            default:
+                PlanOther(change, context, output);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Views, functions, policies, sequences, extensions, schemas: release 1 stops using the object, release 2's
+    /// post-deploy drops it. When the same object is re-created by this diff (a replacement), drop and create
+    /// stay together in release 1.
+    /// </summary>
+    private static void PlanOther(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        var (inverse, _) = ChangeInverter.Invert(change.Change);
+        var recreated = inverse is not null && context.Changes.Any(c => !ReferenceEquals(c.Change, change.Change) && c.Change.Kind == inverse.Kind && c.Change.Object == change.Change.Object);
+        if (recreated)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        output.AppInstructions.Add((1, $"Stop using {change.Change.Object} (it is dropped after release 2 is deployed)."));
+        output.Steps.Add(AsIsRecipe.AsIs(change, context, 2, Phase.PostDeploy, 0));
+    }
+
+    private static void PlanColumn(ClassifiedChange change, DropColumn drop, PlanningContext context, RecipeOutput output)
+    {
+        var table = drop.TableName;
+        var column = drop.Column;
+        var c = Sql.Quote(column.Name);
+        output.AppInstructions.Add((1, $"Stop reading and writing {table}.{c} (it is dropped after release 2 is deployed)."));
+        var sequence = 0;
+        if (column.NotNull && column.Default is null && column.Generated is null && column.Identity == IdentityKind.None)
+        {
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, Phase.PreDeploy, sequence++, "drop_not_null_" + column.Name, $"drop NOT NULL on {table}.{c} so the new app version can insert without it",
+                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} DROP NOT NULL"),
+                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET NOT NULL")));
+        }
+
+        SyncTriggerData? sync = null;
+        if (context.HintFor(table, column.Name) is { } expression)
+        {
+            // Old readers still read the column: keep it computed from the new columns until it is dropped.
+            var (function, trigger) = RecipeSteps.SyncNames(table, "keep_" + column.Name);
+            sync = new SyncTriggerData(table, function, trigger, [], [column.Name], [new Assignment(column.Name, expression)], []);
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {table}.{c} filled from ({expression}) while old readers remain"));
+        }
+
+        if (sync is not null)
+        {
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 2, Phase.PostDeploy, sequence++));
+        }
+
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + column.Name, $"drop column {table}.{c} (no app version uses it any more)",
+            RecipeSteps.Ddl(RecipeSteps.DropColumn(table, column.Name)), null, "the column's values are lost; restore them from the backup taken before this step") with
+        {
+            SquawkIgnores = ["ban-drop-column"],
+            SquawkReason = "release 1 stopped using the column; dropping it is the planned contract step",
+        });
+    }
+}

@@ -1,0 +1,47 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// A view re-created without some of its columns (OR REPLACE cannot drop columns): release 1's app stops
+/// selecting them; release 2's post-deploy drops and re-creates the view (and its indexes) in one transaction.
+/// </summary>
+public sealed class ViewReplaceWithNewRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.ViewReplaceWithNew;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        if (change.Change is not DropView drop)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        var related = context.Changes
+            .Select(c => c.Change)
+            .Where(c => (c is CreateView v && v.View.Name == drop.View.Name) || (c is AddIndex i && i.TableName == drop.View.Name))
+            .OrderBy(c => c is CreateView ? 0 : 1)
+            .ToList();
+        foreach (var other in related)
+        {
+            context.Claim(other);
+        }
+
+        var up = Ddl.DdlWriter.Statements(drop, context.From, context.To)
+            .Concat(related.SelectMany(c => Ddl.DdlWriter.Statements(c, context.From, context.To)))
+            .ToArray();
+        var create = related.OfType<CreateView>().FirstOrDefault();
+        var down = create is null
+            ? Ddl.DdlWriter.Statements(new CreateView(drop.View), context.From, context.From).ToArray()
+            : Ddl.DdlWriter.Statements(new DropView(create.View), context.To, context.From)
+                .Concat(Ddl.DdlWriter.Statements(new CreateView(drop.View), context.From, context.From))
+                .Concat(drop.View.Indexes.SelectMany(i => Ddl.DdlWriter.Statements(new AddIndex(drop.View.Name, i), context.From, context.From)))
+                .ToArray();
+        output.AppInstructions.Add((1, $"Stop selecting the columns {drop.View.Name} loses (it is re-created after release 2 is deployed)."));
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 2, Phase.PostDeploy, 0, "recreate_view_" + drop.View.Name.Name, $"re-create {drop.View.Name} with its new definition",
+            RecipeSteps.Ddl(up), RecipeSteps.Ddl(down)));
+    }
+}

@@ -1,0 +1,7 @@
+namespace SchemaPlanner.Planning.Templates;
+
+/// <summary>
+/// Data for <c>sql/swap</c>: one transaction that drops a sync trigger, runs statements (renames, defaults, view
+/// re-creation) and installs another sync trigger, so no write slips between the two triggers.
+/// </summary>
+public sealed record SwapData(DropSyncTriggerData? DropSync, IReadOnlyList<string> Statements, SyncTriggerData? CreateSync);
