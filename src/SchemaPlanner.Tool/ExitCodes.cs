@@ -3,7 +3,7 @@ using SchemaPlanner.Errors;
 namespace SchemaPlanner.Tool;
 
 /// <summary>The documented exit codes (README "Exit codes").</summary>
-internal static class ExitCodes
+public static class ExitCodes
 {
     public const int Ok = 0;
     public const int Unsafe = 1;

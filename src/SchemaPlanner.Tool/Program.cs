@@ -4,7 +4,7 @@ using SchemaPlanner.Tool.Commands;
 
 namespace SchemaPlanner.Tool;
 
-internal static class Program
+public static class Program
 {
     public static int Main(string[] args)
     {
@@ -19,11 +19,19 @@ internal static class Program
             }
         };
 
+        return Run(args, Console.Out, Console.Error, cancellation.Token);
+    }
+
+    /// <summary>The whole CLI with its output streams given: what Main and the tests run.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         var app = new CommandLineApplication
         {
             Name = "schemaplan",
             FullName = "SchemaPlanner",
             Description = "Compares a desired PostgreSQL schema with a live database, says which changes are safe under traffic, and plans the rest as multi-release migrations.",
+            Out = stdout,
+            Error = stderr,
         };
         app.HelpOption(inherited: true);
         app.VersionOption("--version", typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
@@ -33,19 +41,17 @@ internal static class Program
             return ExitCodes.InvalidInput;
         });
 
-        var stdout = Console.Out;
-        var stderr = Console.Error;
-        DiffCommand.Register(app, stdout, stderr, cancellation.Token);
-        CheckCommand.Register(app, stdout, stderr, cancellation.Token);
-        PlanCommand.Register(app, stdout, stderr, cancellation.Token);
-        SnapshotCommand.Register(app, stdout, stderr, cancellation.Token);
-        TemplatesCommand.Register(app, stdout, stderr, cancellation.Token);
+        DiffCommand.Register(app, stdout, stderr, cancellationToken);
+        CheckCommand.Register(app, stdout, stderr, cancellationToken);
+        PlanCommand.Register(app, stdout, stderr, cancellationToken);
+        SnapshotCommand.Register(app, stdout, stderr, cancellationToken);
+        TemplatesCommand.Register(app, stdout, stderr, cancellationToken);
 
         return Run(app, args, stderr);
     }
 
     /// <summary>Runs the command line and maps failures to exit codes with one-line messages (no stack traces).</summary>
-    public static int Run(CommandLineApplication app, string[] args, TextWriter stderr)
+    private static int Run(CommandLineApplication app, string[] args, TextWriter stderr)
     {
         try
         {

@@ -10,6 +10,12 @@ namespace SchemaPlanner.Diffing;
 /// </summary>
 internal static class ChangeOrder
 {
+    /// <summary>Rank of an index on a materialized view: after the view is created.</summary>
+    private const int MaterializedViewIndex = 375;
+
+    /// <summary>Rank of an <c>OWNED BY NONE</c>: before columns and tables are dropped.</summary>
+    private const int DisownSequence = 55;
+
     public static int Rank(Change change) => change switch
     {
         SetComment { New: null } => 5,
@@ -19,13 +25,9 @@ internal static class ChangeOrder
         DropConstraint or DropIndex => 40,
         DropColumn => 60,
         DropTable => 70,
-        DropSequence => 80,
         DropFunction => 95,
-        DropDomain or DropEnum or DropCollation => 100,
-        DropSchema => 110,
-        DropExtension => 120,
+        CreateSchema => 195,
         CreateExtension or AlterExtension => 200,
-        CreateSchema => 210,
         CreateCollation or ReplaceCollation => 220,
         CreateEnum or AddEnumValue or ReplaceEnum => 230,
         CreateDomain or AlterDomain => 240,
@@ -38,6 +40,13 @@ internal static class ChangeOrder
         AddColumn => 310,
         AlterColumn => 320,
         AlterSequence => 330,
+
+        // Sequences, types and their containers go once no column uses them: after columns are altered.
+        DropSequence => 332,
+        DropDomain => 333,
+        DropEnum or DropCollation => 334,
+        DropExtension => 335,
+        DropSchema => 336,
         AddConstraint { Constraint.Kind: ConstraintKind.ForeignKey } => 360,
         AddConstraint or ValidateConstraint => 340,
         AddIndex => 350,
@@ -58,12 +67,23 @@ internal static class ChangeOrder
         var depthTo = Depths(to);
         return changes
             .Select((change, index) => (change, index))
-            .OrderBy(x => Rank(x.change))
+            .OrderBy(x => SortRank(x.change, to))
             .ThenBy(x => DepthKey(x.change, depthFrom, depthTo))
             .ThenBy(x => x.index)
             .Select(x => x.change)
             .ToList();
     }
+
+    /// <summary>
+    /// <see cref="Rank"/>, refined where the model decides: an index on a materialized view waits for the view;
+    /// a sequence is disowned before its owning column or table is dropped (which would drop it too).
+    /// </summary>
+    private static int SortRank(Change change, SchemaModel to) => change switch
+    {
+        AddIndex i when to.Views.Any(v => v.Name == i.TableName) => MaterializedViewIndex,
+        AlterSequence s when s.Old.OwnedByTable is not null && s.New.OwnedByTable is null => DisownSequence,
+        _ => Rank(change),
+    };
 
     private static int DepthKey(Change change, Dictionary<QualifiedName, int> from, Dictionary<QualifiedName, int> to) => change switch
     {
@@ -73,6 +93,11 @@ internal static class ChangeOrder
         ReplaceView v => to.GetValueOrDefault(v.New.Name),
         CreateTable t => to.GetValueOrDefault(t.Definition.Name),
         AddIndex i => to.GetValueOrDefault(i.TableName),
+
+        // Detaching from a parent first, then parents before children (a rebuilt parent before its partitions attach).
+        AlterTable t when (t.Changed.HasFlag(TableChange.PartitionOf) && t.Old.PartitionOf is not null)
+            || (t.Changed.HasFlag(TableChange.Inheritance) && t.Old.Inherits.Any(p => !t.New.Inherits.Contains(p))) => -1 - from.GetValueOrDefault(t.Old.Name),
+        AlterTable t => to.GetValueOrDefault(t.New.Name),
         _ => 0,
     };
 

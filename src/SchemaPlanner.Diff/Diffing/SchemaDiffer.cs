@@ -10,6 +10,8 @@ namespace SchemaPlanner.Diffing;
 /// </summary>
 public static class SchemaDiffer
 {
+    private static readonly EquatableArray<string> DefaultRoutinePrivileges = new[] { "PUBLIC:EXECUTE" }.ToEquatableArray();
+
     public static DiffResult Diff(SchemaModel from, SchemaModel to, IReadOnlyList<RenameHint>? renames = null)
     {
         renames ??= [];
@@ -22,16 +24,33 @@ public static class SchemaDiffer
         DiffKeyed(from.Collations, to.Collations, c => c.Name, changes, c => new CreateCollation(c), c => new DropCollation(c), (o, n) => new ReplaceCollation(o, n));
         DiffEnums(from, to, changes);
         DiffKeyed(from.Domains, to.Domains, d => d.Name, changes, d => new CreateDomain(d), d => new DropDomain(d), (o, n) => new AlterDomain(o, n));
-        DiffSequences(from, to, changes);
+        DiffSequences(from, to, renames, changes);
         DiffFunctions(from, to, changes);
 
         var tableRenames = renames.Where(r => r.Column is null).ToDictionary(r => r.Table, r => new QualifiedName(r.Table.Schema, r.To));
         var recreatedRelations = TableDiffer.Diff(from, to, tableRenames, renames, changes, suggestions);
+        AddTablesUsingReplacedTypes(from, changes, recreatedRelations);
         ViewDiffer.Diff(from, to, recreatedRelations, changes);
         DiffComments(from, to, changes);
         DiffUnsupported(from, to, changes, warnings);
 
         return new DiffResult(ChangeOrder.Sort(changes, from, to), suggestions, warnings);
+    }
+
+    /// <summary>
+    /// Columns moved to a replaced enum, domain or collation change type in place: views reading their tables
+    /// must be re-created around that, as for any other type change.
+    /// </summary>
+    private static void AddTablesUsingReplacedTypes(SchemaModel from, List<Change> changes, HashSet<QualifiedName> recreated)
+    {
+        var types = changes.OfType<ReplaceEnum>().Select(r => r.Old.Name)
+            .Concat(changes.OfType<AlterDomain>().Where(d => d.Old.BaseType != d.New.BaseType || d.Old.Collation != d.New.Collation).Select(d => d.Old.Name))
+            .ToHashSet();
+        var collations = changes.OfType<ReplaceCollation>().Select(r => r.Old.Name.Sql).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in from.Tables.Where(t => t.Columns.Any(c => types.Contains(c.TypeName) || (c.Collation is not null && collations.Contains(c.Collation)))))
+        {
+            recreated.Add(table.Name);
+        }
     }
 
     private static void DiffSchemas(SchemaModel from, SchemaModel to, List<Change> changes)
@@ -100,7 +119,7 @@ public static class SchemaDiffer
         return list.ToEquatableArray();
     }
 
-    private static void DiffSequences(SchemaModel from, SchemaModel to, List<Change> changes)
+    private static void DiffSequences(SchemaModel from, SchemaModel to, IReadOnlyList<RenameHint> renames, List<Change> changes)
     {
         foreach (var sequence in to.Sequences)
         {
@@ -129,8 +148,27 @@ public static class SchemaDiffer
 
         foreach (var sequence in from.Sequences.Where(s => to.Sequences.All(n => n.Name != s.Name)))
         {
-            changes.Add(new DropSequence(sequence));
+            // A serial sequence goes with the column or table that owns it (DROP COLUMN / DROP TABLE drop it).
+            if (!GoesWithOwner(sequence, to, renames))
+            {
+                changes.Add(new DropSequence(sequence));
+            }
         }
+    }
+
+    private static bool GoesWithOwner(Sequence sequence, SchemaModel to, IReadOnlyList<RenameHint> renames)
+    {
+        if (sequence.OwnedByTable is not { } owner || sequence.OwnedByColumn is not { } column)
+        {
+            return false;
+        }
+
+        if (renames.Any(r => r.Table == owner && (r.Column is null || r.Column == column)))
+        {
+            return false;
+        }
+
+        return to.FindTable(owner)?.FindColumn(column) is null;
     }
 
     private static void DiffFunctions(SchemaModel from, SchemaModel to, List<Change> changes)
@@ -152,10 +190,12 @@ public static class SchemaDiffer
                 {
                     changes.Add(new DropFunction(old));
                     changes.Add(new CreateFunction(function));
+                    old = null;
                 }
             }
 
-            var oldPrivileges = old?.Privileges ?? EquatableArray<string>.Empty;
+            // A new (or re-created) routine starts with the default ACL: EXECUTE for PUBLIC.
+            var oldPrivileges = old?.Privileges ?? DefaultRoutinePrivileges;
             if (oldPrivileges != function.Privileges)
             {
                 changes.Add(new ChangePrivileges(function.Kind.ToUpperInvariant(), function.Signature, oldPrivileges, function.Privileges));

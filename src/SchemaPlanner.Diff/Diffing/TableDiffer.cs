@@ -22,6 +22,7 @@ internal static class TableDiffer
         var reshaped = new HashSet<QualifiedName>();
         var matched = new HashSet<QualifiedName>();
         var created = new List<Table>();
+        var rebuilt = new HashSet<QualifiedName>();
         foreach (var table in to.Tables)
         {
             var oldName = tableRenames.FirstOrDefault(r => r.Value == table.Name).Key ?? table.Name;
@@ -39,12 +40,20 @@ internal static class TableDiffer
                 reshaped.Add(old.Name);
             }
 
-            DiffTable(old, table, renames, changes, suggestions, reshaped);
+            if (DiffTable(old, table, CommonParents(from, old, to, table), renames, changes, suggestions, reshaped))
+            {
+                rebuilt.Add(table.Name);
+            }
         }
 
+        var createdNames = created.Select(t => t.Name).ToHashSet();
+        bool CreatedByRebuild(Table table) =>
+            table.PartitionOf is { } parent
+            && (rebuilt.Contains(parent) || (createdNames.Contains(parent) && to.FindTable(parent) is { } p && CreatedByRebuild(p)));
         foreach (var table in created)
         {
-            AddCreateTable(table, changes);
+            // New partitions of a rebuilt table are created by the rebuild (the rows are copied into them).
+            AddCreateTable(table, changes, includeCreate: !CreatedByRebuild(table));
         }
 
         var dropped = from.Tables.Where(t => !matched.Contains(t.Name)).ToList();
@@ -69,9 +78,13 @@ internal static class TableDiffer
         return reshaped;
     }
 
-    private static void AddCreateTable(Table table, List<Change> changes)
+    private static void AddCreateTable(Table table, List<Change> changes, bool includeCreate = true)
     {
-        changes.Add(new CreateTable(table));
+        if (includeCreate)
+        {
+            changes.Add(new CreateTable(table));
+        }
+
         foreach (var constraint in table.Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey))
         {
             changes.Add(new AddConstraint(table.Name, constraint));
@@ -98,9 +111,11 @@ internal static class TableDiffer
         }
     }
 
-    private static void DiffTable(
+    /// <summary>Adds the changes of one table; returns true when it is rebuilt (its partition key changes).</summary>
+    private static bool DiffTable(
         Table old,
         Table table,
+        IReadOnlyList<(Table Old, Table New)> parents,
         IReadOnlyList<RenameHint> renames,
         List<Change> changes,
         List<RenameSuggestion> suggestions,
@@ -137,6 +152,16 @@ internal static class TableDiffer
             changes.Add(new AlterTable(old, table, flags));
         }
 
+        if (flags.HasFlag(TableChange.PartitionKey))
+        {
+            // No in-place change of the partition key: the table is rebuilt from its desired definition, so
+            // nothing else is diffed; the views reading it are re-created around the rebuild, and what CREATE
+            // TABLE does not cover (foreign keys, indexes, triggers, policies, grants) follows as for a new table.
+            reshaped.Add(old.Name);
+            AddCreateTable(table, changes, includeCreate: false);
+            return true;
+        }
+
         // Columns, with renames from hints (keyed by the old table name).
         var columnRenames = renames
             .Where(r => r.Column is not null && r.Table == old.Name)
@@ -149,6 +174,12 @@ internal static class TableDiffer
             var oldColumn = old.FindColumn(oldColumnName);
             if (oldColumn is null || (oldColumnName == column.Name && columnRenames.ContainsKey(column.Name)))
             {
+                // A column the parent gains reaches its partitions and children through the parent's ADD COLUMN.
+                if (oldColumn is null && parents.Any(p => p.New.FindColumn(column.Name) is not null && p.Old.FindColumn(column.Name) is null))
+                {
+                    continue;
+                }
+
                 changes.Add(new AddColumn(table.Name, column));
                 addedColumns.Add(column);
                 continue;
@@ -163,6 +194,14 @@ internal static class TableDiffer
             }
 
             var changed = CompareColumns(oldColumn, column);
+            var typeChanged = (changed & (ColumnChange.Type | ColumnChange.Collation)) != 0;
+            if (typeChanged && parents.Any(p => SameTypeChange(p.Old.FindColumn(column.Name), p.New.FindColumn(column.Name), oldColumn, column)))
+            {
+                // The parent's ALTER TYPE recurses; the inherited column cannot be altered on its own.
+                changed &= ~(ColumnChange.Type | ColumnChange.Collation);
+                reshaped.Add(old.Name);
+            }
+
             if (changed != ColumnChange.None)
             {
                 changes.Add(new AlterColumn(table.Name, oldColumn, column, changed));
@@ -176,8 +215,15 @@ internal static class TableDiffer
         var droppedColumns = old.Columns.Where(c => !matchedColumns.Contains(c.Name)).ToList();
         foreach (var column in droppedColumns)
         {
-            changes.Add(new DropColumn(table.Name, column));
             reshaped.Add(old.Name);
+
+            // A column the parent loses goes from its partitions and (inherited) children with it.
+            if (parents.Any(p => p.Old.FindColumn(column.Name) is not null && p.New.FindColumn(column.Name) is null))
+            {
+                continue;
+            }
+
+            changes.Add(new DropColumn(table.Name, column));
             var twin = addedColumns.FirstOrDefault(a => a.Type == column.Type);
             if (twin is not null)
             {
@@ -258,7 +304,33 @@ internal static class TableDiffer
         {
             changes.Add(new ChangePrivileges("TABLE", table.Name.ToString(), old.Privileges, table.Privileges));
         }
+
+        return false;
     }
+
+    /// <summary>
+    /// Parents (partition parent, inheritance parents) the table has on both sides, each as old and new
+    /// definition: their column changes reach the table by recursion.
+    /// </summary>
+    private static List<(Table Old, Table New)> CommonParents(SchemaModel from, Table old, SchemaModel to, Table table)
+    {
+        static IEnumerable<QualifiedName> Parents(Table t) => t.PartitionOf is { } p ? t.Inherits.Append(p) : t.Inherits;
+        var result = new List<(Table Old, Table New)>();
+        foreach (var name in Parents(old).Intersect(Parents(table)))
+        {
+            if (from.FindTable(name) is { } oldParent && to.FindTable(name) is { } newParent)
+            {
+                result.Add((oldParent, newParent));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool SameTypeChange(Column? parentOld, Column? parentNew, Column old, Column column) =>
+        parentOld is not null && parentNew is not null
+        && parentOld.Type == old.Type && parentOld.Collation == old.Collation
+        && parentNew.Type == column.Type && parentNew.Collation == column.Collation;
 
     /// <summary>Indexes by name: a changed shape or an invalid live index means drop and re-create.</summary>
     internal static void DiffIndexes(QualifiedName table, EquatableArray<Model.Index> from, EquatableArray<Model.Index> to, List<Change> changes)

@@ -9,6 +9,9 @@ namespace SchemaPlanner.Diffing;
 /// </summary>
 internal static class ViewDiffer
 {
+    /// <summary>The <see cref="UnsupportedObject.Kind"/> the catalog reader gives triggers on views.</summary>
+    public const string ViewTriggerKind = "trigger on view";
+
     public static void Diff(SchemaModel from, SchemaModel to, HashSet<QualifiedName> reshaped, List<Change> changes)
     {
         var recreate = new HashSet<QualifiedName>();
@@ -40,6 +43,12 @@ internal static class ViewDiffer
         foreach (var view in from.Views.Where(v => recreate.Contains(v.Name)))
         {
             changes.Add(new DropView(view));
+
+            // Dropping the view drops what hangs off it that the model does not hold: say so.
+            foreach (var trigger in from.Unsupported.Where(u => u.Kind == ViewTriggerKind && u.Name.EndsWith(" on " + view.Name.Sql, StringComparison.Ordinal)))
+            {
+                changes.Add(new UnsupportedChange(trigger.Kind, trigger.Name, "view " + view.Name + " is dropped and re-created, which drops this trigger; SchemaPlanner does not model triggers on views, re-create it by hand"));
+            }
         }
 
         foreach (var view in to.Views)

@@ -13,13 +13,16 @@ public static class SchemaReader
     /// <summary>How many statements one read issues (the transaction control included).</summary>
     public static int StatementsPerRead => CatalogQueries.Names.Count + 3;
 
-    public static async Task<DatabaseSchema> ReadAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<DatabaseSchema> ReadAsync(string connectionString, CancellationToken cancellationToken) =>
+        await ReadAsync(connectionString, null, cancellationToken).ConfigureAwait(false);
+
+    public static async Task<DatabaseSchema> ReadAsync(string connectionString, ReadStatistics? statistics, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(connection, statistics, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
@@ -27,7 +30,10 @@ public static class SchemaReader
         }
     }
 
-    public static async Task<DatabaseSchema> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task<DatabaseSchema> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+
+    public static async Task<DatabaseSchema> ReadAsync(NpgsqlConnection connection, ReadStatistics? statistics, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         // pg_get_* functions qualify names that are not on the search_path; an empty path makes every read
@@ -40,6 +46,12 @@ public static class SchemaReader
         }
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+
+        if (statistics is not null)
+        {
+            statistics.Statements += batch.BatchCommands.Count;
+            statistics.RoundTrips++;
+        }
 
         var results = new Dictionary<string, List<object?[]>>(StringComparer.Ordinal);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -1,11 +1,12 @@
--- Functions and procedures (aggregates and window functions are reported as unsupported).
+-- Functions and procedures (aggregates and window functions are reported as unsupported). A NULL ACL means
+-- the default one, which grants EXECUTE to PUBLIC: made explicit so revoking it is a visible difference.
 SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid) AS arguments,
        CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END AS kind,
        coalesce(pg_get_function_result(p.oid), '') AS result,
        l.lanname, p.provolatile::text,
        pg_get_functiondef(p.oid) AS definition,
        ARRAY(SELECT coalesce(nullif(g.grantee::regrole::text, '-'), 'PUBLIC') || ':' || g.privilege_type || CASE WHEN g.is_grantable THEN '*' ELSE '' END
-             FROM aclexplode(p.proacl) g WHERE g.grantee <> p.proowner ORDER BY 1) AS privileges
+             FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) g WHERE g.grantee <> p.proowner ORDER BY 1) AS privileges
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang

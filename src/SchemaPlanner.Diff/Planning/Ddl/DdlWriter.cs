@@ -337,7 +337,7 @@ public static class DdlWriter
             foreach (var table in fromModel.Tables)
             {
                 var desired = toModel.FindTable(table.Name);
-                if (desired is null || (desired.Kind != table.Kind) || desired.PartitionKey != table.PartitionKey)
+                if (desired is null)
                 {
                     continue;
                 }

@@ -26,7 +26,7 @@ public sealed class AsIsRecipe : Recipe
         var nonTransactional = target is AddEnumValue && context.ServerVersionNumber < 120000;
         return Step(change, release, phase, sequence, StepNames.For(target), target.Describe(), Ddl(target, context)) with
         {
-            Down = inverse is null ? null : Ddl(inverse, context),
+            Down = inverse is null ? null : new StepSql("ddl", new DdlData(SchemaPlanner.Planning.Ddl.DdlWriter.Statements(inverse, context.To, context.From))),
             Irreversible = irreversible,
             Transactional = !nonTransactional,
             LockTimeout = context.Settings.LockTimeout,
