@@ -47,7 +47,19 @@ public static class Program
         SnapshotCommand.Register(app, stdout, stderr, cancellationToken);
         TemplatesCommand.Register(app, stdout, stderr, cancellationToken);
 
+        ShareOutput(app, stdout, stderr);
         return Run(app, args, stderr);
+    }
+
+    // Subcommands write help and parse errors to their own writers: point them all at ours.
+    private static void ShareOutput(CommandLineApplication command, TextWriter stdout, TextWriter stderr)
+    {
+        command.Out = stdout;
+        command.Error = stderr;
+        foreach (var child in command.Commands)
+        {
+            ShareOutput(child, stdout, stderr);
+        }
     }
 
     /// <summary>Runs the command line and maps failures to exit codes with one-line messages (no stack traces).</summary>
