@@ -21,7 +21,7 @@ internal static class SnapshotCommand
             command.OnExecute(async () =>
             {
                 var spec = SchemaSources.Require(database.Value() ?? Environment.GetEnvironmentVariable(SourceOptions.DatabaseVariable), "--database", SourceOptions.DatabaseVariable);
-                await using var scratch = new ScratchServer(devDatabase.Value());
+                await using var scratch = new ScratchServer(devDatabase.Value() ?? Environment.GetEnvironmentVariable(SourceOptions.DevDatabaseVariable));
                 var loaded = await SchemaSources.LoadAsync(spec, scratch, cancellationToken).ConfigureAwait(false);
                 var json = SnapshotSerializer.Serialize(loaded.Schema);
                 if (output.Value() is { } path)

@@ -10,6 +10,7 @@ namespace SchemaPlanner.Tool.Commands;
 internal sealed class SourceOptions
 {
     public const string DatabaseVariable = "SCHEMAPLAN_DATABASE";
+    public const string DevDatabaseVariable = "SCHEMAPLAN_DEV_DATABASE";
 
     private readonly CommandOption database;
     private readonly CommandOption desired;
@@ -30,7 +31,7 @@ internal sealed class SourceOptions
         config = command.Option("--config <FILE>", "schemaplan.json with hints and accepted hazards (default: ./schemaplan.json if present).", CommandOptionType.SingleValue);
         devDatabase = command.Option(
             "--dev-database <CONN>",
-            "A server where a temporary database may be created to apply SQL files (default: a throwaway cluster from the local PostgreSQL binaries).",
+            $"A server where a temporary database may be created to apply SQL files (default ${DevDatabaseVariable}, else a throwaway cluster from the local PostgreSQL binaries).",
             CommandOptionType.SingleValue);
         pgVersion = command.Option("--pg-version <N>", "Classify for this PostgreSQL major version (e.g. 12) instead of the live server's.", CommandOptionType.SingleValue);
     }
@@ -44,7 +45,7 @@ internal sealed class SourceOptions
             "--database",
             DatabaseVariable);
         var target = SchemaSources.Require(desired.Value() ?? RelativeToConfig(loaded, loaded.Desired), "--desired");
-        return new AnalysisRequest(current, target, loaded, devDatabase.Value() ?? loaded.DevDatabase, ParseVersion(pgVersion.Value()));
+        return new AnalysisRequest(current, target, loaded, devDatabase.Value() ?? Environment.GetEnvironmentVariable(DevDatabaseVariable) ?? loaded.DevDatabase, ParseVersion(pgVersion.Value()));
     }
 
     private static string? RelativeToConfig(SchemaPlannerConfig config, string? path) =>
