@@ -1,0 +1,43 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Safety.Rules;
+
+/// <summary>
+/// DROP DEFAULT / DROP IDENTITY: the running application's inserts that leave the column out relied on the
+/// automatic value; they now get NULL or fail.
+/// </summary>
+public sealed class SP2009DroppingColumnDefault : SafetyRule
+{
+    public override string Id => "SP2009";
+
+    public override string Name => "dropping-column-default";
+
+    public override string Summary => "Dropping a column's default or identity breaks the running application's inserts that rely on it.";
+
+    public override IEnumerable<Hazard> Check(Change change, ClassificationContext context)
+    {
+        if (change is not AlterColumn alter
+            || (alter.Changed & (ColumnChange.Default | ColumnChange.Identity)) == 0
+            || context.IsNewTable(alter.TableName))
+        {
+            yield break;
+        }
+
+        var hadValue = alter.Old.Default is not null || alter.Old.Identity != IdentityKind.None;
+        var hasValue = alter.New.Default is not null || alter.New.Identity != IdentityKind.None || alter.New.Generated is not null;
+        if (!hadValue || hasValue)
+        {
+            yield break;
+        }
+
+        var what = alter.Old.Identity != IdentityKind.None ? "identity" : "default " + alter.Old.Default;
+        var outcome = alter.New.NotNull ? "fail" : "store NULL";
+        yield return Hazard(
+            HazardKind.BreaksRunningApp,
+            Severity.Error,
+            $"dropping the {what} of {change.Object} makes the running application's inserts that leave it out {outcome}",
+            Recipes.DropDefaultAfterApp,
+            Locks.AccessExclusive);
+    }
+}

@@ -1,0 +1,125 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using SchemaPlanner.Safety;
+using SchemaPlanner.Safety.Rules;
+using Xunit;
+using static SchemaPlanner.Tests.Safety.SafetyBuilders;
+
+namespace SchemaPlanner.Tests.Safety;
+
+public sealed class ConstraintRulesTests
+{
+    private static readonly Table Users = Tbl("users", Col("id", notNull: true), Col("email", "text"), Col("code"));
+
+    private static readonly Table Orders = Tbl("orders", Col("id", notNull: true), Col("user_id"));
+
+    [Fact]
+    public void SP4001_unique_constraint_builds_under_access_exclusive_and_rejects_duplicates()
+    {
+        var change = new AddConstraint(Users.Name, Unique("users_email_key", "email"));
+
+        var hazards = RuleCheck.Run<SP4001AddingUniqueConstraint>(change, Context(Db(Users)));
+
+        Assert.Equal([HazardKind.IndexBuild, HazardKind.BreaksRunningApp], hazards.Select(h => h.Kind));
+        Assert.All(hazards, h => Assert.Equal(Recipes.UniqueUsingIndex, h.Recipe));
+        Assert.Equal(Locks.AccessExclusive, hazards[0].Lock);
+    }
+
+    [Fact]
+    public void SP4001_ignores_new_tables_and_primary_keys()
+    {
+        var change = new AddConstraint(Users.Name, Unique("users_email_key", "email"));
+        RuleCheck.None<SP4001AddingUniqueConstraint>(change, Context(Db(), Db(Users), [new CreateTable(Users), change]));
+        RuleCheck.None<SP4001AddingUniqueConstraint>(new AddConstraint(Users.Name, PrimaryKey("users_pkey", "id")), Context(Db(Users)));
+    }
+
+    [Fact]
+    public void SP4002_primary_key_builds_its_index_and_mentions_nullable_columns()
+    {
+        var change = new AddConstraint(Users.Name, PrimaryKey("users_pkey", "id", "email"));
+
+        var hazard = RuleCheck.Single<SP4002AddingPrimaryKey>(change, Context(Db(Users)), HazardKind.IndexBuild);
+
+        Assert.Equal(Recipes.PrimaryKeyUsingIndex, hazard.Recipe);
+        Assert.Contains("make email NOT NULL", hazard.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("id,", hazard.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SP4002_small_table_warns() =>
+        Assert.Equal(
+            Severity.Warning,
+            RuleCheck.Single<SP4002AddingPrimaryKey>(new AddConstraint(Users.Name, PrimaryKey("users_pkey", "id")), Context(Db(Users), statistics: Stats("users", 3)), HazardKind.IndexBuild).Severity);
+
+    [Fact]
+    public void SP4003_validated_foreign_key_blocks_writes_on_both_tables()
+    {
+        var change = new AddConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users"));
+
+        var hazard = RuleCheck.Single<SP4003AddingForeignKey>(change, Context(Db(Users, Orders)), HazardKind.Scan);
+
+        Assert.Equal(Locks.ShareRowExclusive, hazard.Lock);
+        Assert.Equal(Recipes.ConstraintNotValidThenValidate, hazard.Recipe);
+        Assert.Contains("public.orders and public.users", hazard.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SP4003_not_valid_and_new_tables_are_fine()
+    {
+        RuleCheck.Safe(new AddConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users", validated: false)), Context(Db(Users, Orders)));
+
+        var change = new AddConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users"));
+        RuleCheck.None<SP4003AddingForeignKey>(change, Context(Db(Users), Db(Users, Orders), [new CreateTable(Orders), change]));
+    }
+
+    [Fact]
+    public void SP4004_validated_check_scans_and_rejects_old_writes()
+    {
+        var change = new AddConstraint(Users.Name, Check("users_code_positive", "CHECK ((code > 0))"));
+
+        var hazards = RuleCheck.Run<SP4004AddingCheckConstraint>(change, Context(Db(Users)));
+
+        Assert.Equal([HazardKind.Scan, HazardKind.BreaksRunningApp], hazards.Select(h => h.Kind));
+        Assert.Equal(Locks.AccessExclusive, hazards[0].Lock);
+    }
+
+    [Fact]
+    public void SP4004_not_valid_check_does_not_scan_but_still_rejects_old_writes()
+    {
+        var change = new AddConstraint(Users.Name, Check("users_code_positive", "CHECK ((code > 0))", validated: false));
+
+        Assert.Equal(HazardKind.BreaksRunningApp, Assert.Single(RuleCheck.Run<SP4004AddingCheckConstraint>(change, Context(Db(Users)))).Kind);
+    }
+
+    [Fact]
+    public void SP4005_exclusion_constraint_has_no_online_path()
+    {
+        var change = new AddConstraint(Users.Name, Exclusion("users_code_excl", "code"));
+
+        var hazard = Assert.Single(RuleCheck.Run<SP4005AddingExclusionConstraint>(change, Context(Db(Users))));
+
+        Assert.Equal(HazardKind.NoOnlinePath, hazard.Kind);
+        Assert.Equal(Recipes.Offline, hazard.Recipe);
+        RuleCheck.None<SP4005AddingExclusionConstraint>(change, Context(Db(), Db(Users), [new CreateTable(Users), change]));
+    }
+
+    [Fact]
+    public void SP4006_drop_constraint_is_a_lock_warning_naming_both_tables_of_a_foreign_key()
+    {
+        var change = new DropConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users"));
+
+        var hazard = Assert.Single(RuleCheck.Run<SP4006DroppingConstraint>(change, Context(Db(Users, Orders))));
+
+        Assert.Equal(Severity.Warning, hazard.Severity);
+        Assert.Equal(Recipes.WithLockTimeout, hazard.Recipe);
+        Assert.Contains("public.orders and public.users", hazard.Message, StringComparison.Ordinal);
+        RuleCheck.Safe(change, Context(Db(Users, Orders)));
+    }
+
+    [Fact]
+    public void Validate_constraint_has_no_hazard() =>
+        Assert.Empty(Assert.Single(Classifier.Classify(
+            [new ValidateConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users"))],
+            Context(Db(Users, Orders)),
+            allow: [])).Hazards);
+}
