@@ -1,0 +1,407 @@
+using System.Text.RegularExpressions;
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Planning.Templates;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// Enum labels removed, renamed or reordered, through a new type. Release 1 pre-deploy creates the new type under
+/// a temporary name (<c>&lt;name&gt;_sp_new</c>) and, for every column of the old type, a shadow column of the new
+/// type with a trigger keeping it in step: forward through the column's <c>using</c> hint (an expression over the
+/// row giving the new label as text, e.g. <c>CASE mood::text WHEN 'ok' THEN 'fine' ELSE mood::text END</c>) or
+/// <c>col::text</c>; backward <c>shadow::text::oldtype</c>. A value the new type has no label for never breaks a
+/// write: the trigger leaves the shadow NULL. The backfill then copies every row in batches and verify checks
+/// them: both first check that every value has a label in the new type and stop with a message naming the
+/// column and the hint to add when one does not (a removed value still in the rows and not mapped by a hint);
+/// the backfill's cast would fail on such a row as well. Release 1 post-deploy swaps the columns in one short
+/// transaction per table (defaults set again in the new type, views re-created, a trigger keeping the retired
+/// column filled for a rollback); release 2 post-deploy drops the retired columns, drops the old type and
+/// renames the new type to the final name.
+/// </summary>
+public sealed class EnumNewTypeRecipe : Recipe
+{
+    public override string Name => Safety.Recipes.EnumNewType;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
+    {
+        if (change.Change is not ReplaceEnum replace)
+        {
+            AsIsRecipe.AsIsStep(change, context, output);
+            return;
+        }
+
+        var oldType = replace.Old.Name;
+        var newType = new QualifiedName(oldType.Schema, Sql.ShortName(oldType.Name + "_sp_new"));
+        var columns = Columns(context, replace, newType);
+        var tables = columns.Select(c => c.Table).Distinct().ToList();
+        var sequence = 0;
+
+        // ---- release 1, pre-deploy: the new type, shadow columns and their triggers ----------------------------
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("create_type_" + newType.Name), $"create the new enum under a temporary name: {newType} ({string.Join(", ", replace.New.Values)})",
+            RecipeSteps.Ddl($"""
+                DO $create_type$
+                BEGIN
+                    IF pg_catalog.to_regtype({Sql.Literal(newType.Sql)}) IS NULL THEN
+                        CREATE TYPE {newType.Sql} AS ENUM ({string.Join(", ", replace.New.Values.Select(Sql.Literal))});
+                    END IF;
+                END
+                $create_type$
+                """),
+            RecipeSteps.Ddl($"DROP TYPE IF EXISTS {newType.Sql}")));
+
+        // New tables with a column of the enum are created with the new type (it takes the final name in release 2).
+        foreach (var created in context.Changes.Where(c => c.Change is CreateTable t && t.Definition.Columns.Any(col => col.TypeName == oldType) && !context.IsClaimed(c.Change)))
+        {
+            var definition = ((CreateTable)created.Change).Definition;
+            var retyped = definition with
+            {
+                Columns = definition.Columns.Select(col => col.TypeName != oldType ? col : col with
+                {
+                    Type = RetypeType(col.Type, oldType, newType),
+                    Default = col.Default is null ? null : Retype(col.Default, oldType, newType),
+                }).ToEquatableArray(),
+                Constraints = definition.Constraints.Select(con => con with { Definition = Retype(con.Definition, oldType, newType) }).ToEquatableArray(),
+            };
+            context.Claim(created.Change);
+            output.Steps.Add(AsIsRecipe.AsIs(created, context, 1, Phase.PreDeploy, 0, new CreateTable(retyped)));
+        }
+
+        foreach (var table in tables)
+        {
+            var of = columns.Where(c => c.Table == table).ToList();
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add shadow column(s) {BigintPrimaryKeyRecipe.List(of.Select(c => c.Shadow))} of type {newType} to {table} (nullable until backfilled)",
+                RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Type = c.NewTypeSql, Collation = null }))]),
+                RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.DropColumn(table, c.Shadow))])));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, Sync(table, of), 1, Phase.PreDeploy, sequence++, $"keep {BigintPrimaryKeyRecipe.List(of.Select(c => c.Shadow))} in step with {BigintPrimaryKeyRecipe.List(of.Select(c => c.Old.Name))} on {table}"));
+            foreach (var column in of)
+            {
+                context.BackfilledColumns.Add((table, column.Desired.Name));
+            }
+        }
+
+        // ---- backfill and verify -------------------------------------------------------------------------------
+        foreach (var table in tables)
+        {
+            var of = columns.Where(c => c.Table == table).ToList();
+            output.Steps.Add(RecipeSteps.Verify(change, table, [], [.. of.Select(c => c.LabelCheck(replace.New))], 1, sequence++) with
+            {
+                Phase = Phase.Backfill,
+                Name = StepNames.Slug("check_labels_" + table.Name),
+                Title = $"check that every value of {BigintPrimaryKeyRecipe.List(of.Select(c => table.Member(c.Old.Name)))} has a label in the new {oldType}",
+            });
+            output.Steps.Add(RecipeSteps.Backfill(change, context, table, [.. of.Select(c => new Assignment(c.Shadow, c.Strict))], 1, sequence++));
+        }
+
+        foreach (var table in tables)
+        {
+            var of = columns.Where(c => c.Table == table).ToList();
+            var checks = of.Select(c => c.LabelCheck(replace.New))
+                .Concat(of.Select(c => new VerifyCheck(
+                    $"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {Sql.Quote(c.Shadow)} IS DISTINCT FROM ({c.Strict}))",
+                    $"verify failed: rows of {table} have {c.Shadow} different from {c.Strict}; re-run the backfill")))
+                .ToList();
+            output.Steps.Add(RecipeSteps.Verify(change, table, [], checks, 1, sequence++) with
+            {
+                Name = StepNames.Slug("verify_" + string.Join("_", of.Select(c => c.Shadow))),
+                Title = $"verify {table}: {BigintPrimaryKeyRecipe.List(of.Select(c => $"{c.Shadow} = {c.Strict}"))}",
+            });
+        }
+
+        // ---- release 1, post-deploy: NOT NULL, indexes, then one swap per table --------------------------------
+        foreach (var column in columns.Where(c => c.Desired.NotNull))
+        {
+            foreach (var step in RecipeSteps.NotNull(change, context, column.Table, column.Shadow, 1, Phase.PostDeploy, sequence))
+            {
+                output.Steps.Add(step);
+            }
+
+            sequence += 3;
+        }
+
+        var indexes = new List<(QualifiedName Table, Model.Index Old, string Copy, string Retired)>();
+        foreach (var table in tables)
+        {
+            var of = columns.Where(c => c.Table == table).ToList();
+            var desiredTable = context.To.FindTable(table);
+            foreach (var index in context.From.FindTable(table)!.Indexes.Where(i => i.Constraint is null && of.Any(c => ShadowColumnTypeChangeRecipe.Mentions(i.Definition, c.Old.Name))))
+            {
+                var desired = desiredTable?.Indexes.FirstOrDefault(i => i.Name == index.Name && i.Constraint is null);
+                if (desired is null)
+                {
+                    continue;
+                }
+
+                var copy = Sql.ShortName(index.Name + "_sp_new");
+                var definition = ShadowColumnTypeChangeRecipe.ReplaceIdentifier(Retype(desired.Definition, oldType, newType), desired.Name, copy);
+                foreach (var column in of)
+                {
+                    definition = ShadowColumnTypeChangeRecipe.ReplaceIdentifier(definition, column.Old.Name, column.Shadow);
+                }
+
+                indexes.Add((table, index, copy, Sql.ShortName(index.Name + "_sp_old")));
+                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, new QualifiedName(table.Schema, copy), definition, 1, Phase.PostDeploy, sequence++, $"build {copy} on the shadow column(s), a copy of {index.Name}"));
+            }
+        }
+
+        var allViews = new List<View>();
+        foreach (var table in tables)
+        {
+            var of = columns.Where(c => c.Table == table).ToList();
+            var onTable = indexes.Where(i => i.Table == table).ToList();
+            var viewsUp = BigintPrimaryKeyRecipe.DependentViews(context.To, [table]);
+            var viewsDown = BigintPrimaryKeyRecipe.DependentViews(context.From, [table]);
+            allViews.AddRange(viewsUp.Concat(viewsDown));
+            var t = table.Sql;
+
+            var up = new List<string>();
+            up.AddRange(viewsDown.AsEnumerable().Reverse().Select(BigintPrimaryKeyRecipe.DropViewStatement));
+            foreach (var c in of)
+            {
+                var name = Sql.Quote(c.Old.Name);
+                if (c.Old.Default is not null)
+                {
+                    up.Add($"ALTER TABLE {t} ALTER COLUMN {name} DROP DEFAULT");
+                }
+
+                up.Add($"ALTER TABLE {t} RENAME COLUMN {name} TO {Sql.Quote(c.Retired)}");
+                up.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Shadow)} TO {name}");
+                if (c.Old.NotNull)
+                {
+                    up.Add($"ALTER TABLE {t} ALTER COLUMN {Sql.Quote(c.Retired)} DROP NOT NULL");
+                }
+
+                if (c.Desired.Default is not null)
+                {
+                    // The default names the final type, which is still the old one until release 2 renames it.
+                    up.Add($"ALTER TABLE {t} ALTER COLUMN {name} SET DEFAULT {Retype(c.Desired.Default, oldType, newType)}");
+                }
+            }
+
+            foreach (var index in onTable)
+            {
+                up.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Old.Name).Sql} RENAME TO {Sql.Quote(index.Retired)}");
+                up.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Copy).Sql} RENAME TO {Sql.Quote(index.Old.Name)}");
+            }
+
+            up.AddRange(viewsUp.SelectMany(v => DdlWriter.Statements(new CreateView(v with { Definition = Retype(v.Definition, oldType, newType) }), context.From, context.To)));
+
+            var down = new List<string>();
+            down.AddRange(viewsUp.AsEnumerable().Reverse().Select(BigintPrimaryKeyRecipe.DropViewStatement));
+            foreach (var index in onTable)
+            {
+                down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Old.Name).Sql} RENAME TO {Sql.Quote(index.Copy)}");
+                down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Retired).Sql} RENAME TO {Sql.Quote(index.Old.Name)}");
+            }
+
+            foreach (var c in of)
+            {
+                var name = Sql.Quote(c.Old.Name);
+                if (c.Desired.Default is not null)
+                {
+                    down.Add($"ALTER TABLE {t} ALTER COLUMN {name} DROP DEFAULT");
+                }
+
+                down.Add($"ALTER TABLE {t} RENAME COLUMN {name} TO {Sql.Quote(c.Shadow)}");
+                down.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Retired)} TO {name}");
+                if (c.Old.NotNull)
+                {
+                    down.AddRange(BigintPrimaryKeyRecipe.RestoreNotNull(table, c.Old.Name, c.Retired));
+                }
+
+                if (c.Old.Default is not null)
+                {
+                    down.Add($"ALTER TABLE {t} ALTER COLUMN {name} SET DEFAULT {c.Old.Default}");
+                }
+            }
+
+            down.AddRange(viewsDown.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.To, context.From)));
+
+            var sync = Sync(table, of);
+            var keep = Keep(table, of);
+            var first = of[0];
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + table.Name), $"swap {BigintPrimaryKeyRecipe.List(of.Select(c => table.Member(c.Old.Name)))} to the new {oldType} in one short transaction",
+                new StepSql("swap-tables", new SwapTablesData(
+                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(table, first.Shadow)}",
+                    $"nothing to swap: {table}.{first.Shadow} is gone (the swap already ran)",
+                    [$"LOCK TABLE {t} IN ACCESS EXCLUSIVE MODE"],
+                    [new DropSyncTriggerData(table, sync.Function, sync.Trigger)],
+                    up,
+                    [keep])),
+                new StepSql("swap-tables", new SwapTablesData(
+                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(table, first.Retired)}",
+                    $"nothing to undo: {table}.{first.Retired} is gone (the swap was undone already)",
+                    [$"LOCK TABLE {t} IN ACCESS EXCLUSIVE MODE"],
+                    [new DropSyncTriggerData(table, keep.Function, keep.Trigger)],
+                    down,
+                    [sync]))));
+        }
+
+        BigintPrimaryKeyRecipe.ClaimViews(context, allViews);
+        foreach (var step in BigintPrimaryKeyRecipe.RollbackNotNull(change, context, columns.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
+        {
+            output.Steps.Add(step);
+        }
+
+        sequence += 2;
+
+        // ---- release 2, post-deploy: drop the retired columns, then the old type; the new one takes its name ---
+        foreach (var table in tables)
+        {
+            var of = columns.Where(c => c.Table == table).ToList();
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of), 2, Phase.PostDeploy, sequence++));
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {BigintPrimaryKeyRecipe.List(of.Select(c => c.Retired))} of {table} (old type {oldType})",
+                RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.DropColumn(table, c.Retired))]), null,
+                $"the retired {BigintPrimaryKeyRecipe.List(of.Select(c => c.Retired))} (old labels) are gone") with
+            {
+                SquawkIgnores = ["ban-drop-column"],
+                SquawkReason = "the retired copies of the old enum are no longer read by any app version",
+            });
+        }
+
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 2, Phase.PostDeploy, sequence, StepNames.Slug("replace_type_" + oldType.Name), $"drop the old {oldType} and give {newType} its name",
+            RecipeSteps.Ddl($"""
+                DO $replace_type$
+                BEGIN
+                    IF pg_catalog.to_regtype({Sql.Literal(newType.Sql)}) IS NOT NULL THEN
+                        DROP TYPE {oldType.Sql};
+                        ALTER TYPE {newType.Sql} RENAME TO {Sql.Quote(oldType.Name)};
+                    END IF;
+                END
+                $replace_type$
+                """),
+            RecipeSteps.Ddl($"""
+                DO $replace_type$
+                BEGIN
+                    IF pg_catalog.to_regtype({Sql.Literal(newType.Sql)}) IS NULL THEN
+                        ALTER TYPE {oldType.Sql} RENAME TO {Sql.Quote(newType.Name)};
+                        CREATE TYPE {oldType.Sql} AS ENUM ({string.Join(", ", replace.Old.Values.Select(Sql.Literal))});
+                    END IF;
+                END
+                $replace_type$
+                """)));
+
+        var common = replace.Old.Values.Where(replace.New.Values.Contains).ToList();
+        var names = BigintPrimaryKeyRecipe.List(columns.Select(c => c.Table.Member(c.Old.Name)));
+        if (columns.Count > 0)
+        {
+            output.AppInstructions.Add((1, $"Read {names} as either the old labels of {oldType} ({string.Join(", ", replace.Old.Values)}) or the new ones ({string.Join(", ", replace.New.Values)}), and write only labels both have ({(common.Count == 0 ? "none" : string.Join(", ", common))}): the columns switch to the new type in this release's post-deploy."));
+            output.AppInstructions.Add((2, $"Use the new labels of {oldType} freely; the retired copies with the old labels and the old type are dropped after this release is deployed."));
+        }
+
+        BigintPrimaryKeyRecipe.SlugNames(change, output);
+    }
+
+    /// <summary>Casts to the enum written in an expression (a default, an index or view) point at the new type.</summary>
+    internal static string Retype(string sql, QualifiedName oldType, QualifiedName newType) =>
+        Regex.Replace(
+            sql,
+            "::(?:" + Regex.Escape(Sql.Quote(oldType.Schema)) + @"\.)?" + Regex.Escape(Sql.Quote(oldType.Name)) + @"(?![\w$""])",
+            ("::" + newType.Sql).Replace("$", "$$", StringComparison.Ordinal));
+
+    /// <summary>A column type naming the enum (or an array of it) turned into the new type.</summary>
+    private static string RetypeType(string type, QualifiedName oldType, QualifiedName newType) =>
+        Regex.Replace(
+            type,
+            "^(?:" + Regex.Escape(Sql.Quote(oldType.Schema)) + @"\.)?" + Regex.Escape(Sql.Quote(oldType.Name)) + @"(?=(?:\[\])*$)",
+            newType.Sql.Replace("$", "$$", StringComparison.Ordinal));
+
+    /// <summary>The columns of the old type that the desired schema keeps with the enum; their AlterColumn changes (the default) are claimed.</summary>
+    private static List<EnumColumn> Columns(PlanningContext context, ReplaceEnum replace, QualifiedName newType)
+    {
+        var result = new List<EnumColumn>();
+        foreach (var (table, column) in SchemaFacts.ColumnsOfType(context.From, replace.Old.Name))
+        {
+            var desired = context.To.FindTable(table)?.FindColumn(column.Name);
+            if (desired is null || desired.TypeName != replace.New.Name || desired.Type != column.Type)
+            {
+                continue;
+            }
+
+            foreach (var alter in context.Changes.Select(c => c.Change).OfType<AlterColumn>()
+                         .Where(a => a.TableName == table && a.Old.Name == column.Name && (a.Changed & ~(ColumnChange.Default | ColumnChange.Nullability)) == ColumnChange.None))
+            {
+                context.Claim(alter);
+            }
+
+            result.Add(new EnumColumn(table, column, desired, replace.Old.Name, newType, context.HintFor(table, column.Name)));
+        }
+
+        return result;
+    }
+
+    private static SyncTriggerData Sync(QualifiedName table, IReadOnlyList<EnumColumn> columns)
+    {
+        var (function, trigger) = RecipeSteps.SyncNames(table, "enum_" + string.Join("_", columns.Select(c => c.Old.Name)));
+        return new SyncTriggerData(
+            table, function, trigger,
+            [.. columns.Select(c => c.Old.Name)],
+            [.. columns.Select(c => c.Shadow)],
+            [.. columns.Select(c => new Assignment(c.Shadow, c.Lenient))],
+            [.. columns.Select(c => new Assignment(c.Old.Name, c.Backward(Sql.Quote(c.Shadow))))]);
+    }
+
+    private static SyncTriggerData Keep(QualifiedName table, IReadOnlyList<EnumColumn> columns)
+    {
+        var (function, trigger) = RecipeSteps.SyncNames(table, "retired_" + string.Join("_", columns.Select(c => c.Old.Name)));
+        return new SyncTriggerData(
+            table, function, trigger, [],
+            [.. columns.Select(c => c.Retired)],
+            [.. columns.Select(c => new Assignment(c.Retired, c.Backward(Sql.Quote(c.Old.Name))))],
+            []);
+    }
+
+    /// <summary>A column of the enum, its shadow of the new type, and the expressions that convert between them.</summary>
+    private sealed record EnumColumn(QualifiedName Table, Column Old, Column Desired, QualifiedName OldType, QualifiedName NewType, string? Hint)
+    {
+        public string Shadow => Sql.ShortName(Old.Name + "_sp_new");
+
+        public string Retired => Sql.ShortName(Old.Name + "_sp_old");
+
+        private bool IsArray => Old.Type.EndsWith("[]", StringComparison.Ordinal);
+
+        private string TextType => IsArray ? "text[]" : "text";
+
+        /// <summary>The shadow's type: the new enum (or an array of it).</summary>
+        public string NewTypeSql => NewType.Sql + (IsArray ? "[]" : "");
+
+        /// <summary>The new label as text: the hint, or the old label.</summary>
+        private string Source => Hint is null ? $"{Sql.Quote(Old.Name)}::{TextType}" : $"({Hint})::{TextType}";
+
+        private string Labels(QualifiedName type) => $"pg_catalog.enum_range(NULL::{type.Sql})::text[]";
+
+        /// <summary>The backfill's and verify's conversion: fails on a value the new type has no label for.</summary>
+        public string Strict => $"{Source}::{NewTypeSql}";
+
+        /// <summary>The trigger's conversion: NULL for a value the new type has no label for (verify reports it), so no write fails.</summary>
+        public string Lenient => IsArray
+            ? $"CASE WHEN pg_catalog.array_remove({Source}, NULL) <@ {Labels(NewType)} THEN {Strict} END"
+            : $"CASE WHEN {Source} = ANY ({Labels(NewType)}) THEN {Strict} END";
+
+        /// <summary>A value of the new type back in the old one (NULL when the old type has no such label).</summary>
+        public string Backward(string expression) => IsArray
+            ? $"CASE WHEN pg_catalog.array_remove({expression}::text[], NULL) <@ {Labels(OldType)} THEN {expression}::text[]::{OldType.Sql}[] END"
+            : $"CASE WHEN {expression}::text = ANY ({Labels(OldType)}) THEN {expression}::text::{OldType.Sql} END";
+
+        public VerifyCheck LabelCheck(EnumType desired)
+        {
+            var unmapped = IsArray
+                ? $"NOT (pg_catalog.array_remove({Source}, NULL) <@ {Labels(NewType)})"
+                : $"{Source} IS NOT NULL AND NOT ({Source} = ANY ({Labels(NewType)}))";
+            var column = Table.Member(Old.Name);
+            var advice = Hint is null
+                ? $"add a hint {{ \"column\": \"{Table}.{Old.Name}\", \"using\": \"CASE {Sql.Quote(Old.Name)}::text WHEN 'old' THEN 'new' ELSE {Sql.Quote(Old.Name)}::text END\" }} to schemaplan.json that maps every removed label, and plan again"
+                : "the column's \"using\" hint leaves some of them unmapped: extend it and plan again";
+            return new VerifyCheck(
+                $"NOT EXISTS (SELECT 1 FROM {Table.Sql} WHERE {unmapped})",
+                $"{column} holds values that are not labels of the new {OldType} ({string.Join(", ", desired.Values)}): {advice}");
+        }
+    }
+}
