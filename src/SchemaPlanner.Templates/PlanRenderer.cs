@@ -23,7 +23,7 @@ public sealed class PlanRenderer
                 foreach (var step in group)
                 {
                     number++;
-                    var stem = $"release-{release.Number}/{PhaseNames.Of(step.Phase)}/{number.ToString("000", CultureInfo.InvariantCulture)}_{step.Name}";
+                    var stem = $"release-{release.Number}/{PhaseNames.Of(step.Phase)}/{number.ToString("000", CultureInfo.InvariantCulture)}_{StepNames.Slug(step.Name)}";
                     result.Add(new RenderedStep(step, stem + ".up.sql", stem + ".down.sql", RenderUp(step), RenderDown(step)));
                 }
             }

@@ -9,9 +9,11 @@ public static class SchemaAnalyzer
 {
     public static async Task<SchemaAnalysis> AnalyzeAsync(AnalysisRequest request, ScratchServer scratch, CancellationToken cancellationToken)
     {
-        var current = await SchemaSources.LoadAsync(request.Current, scratch, cancellationToken).ConfigureAwait(false);
-        var desired = await SchemaSources.LoadAsync(request.Desired, scratch, cancellationToken).ConfigureAwait(false);
-        return Analyze(current, desired, request);
+        // Both sides are read at once: each is a single round trip the server answers on its own.
+        var current = SchemaSources.LoadAsync(request.Current, scratch, cancellationToken);
+        var desired = SchemaSources.LoadAsync(request.Desired, scratch, cancellationToken);
+        await Task.WhenAll(current, desired).ConfigureAwait(false);
+        return Analyze(await current.ConfigureAwait(false), await desired.ConfigureAwait(false), request);
     }
 
     public static SchemaAnalysis Analyze(LoadedSchema current, LoadedSchema desired, AnalysisRequest request)

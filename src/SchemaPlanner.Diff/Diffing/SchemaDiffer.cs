@@ -121,9 +121,11 @@ public static class SchemaDiffer
 
     private static void DiffSequences(SchemaModel from, SchemaModel to, IReadOnlyList<RenameHint> renames, List<Change> changes)
     {
+        var fromSequences = from.Sequences.ToDictionary(s => s.Name);
+        var toSequences = to.Sequences.Select(s => s.Name).ToHashSet();
         foreach (var sequence in to.Sequences)
         {
-            var old = from.Sequences.FirstOrDefault(s => s.Name == sequence.Name);
+            var old = fromSequences.GetValueOrDefault(sequence.Name);
             if (old is null)
             {
                 // Ownership needs the column, which may be created later: create unowned, then own.
@@ -146,7 +148,7 @@ public static class SchemaDiffer
             }
         }
 
-        foreach (var sequence in from.Sequences.Where(s => to.Sequences.All(n => n.Name != s.Name)))
+        foreach (var sequence in from.Sequences.Where(s => !toSequences.Contains(s.Name)))
         {
             // A serial sequence goes with the column or table that owns it (DROP COLUMN / DROP TABLE drop it).
             if (!GoesWithOwner(sequence, to, renames))
@@ -173,9 +175,11 @@ public static class SchemaDiffer
 
     private static void DiffFunctions(SchemaModel from, SchemaModel to, List<Change> changes)
     {
+        var fromFunctions = from.Functions.ToDictionary(f => (f.Name, f.Arguments));
+        var toFunctions = to.Functions.Select(f => (f.Name, f.Arguments)).ToHashSet();
         foreach (var function in to.Functions)
         {
-            var old = from.Functions.FirstOrDefault(f => f.Name == function.Name && f.Arguments == function.Arguments);
+            var old = fromFunctions.GetValueOrDefault((function.Name, function.Arguments));
             if (old is null)
             {
                 changes.Add(new CreateFunction(function));
@@ -202,7 +206,7 @@ public static class SchemaDiffer
             }
         }
 
-        foreach (var function in from.Functions.Where(f => !to.Functions.Any(n => n.Name == f.Name && n.Arguments == f.Arguments)))
+        foreach (var function in from.Functions.Where(f => !toFunctions.Contains((f.Name, f.Arguments))))
         {
             changes.Add(new DropFunction(function));
         }
@@ -210,16 +214,18 @@ public static class SchemaDiffer
 
     private static void DiffComments(SchemaModel from, SchemaModel to, List<Change> changes)
     {
+        var fromComments = from.Comments.ToDictionary(c => c.Target, StringComparer.Ordinal);
+        var toComments = to.Comments.Select(c => c.Target).ToHashSet(StringComparer.Ordinal);
         foreach (var comment in to.Comments)
         {
-            var old = from.Comments.FirstOrDefault(c => c.Target == comment.Target);
+            var old = fromComments.GetValueOrDefault(comment.Target);
             if (old?.Text != comment.Text)
             {
                 changes.Add(new SetComment(comment.Target, old?.Text, comment.Text));
             }
         }
 
-        foreach (var comment in from.Comments.Where(c => to.Comments.All(n => n.Target != c.Target)))
+        foreach (var comment in from.Comments.Where(c => !toComments.Contains(c.Target)))
         {
             changes.Add(new SetComment(comment.Target, comment.Text, null));
         }

@@ -30,7 +30,11 @@ public sealed record SchemaModel(
         EquatableArray<Comment>.Empty,
         EquatableArray<UnsupportedObject>.Empty);
 
-    public Table? FindTable(QualifiedName name) => Tables.FirstOrDefault(t => t.Name == name);
+    // Lookups by name are indexed once per model instance (kept outside the record so equality is unchanged).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SchemaModel, Dictionary<QualifiedName, Table>> TableIndex = new();
+
+    public Table? FindTable(QualifiedName name) =>
+        TableIndex.GetValue(this, model => model.Tables.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(name);
 
     public EnumType? FindEnum(QualifiedName name) => Enums.FirstOrDefault(e => e.Name == name);
 

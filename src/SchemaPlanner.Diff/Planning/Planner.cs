@@ -54,8 +54,8 @@ public static class Planner
 
         // Recipes that reshape columns go first so they can claim related changes and mark backfilled columns.
         var ordered = context.Changes
-            .OrderBy(c => c.Safe ? 1 : 0)
-            .ThenBy(c => Array.IndexOf(Priority, Choose(c, context).Name))
+            .OrderBy(c => Array.IndexOf(Priority, Choose(c, context).Name))
+            .ThenBy(c => c.Safe ? 1 : 0)
             .ThenBy(c => changeIndex[c.Change]);
         var recipes = new Dictionary<Change, string>(ReferenceEqualityComparer.Instance);
         foreach (var change in ordered)
@@ -77,7 +77,8 @@ public static class Planner
             .ToList();
 
         var steps = output.Steps
-            .Select(s => s with { SortKey = (ChangeOrder.Rank(s.Serves), changeIndex.GetValueOrDefault(s.Serves, int.MaxValue), s.SortKey.Seq) })
+            // Recipes name steps after the objects they touch; file names must not carry quotes, spaces or case.
+            .Select(s => s with { Name = StepNames.Slug(s.Name), SortKey = (Rank(s.Serves, context), changeIndex.GetValueOrDefault(s.Serves, int.MaxValue), s.SortKey.Seq) })
             .ToList();
         var releaseCount = steps.Count == 0 ? 0 : steps.Max(s => s.Release);
         var releases = new List<Release>();
@@ -97,6 +98,36 @@ public static class Planner
         return new MigrationPlan(releases, context.Changes, recipeNames, output.Offline, fromFingerprint, toFingerprint, context.Settings);
     }
 
+    private static bool IsKeyWidenedWithReferences(AlterColumn alter, PlanningContext context)
+    {
+        if (!alter.Changed.HasFlag(ColumnChange.Type) || alter.New.Type != "bigint" || alter.Old.Type is not ("integer" or "smallint"))
+        {
+            return false;
+        }
+
+        var key = context.From.FindTable(alter.TableName)?.PrimaryKey;
+        if (key is null || key.Columns.Count != 1 || key.Columns[0] != alter.Old.Name)
+        {
+            return false;
+        }
+
+        return context.Changes.Any(c => c.Change is AlterColumn child
+            && child.Changed.HasFlag(ColumnChange.Type)
+            && child.New.Type == "bigint"
+            && context.From.FindTable(child.TableName)?.Constraints.Any(f =>
+                f.Kind == Model.ConstraintKind.ForeignKey && f.ReferencedTable == alter.TableName && f.Columns.Count == 1
+                && f.Columns[0] == child.Old.Name && f.ReferencedColumns[0] == alter.Old.Name) == true);
+    }
+
+    /// <summary>
+    /// The rank the differ ordered a change by (<see cref="ChangeOrder"/>), including its refinement that an index
+    /// on a materialized view comes after the view is created.
+    /// </summary>
+    private static int Rank(Change change, PlanningContext context) =>
+        change is AddIndex index && context.To.Views.Any(v => v.Name == index.TableName)
+            ? ChangeOrder.Rank(new CreateView(context.To.Views.First(v => v.Name == index.TableName))) + 1
+            : ChangeOrder.Rank(change);
+
     /// <summary>
     /// The recipe for a change: as-is when safe, else the highest-priority recipe its blocking hazards name. A new
     /// column with a <c>using</c> hint is always backfilled, even when adding it is safe.
@@ -106,6 +137,13 @@ public static class Planner
         if (change.Change is AddColumn add && context?.HintFor(add.TableName, add.Column.Name) is not null && !change.Hazards.Any(h => h.Allowed))
         {
             return RecipeRegistry.All[Safety.Recipes.AddColumnThenBackfill];
+        }
+
+        // A key that widens together with a column referencing it moves with it, even when the key's own table is
+        // small enough for its change to be safe alone: the foreign key ties the two.
+        if (change.Change is AlterColumn alter && context is not null && IsKeyWidenedWithReferences(alter, context) && !change.Hazards.Any(h => h.Allowed))
+        {
+            return RecipeRegistry.All[Safety.Recipes.BigintPrimaryKey];
         }
 
         if (change.Safe)

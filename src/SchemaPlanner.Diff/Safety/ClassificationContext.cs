@@ -38,7 +38,10 @@ public sealed record ClassificationContext(
 
     public bool IsNewTable(QualifiedName table) => CreatedTables.Contains(table);
 
-    public TableStatistics? StatisticsOf(QualifiedName table) => Statistics.FirstOrDefault(s => s.Table == table);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<TableStatistics>, Dictionary<QualifiedName, TableStatistics>> StatisticsIndex = new();
+
+    public TableStatistics? StatisticsOf(QualifiedName table) =>
+        StatisticsIndex.GetValue(Statistics, list => list.GroupBy(s => s.Table).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(table);
 
     /// <summary>
     /// A table is small when statistics say it has fewer rows than the threshold. Unknown (never analysed,

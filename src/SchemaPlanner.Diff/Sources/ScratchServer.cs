@@ -7,6 +7,7 @@ namespace SchemaPlanner.Sources;
 public sealed class ScratchServer : IAsyncDisposable
 {
     private readonly string? devDatabase;
+    private readonly SemaphoreSlim starting = new(1, 1);
     private TemporaryCluster? cluster;
 
     public ScratchServer(string? devDatabase) => this.devDatabase = devDatabase;
@@ -19,7 +20,16 @@ public sealed class ScratchServer : IAsyncDisposable
             return await ScratchDatabase.CreateAsync(devDatabase, cancellationToken).ConfigureAwait(false);
         }
 
-        cluster ??= await TemporaryCluster.StartAsync(cancellationToken).ConfigureAwait(false);
+        await starting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            cluster ??= await TemporaryCluster.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            starting.Release();
+        }
+
         return await ScratchDatabase.CreateAsync(cluster.ConnectionString, cancellationToken).ConfigureAwait(false);
     }
 
@@ -30,5 +40,7 @@ public sealed class ScratchServer : IAsyncDisposable
             await cluster.DisposeAsync().ConfigureAwait(false);
             cluster = null;
         }
+
+        starting.Dispose();
     }
 }

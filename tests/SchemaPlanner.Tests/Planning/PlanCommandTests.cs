@@ -152,4 +152,30 @@ public sealed class PlanCommandTests
         Assert.Contains("no_overlap", runbook, StringComparison.Ordinal);
         Assert.Contains("## OFFLINE", File.ReadAllText(folder.File("y/plan.md")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_small_key_widened_with_its_references_moves_with_them_and_the_plan_rehearses()
+    {
+        var (database, server) = await CurrentAsync("""
+            CREATE TABLE users (id serial PRIMARY KEY, name text);
+            CREATE TABLE orders (id serial PRIMARY KEY, user_id integer NOT NULL REFERENCES users);
+            INSERT INTO users (name) SELECT 'u' || g FROM generate_series(1, 50) g;
+            INSERT INTO orders (user_id) SELECT 1 + g % 50 FROM generate_series(1, 200) g;
+            ANALYZE;
+            """);
+        await using var _ = database;
+        using var folder = new Cli.Cli.Folder(("schema.sql", """
+            CREATE TABLE users (id bigserial PRIMARY KEY, name text);
+            CREATE TABLE orders (id serial PRIMARY KEY, user_id bigint NOT NULL REFERENCES users);
+            """));
+        var planned = Cli.Cli.Run("plan", "--database", database.ConnectionString, "--desired", folder.File("schema.sql"), "--dev-database", server, "--out", folder.File("out"));
+        Assert.True(planned.Exit == ExitCodes.Ok, planned.Err);
+        using var plan = JsonDocument.Parse(File.ReadAllText(folder.File("out/plan.json")));
+        var recipes = plan.RootElement.GetProperty("changes").EnumerateArray()
+            .Where(c => c.GetProperty("kind").GetString() == "alter_column")
+            .Select(c => c.GetProperty("recipe").GetString())
+            .ToList();
+        Assert.Contains("bigint-primary-key", recipes);
+        Assert.DoesNotContain("as-is", recipes);
+    }
 }

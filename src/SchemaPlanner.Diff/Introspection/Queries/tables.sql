@@ -14,9 +14,14 @@ SELECT n.nspname, c.relname, c.relkind::text, c.relpersistence::text,
        ARRAY(SELECT coalesce(nullif(g.grantee::regrole::text, '-'), 'PUBLIC') || ':' || g.privilege_type || CASE WHEN g.is_grantable THEN '*' ELSE '' END
              FROM aclexplode(c.relacl) g WHERE g.grantee <> c.relowner ORDER BY 1) AS privileges,
        c.reltuples::bigint AS estimated_rows,
-       pg_total_relation_size(c.oid) AS size_bytes
+       -- Size from the planner's page counts (table, TOAST, indexes): pg_total_relation_size stats every file
+       -- and dominated this query on large schemas.
+       (c.relpages::bigint + coalesce(t.relpages, 0)
+        + coalesce((SELECT sum(ic.relpages) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid), 0))
+       * current_setting('block_size')::bigint AS size_bytes
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
 LEFT JOIN pg_inherits pi ON c.relispartition AND pi.inhrelid = c.oid
 LEFT JOIN pg_class pc ON pc.oid = pi.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace

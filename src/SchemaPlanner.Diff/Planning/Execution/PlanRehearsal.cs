@@ -10,9 +10,9 @@ namespace SchemaPlanner.Planning.Execution;
 
 /// <summary>
 /// Proves a plan before it is written: on a scratch database built from the current schema, runs every step of
-/// every release in order (verify steps included), reads the result back and requires it to equal the desired
-/// schema; then runs the down files of each reversible release, last release first, and requires each to bring
-/// back the schema the release started from.
+/// every release in order (verify steps included); after each reversible release, its down files in reverse
+/// must bring back the schema the release started from, and its up files run again; at the end the result,
+/// read back, must equal the desired schema.
 /// </summary>
 public static class PlanRehearsal
 {
@@ -30,24 +30,15 @@ public static class PlanRehearsal
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-            var before = new Dictionary<int, SchemaModel>();
+            // Each release goes up; a reversible one then goes down again (which must bring back the schema it
+            // started from) and up once more, which also proves its files can be re-run.
             foreach (var release in steps.GroupBy(s => s.Release).OrderBy(g => g.Key))
             {
-                before[release.Key] = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
-                foreach (var step in release)
-                {
-                    await RunAsync(connection, step.UpFile, step.UpSql, step.Transactional, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            var result = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
-            Require(result, desired, "after every release, the database still differs from the desired schema");
-
-            foreach (var release in steps.GroupBy(s => s.Release).OrderByDescending(g => g.Key))
-            {
+                var before = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
+                await UpAsync(connection, release, cancellationToken).ConfigureAwait(false);
                 if (!release.All(s => s.Reversible))
                 {
-                    break;
+                    continue;
                 }
 
                 foreach (var step in release.Reverse())
@@ -56,8 +47,20 @@ public static class PlanRehearsal
                 }
 
                 var undone = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
-                Require(undone, before[release.Key], $"after the down files of release {release.Key}, the schema differs from the one the release started from");
+                Require(undone, before, $"after the down files of release {release.Key}, the schema differs from the one the release started from");
+                await UpAsync(connection, release, cancellationToken).ConfigureAwait(false);
             }
+
+            var result = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
+            Require(result, desired, "after every release, the database still differs from the desired schema");
+        }
+    }
+
+    private static async Task UpAsync(NpgsqlConnection connection, IEnumerable<ExecutableStep> release, CancellationToken cancellationToken)
+    {
+        foreach (var step in release)
+        {
+            await RunAsync(connection, step.UpFile, step.UpSql, step.Transactional, cancellationToken).ConfigureAwait(false);
         }
     }
 
