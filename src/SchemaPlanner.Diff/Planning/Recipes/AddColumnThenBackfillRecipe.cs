@@ -72,11 +72,13 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
             output.AppInstructions.Add((1, $"Write {table}.{c} on insert and update (until this release is fully deployed, a trigger computes it as {hint} for rows the previous version writes)."));
         }
 
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column.Name, expression)], 1, sequence++, onlyWhereNull: hint is null));
-        var checks = hint is null
-            ? (IReadOnlyList<VerifyCheck>)[new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL)", $"{table}.{column.Name} still has NULLs; re-run the backfill")]
-            : [];
-        output.Steps.Add(RecipeSteps.Verify(change, table, hint is null ? [] : [new Assignment(column.Name, hint)], checks, 1, sequence++));
+        // Only rows still NULL are filled and checked: a value the new app version wrote itself (which the hint
+        // need not reproduce, e.g. a name the split cannot undo) is never overwritten or reported as wrong.
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column.Name, expression)], 1, sequence++, onlyWhereNull: true));
+        var check = column.NotNull
+            ? new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL)", $"{table}.{column.Name} still has NULLs; re-run the backfill (or fix the rows where {expression} is NULL)")
+            : new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL AND ({expression}) IS NOT NULL)", $"{table}.{column.Name} is not filled everywhere; re-run the backfill");
+        output.Steps.Add(RecipeSteps.Verify(change, table, [], [check], 1, sequence++) with { Name = "verify_" + column.Name });
 
         if (column.NotNull)
         {

@@ -1,4 +1,5 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -20,17 +21,25 @@ public sealed class NotNullViaCheckRecipe : Recipe
             return;
         }
 
-        var rest = changed & ~ColumnChange.Nullability;
+        // An identity can only be added to a NOT NULL column: that part waits for the NOT NULL steps.
+        var addsIdentity = changed.HasFlag(ColumnChange.Identity) && alter.Old.Identity == IdentityKind.None && alter.New.Identity != IdentityKind.None;
+        var rest = changed & ~ColumnChange.Nullability & (addsIdentity ? ~ColumnChange.Identity : ~ColumnChange.None);
         if (rest != ColumnChange.None)
         {
-            var first = new AlterColumn(alter.TableName, alter.Old, alter.New with { NotNull = alter.Old.NotNull }, rest);
-            output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PreDeploy, 0, first));
+            var first = new AlterColumn(alter.TableName, alter.Old, alter.New with { NotNull = alter.Old.NotNull, Identity = addsIdentity ? alter.Old.Identity : alter.New.Identity }, rest);
+            output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PreDeploy, 0, first, output));
         }
 
         output.AppInstructions.Add((1, $"Always write a value to {alter.Object} (NULL is rejected after this release's post-deploy)."));
         foreach (var step in RecipeSteps.NotNull(change, context, alter.TableName, alter.New.Name, 1, Phase.PostDeploy, 1))
         {
             output.Steps.Add(step);
+        }
+
+        if (addsIdentity)
+        {
+            var identity = new AlterColumn(alter.TableName, alter.New with { Identity = alter.Old.Identity }, alter.New, ColumnChange.Identity);
+            output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PostDeploy, 4, identity, output));
         }
     }
 }

@@ -7,6 +7,14 @@ namespace SchemaPlanner.Planning.Recipes;
 /// <summary>Step builders several recipes share: NOT NULL via CHECK, concurrent indexes, sync triggers, backfills.</summary>
 internal static class RecipeSteps
 {
+    /// <summary>
+    /// Why CONCURRENTLY steps set no lock_timeout: it would also cut their waits for older transactions (lock
+    /// waits on virtual transaction ids), failing the build half-way, while the lock they queue for blocks no
+    /// reads or writes.
+    /// </summary>
+    private const string ConcurrentWithoutLockTimeout =
+        "no lock_timeout: CONCURRENTLY waits for older transactions through locks, which a lock_timeout would cut half-way (leaving an INVALID index); its SHARE UPDATE EXCLUSIVE lock blocks no reads or writes";
+
     public static StepSql Ddl(params string[] statements) => new("ddl", new DdlData(statements));
 
     /// <summary>A transactional DDL step under lock_timeout with retries.</summary>
@@ -49,7 +57,11 @@ internal static class RecipeSteps
         yield return Locking(
             change, context, release, phase, sequence + 2, $"set_not_null_{column}", $"SET NOT NULL on {table}.{column} (uses the validated check, no scan) and drop the check",
             Ddl($"ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL", $"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}"),
-            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} DROP NOT NULL", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID"));
+            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} DROP NOT NULL", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID")) with
+        {
+            SquawkIgnores = ["adding-not-nullable-field"],
+            SquawkReason = $"the CHECK ({column} IS NOT NULL) validated in the previous step lets PostgreSQL 12+ skip the scan",
+        };
     }
 
     /// <summary><c>CREATE … INDEX</c> from pg_get_indexdef turned into <c>CREATE … INDEX CONCURRENTLY IF NOT EXISTS</c>.</summary>
@@ -79,6 +91,8 @@ internal static class RecipeSteps
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
+        SquawkIgnores = ["require-lock-timeout"],
+        SquawkReason = ConcurrentWithoutLockTimeout,
         SortKey = (0, 0, sequence),
     };
 
@@ -94,6 +108,8 @@ internal static class RecipeSteps
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
+        SquawkIgnores = ["require-lock-timeout"],
+        SquawkReason = ConcurrentWithoutLockTimeout,
         SortKey = (0, 0, sequence),
     };
 

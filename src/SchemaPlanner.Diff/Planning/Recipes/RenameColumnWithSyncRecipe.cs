@@ -26,26 +26,50 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         var (old, @new) = (rename.Old, rename.New);
         var oldName = Sql.Quote(old.Name);
         var newName = Sql.Quote(@new.Name);
-        var forward = context.HintFor(table, @new.Name) ?? Cast(oldName, old.Type, @new.Type);
-        var backward = context.HintFor(table, old.Name) ?? Cast(newName, @new.Type, old.Type);
+        var forward = context.HintFor(table, @new.Name) ?? Cast(oldName, old, @new, context);
+        var backward = context.HintFor(table, old.Name) ?? Cast(newName, @new, old, context);
         context.BackfilledColumns.Add((table, @new.Name));
 
         var sequence = 0;
-        var add = new List<string> { RecipeSteps.AddNullableColumn(table, @new) };
-        if (@new.Default is not null)
-        {
-            add.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {newName} SET DEFAULT {@new.Default}");
-        }
 
+        // The trigger tells which name an insert wrote by which one is NULL, so while both app versions run
+        // neither column has a default: the old column's default moves into the trigger (applied when an insert
+        // writes neither), and the new column gets its own once the old app version is gone.
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + @new.Name, $"add {table}.{newName} beside {oldName} (nullable until backfilled)",
-            RecipeSteps.Ddl([.. add]), RecipeSteps.Ddl(RecipeSteps.DropColumn(table, @new.Name))));
+            RecipeSteps.Ddl(RecipeSteps.AddNullableColumn(table, @new)), RecipeSteps.Ddl(RecipeSteps.DropColumn(table, @new.Name))));
 
         var (function, trigger) = RecipeSteps.SyncNames(table, old.Name + "_" + @new.Name);
-        var sync = new SyncTriggerData(table, function, trigger, [old.Name], [@new.Name], [new Assignment(@new.Name, forward)], [new Assignment(old.Name, backward)]);
-        output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {oldName} and {newName} in step in both directions"));
+        var sync = new SyncTriggerData(table, function, trigger, [old.Name], [@new.Name], [new Assignment(@new.Name, forward)], [new Assignment(old.Name, backward)])
+        {
+            InsertDefaults = old.Default is not null ? [new Assignment(old.Name, old.Default)]
+                : @new.Default is not null ? [new Assignment(@new.Name, @new.Default)]
+                : [],
+        };
+        if (old.Default is null)
+        {
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {oldName} and {newName} in step in both directions"));
+        }
+        else
+        {
+            var drop = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, Phase.PreDeploy, sequence++, "sync_trigger_" + sync.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal),
+                $"keep {oldName} and {newName} in step in both directions; the trigger applies {oldName}'s default",
+                new StepSql("swap", new SwapData(null, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} DROP DEFAULT"], sync)),
+                new StepSql("swap", new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))));
+        }
+
         output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(@new.Name, forward)], 1, sequence++));
         output.Steps.Add(RecipeSteps.Verify(change, table, [new Assignment(@new.Name, forward)], [], 1, sequence++));
+        if (@new.Default is not null)
+        {
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, Phase.PostDeploy, sequence++, "set_default_" + @new.Name, $"give {table}.{newName} its default (the previous app version is gone)",
+                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {newName} SET DEFAULT {@new.Default}"),
+                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {newName} DROP DEFAULT")));
+        }
+
         if (@new.NotNull)
         {
             foreach (var step in RecipeSteps.NotNull(change, context, table, @new.Name, 1, Phase.PostDeploy, sequence))
@@ -70,4 +94,19 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
 
     internal static string Cast(string expression, string fromType, string toType) =>
         fromType == toType ? expression : $"{expression}::{toType}";
+
+    /// <summary>
+    /// As <see cref="Cast(string, string, string)"/>, but an enum is reached through text: PostgreSQL has no cast
+    /// to an enum from another enum or from most other types.
+    /// </summary>
+    internal static string Cast(string expression, Column from, Column to, PlanningContext context)
+    {
+        var toEnum = context.From.FindEnum(to.TypeName) is not null || context.To.FindEnum(to.TypeName) is not null;
+        if (from.Type == to.Type || !toEnum || from.Type is "text" or "text[]")
+        {
+            return Cast(expression, from.Type, to.Type);
+        }
+
+        return $"{expression}{(from.Type.EndsWith("[]", StringComparison.Ordinal) ? "::text[]" : "::text")}::{to.Type}";
+    }
 }

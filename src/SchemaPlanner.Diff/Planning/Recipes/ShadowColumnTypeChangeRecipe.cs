@@ -32,8 +32,8 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         var retiredName = Sql.ShortName(old.Name + "_sp_old");
         var shadow = Sql.Quote(shadowName);
         var retired = Sql.Quote(retiredName);
-        var forward = context.HintFor(table, desired.Name) ?? RenameColumnWithSyncRecipe.Cast(column, old.Type, desired.Type);
-        var backward = RenameColumnWithSyncRecipe.Cast(shadow, desired.Type, old.Type);
+        var forward = context.HintFor(table, desired.Name) ?? RenameColumnWithSyncRecipe.Cast(column, old, desired, context);
+        var backward = RenameColumnWithSyncRecipe.Cast(shadow, desired, old, context);
         context.BackfilledColumns.Add((table, desired.Name));
         var sequence = 0;
 
@@ -68,9 +68,23 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, copy, definition, 1, Phase.PostDeploy, sequence++, $"build {copy} on the shadow column, a copy of {index.Name}"));
         }
 
+        // Foreign keys and checks stay with the column they were made on (the retired one after the renames):
+        // the swap moves them to the new column NOT VALID, and a step right after it validates them. Those the
+        // diff itself replaces or drops are left to their own changes.
+        var toTable = context.To.FindTable(table);
+        var moved = fromTable.Constraints
+            .Where(c => c.Kind is ConstraintKind.ForeignKey or ConstraintKind.Check && c.Columns.Contains(old.Name))
+            .ToList();
+        var readded = moved
+            .Select(c => toTable?.Constraints.FirstOrDefault(d => d.Name == c.Name))
+            .OfType<Constraint>()
+            .Where(d => !context.Changes.Any(c => c.Change is AddConstraint a && a.TableName == table && a.Constraint.Name == d.Name))
+            .ToList();
+
         var views = DependentViews(context.To, table);
         var up = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
         up.AddRange(views.AsEnumerable().Reverse().Select(DropViewStatement));
+        up.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
         up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} DROP DEFAULT");
         up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} DROP NOT NULL");
         up.Add($"ALTER TABLE {table.Sql} RENAME COLUMN {column} TO {retired}");
@@ -79,6 +93,8 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         {
             up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} SET DEFAULT {desired.Default}");
         }
+
+        up.AddRange(readded.Select(c => $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(c.Name)} {c.Definition} NOT VALID"));
 
         foreach (var index in indexes)
         {
@@ -90,6 +106,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
 
         var down = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
         down.AddRange(views.AsEnumerable().Reverse().Select(DropViewStatement));
+        down.AddRange(readded.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
         foreach (var index in indexes)
         {
             down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Name).Sql} RENAME TO {Sql.Quote(Sql.ShortName(index.Name + "_sp_new"))}");
@@ -109,14 +126,28 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             down.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} SET NOT NULL");
         }
 
+        down.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(c.Name)} {c.Definition}{(c.Validated ? "" : " NOT VALID")}"));
+
         down.AddRange(views.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.From, context.From)));
         // For a rollback of release 1, the retired column keeps the old-typed value of every new write.
         var (keepFunction, keepTrigger) = RecipeSteps.SyncNames(table, "retired_" + old.Name);
-        var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [new Assignment(retiredName, RenameColumnWithSyncRecipe.Cast(column, desired.Type, old.Type))], []);
+        var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [new Assignment(retiredName, RenameColumnWithSyncRecipe.Cast(column, desired, old, context))], []);
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence++, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
             new StepSql("swap", new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep)),
-            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync))));
+            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync))) with
+        {
+            SquawkIgnores = ["renaming-column", "ban-drop-not-null"],
+            SquawkReason = $"the verified shadow column takes the name {column} in one short transaction; the retired copy loses NOT NULL because nothing writes it but the rollback trigger",
+        });
+        foreach (var constraint in readded.Where(c => c.Validated))
+        {
+            var name = Sql.Quote(constraint.Name);
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, Phase.PostDeploy, sequence++, "validate_" + constraint.Name, $"validate {name} on {table} after the swap (scans without blocking writes)",
+                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {name}"),
+                RecipeSteps.Ddl()) with { StatementTimeout = "0" });
+        }
 
         output.AppInstructions.Add((1, $"Work with {table}.{column} as either {old.Type} or {desired.Type}: its type switches in this release's post-deploy."));
         output.AppInstructions.Add((2, $"Nothing new: the retired {table}.{retired} ({old.Type}) is dropped after this release is deployed."));

@@ -21,6 +21,18 @@ public sealed class StopUsingThenDropRecipe : Recipe
             case DropColumn drop:
                 PlanColumn(change, drop, context, output);
                 break;
+            case DropTable drop when context.Changes.Any(c => c.Change is CreateView v && v.View.Name == drop.Definition.Name):
+                // A view takes the table's name in this diff: the table must be gone before the view is created,
+                // so the drop cannot wait for release 2. Readers of the name read the view from then on.
+                output.AppInstructions.Add((1, $"Table {drop.Definition.Name} becomes a view before this release is deployed: stop writing to it."));
+                output.Steps.Add(RecipeSteps.Locking(
+                    change, context, 1, Phase.PreDeploy, 0, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (a view of the same name replaces it)",
+                    AsIsRecipe.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
+                {
+                    SquawkIgnores = ["ban-drop-table"],
+                    SquawkReason = "the desired schema replaces the table by a view of the same name",
+                });
+                break;
             case DropTable drop:
                 output.AppInstructions.Add((1, $"Stop reading and writing table {drop.Definition.Name} (it is dropped after release 2 is deployed)."));
                 output.Steps.Add(RecipeSteps.Locking(
@@ -68,7 +80,11 @@ public sealed class StopUsingThenDropRecipe : Recipe
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PreDeploy, sequence++, "drop_not_null_" + column.Name, $"drop NOT NULL on {table}.{c} so the new app version can insert without it",
                 RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} DROP NOT NULL"),
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET NOT NULL")));
+                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET NOT NULL")) with
+            {
+                SquawkIgnores = ["ban-drop-not-null"],
+                SquawkReason = $"the new app version stops writing {c}; the column itself is dropped in release 2",
+            });
         }
 
         SyncTriggerData? sync = null;
@@ -85,9 +101,14 @@ public sealed class StopUsingThenDropRecipe : Recipe
             output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 2, Phase.PostDeploy, sequence++));
         }
 
+        // A child table that keeps the column (as its own) must not lose it with the parent's.
+        var childKeepsIt = context.To.Tables.Any(t => t.Inherits.Contains(table) && t.FindColumn(column.Name) is not null);
+        var dropSql = childKeepsIt
+            ? $"ALTER TABLE ONLY {table.Sql} DROP COLUMN IF EXISTS {c}"
+            : RecipeSteps.DropColumn(table, column.Name);
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + column.Name, $"drop column {table}.{c} (no app version uses it any more)",
-            RecipeSteps.Ddl(RecipeSteps.DropColumn(table, column.Name)), null, "the column's values are lost; restore them from the backup taken before this step") with
+            RecipeSteps.Ddl(dropSql), null, "the column's values are lost; restore them from the backup taken before this step") with
         {
             SquawkIgnores = ["ban-drop-column"],
             SquawkReason = "release 1 stopped using the column; dropping it is the planned contract step",

@@ -4,8 +4,9 @@ namespace SchemaPlanner.Planning.Templates;
 
 /// <summary>
 /// Data for <c>sql/backfill</c>: keyset batches over <see cref="Key"/>, each its own transaction, touching only
-/// rows where some assigned column IS DISTINCT FROM its expression (or, for volatile expressions such as
-/// <c>gen_random_uuid()</c>, where the column IS NULL: <see cref="OnlyWhereNull"/>).
+/// rows where some assigned column IS DISTINCT FROM its expression (or, with <see cref="OnlyWhereNull"/>, where
+/// the column IS NULL and its expression is not: new columns, whose values the new app may write itself, and
+/// volatile expressions such as <c>gen_random_uuid()</c>).
 /// </summary>
 public sealed record BackfillData(QualifiedName Table, IReadOnlyList<KeyColumn> Key, IReadOnlyList<Assignment> Assignments, int BatchSize, int PauseMilliseconds, bool OnlyWhereNull = false)
 {

@@ -19,4 +19,11 @@ public sealed record SyncTriggerData(
     IReadOnlyList<Assignment> Backward)
 {
     public QualifiedName FunctionName => new(Table.Schema, Function);
+
+    /// <summary>
+    /// Values for an insert that wrote neither shape (every old and new column NULL), applied before the sync:
+    /// the old column's default, which the recipe moves into the trigger so that a NULL tells which shape the
+    /// app wrote.
+    /// </summary>
+    public IReadOnlyList<Assignment> InsertDefaults { get; init; } = [];
 }

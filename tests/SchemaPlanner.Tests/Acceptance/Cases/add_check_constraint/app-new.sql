@@ -1,0 +1,1 @@
+INSERT INTO orders (quantity, price) VALUES (3, 20);

@@ -1,0 +1,1 @@
+INSERT INTO issues (project_id, title) VALUES (1, 'from the old app');

@@ -1,0 +1,1 @@
+INSERT INTO users (username) VALUES ('old-app-user');

@@ -1,0 +1,1 @@
+INSERT INTO issues (project_id, title) VALUES (7, 'from the old app');

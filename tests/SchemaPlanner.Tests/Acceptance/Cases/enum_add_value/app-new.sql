@@ -1,0 +1,1 @@
+INSERT INTO issues (state) VALUES ('in_review');

@@ -1,0 +1,10 @@
+SELECT count(*) = 1002 FROM "Order Items";
+SELECT bool_and("From" = 'pick ' || id AND "user" = 'user ' || id AND "order" = id AND "Weird ""Col""" = 'it''s "' || id || '"') FROM "Order Items" WHERE id <= 1000 AND id <> 9;
+SELECT bool_and("group by" = "user" || ' in ' || "From") FROM "Order Items" WHERE id <= 1000;
+SELECT "From" = 'changed by the old app' FROM "Order Items" WHERE id = 9;
+SELECT "From" = 'old pick' AND "group by" = 'old user in old pick' FROM "Order Items" WHERE "user" = 'old user';
+SELECT "From" = 'new pick' AND "group by" = 'chosen' FROM "Order Items" WHERE "user" = 'new user';
+SELECT count(*) = 1002 FROM long_table_name_that_uses_all_sixty_three_bytes_postgres_allows;
+SELECT bool_and(renamed_column_number_one_with_a_name_long_enough_for_trouble = 'one ' || id AND renamed_column_number_two_with_a_name_long_enough_for_trouble = 'two ' || id) FROM long_table_name_that_uses_all_sixty_three_bytes_postgres_allows WHERE id <= 1000;
+SELECT renamed_column_number_two_with_a_name_long_enough_for_trouble = 'old two' FROM long_table_name_that_uses_all_sixty_three_bytes_postgres_allows WHERE renamed_column_number_one_with_a_name_long_enough_for_trouble = 'old one';
+SELECT renamed_column_number_two_with_a_name_long_enough_for_trouble = 'new two' FROM long_table_name_that_uses_all_sixty_three_bytes_postgres_allows WHERE renamed_column_number_one_with_a_name_long_enough_for_trouble = 'new one';

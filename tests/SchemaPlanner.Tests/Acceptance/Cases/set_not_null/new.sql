@@ -1,0 +1,4 @@
+CREATE TABLE users (
+    id    bigserial PRIMARY KEY,
+    email text NOT NULL
+);

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id      bigserial PRIMARY KEY,
+    name    text NOT NULL,
+    surname text NOT NULL,
+    email   text NOT NULL
+);
