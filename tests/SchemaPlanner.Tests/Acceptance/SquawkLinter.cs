@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+
+using SchemaPlanner.Tests.Infrastructure;
 
 namespace SchemaPlanner.Tests.Acceptance;
 
@@ -12,11 +13,6 @@ namespace SchemaPlanner.Tests.Acceptance;
 /// </summary>
 internal static partial class SquawkLinter
 {
-    /// <summary>The release the Safety tests pin as well; both install into the same folder.</summary>
-    public const string Version = "2.66.0";
-
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
     public static async Task<IReadOnlyList<SquawkFinding>> LintAsync(IReadOnlyList<LintedFile> files, int serverVersionNumber)
     {
         var folder = Directory.CreateTempSubdirectory("schemaplan-acceptance-squawk-");
@@ -70,70 +66,13 @@ internal static partial class SquawkLinter
 
     private static async Task<string> RunSquawkAsync(IReadOnlyList<string> arguments, string directory)
     {
-        var binary = await EnsureInstalledAsync();
-        var (exitCode, stdout, stderr) = await RunAsync(binary, arguments, directory);
+        var (exitCode, stdout, stderr) = await Squawk.RunAsync(arguments, directory);
         if (stdout.TrimStart().StartsWith('['))
         {
             return stdout;
         }
 
         throw new InvalidOperationException($"squawk {string.Join(' ', arguments)} failed ({exitCode}): {stderr}{stdout}");
-    }
-
-    private static async Task<string> EnsureInstalledAsync()
-    {
-        var prefix = Path.Combine(AcceptancePaths.RepositoryRoot(), ".tools", "squawk");
-        var binary = Path.Combine(prefix, "node_modules", ".bin", OperatingSystem.IsWindows() ? "squawk.cmd" : "squawk");
-        await InstallLock.WaitAsync();
-        try
-        {
-            // The Safety tests install into the same folder, maybe at the same moment: a failed install is
-            // tried once more after a pause, by which time the other one has usually finished.
-            for (var attempt = 1; !File.Exists(binary); attempt++)
-            {
-                Directory.CreateDirectory(prefix);
-                var (exitCode, _, stderr) = await RunAsync(
-                    OperatingSystem.IsWindows() ? "npm.cmd" : "npm",
-                    ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--no-save", "squawk-cli@" + Version],
-                    prefix);
-                if ((exitCode != 0 || !File.Exists(binary)) && attempt >= 2)
-                {
-                    throw new InvalidOperationException($"npm install squawk-cli@{Version} into {prefix} failed ({exitCode}): {stderr}");
-                }
-
-                if (!File.Exists(binary))
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(15));
-                }
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-
-        return binary;
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, IReadOnlyList<string> arguments, string directory)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
     }
 
     [GeneratedRegex(@"^--\s*squawk-ignore(?:-file)?[ \t]+(?<rules>[^\r\n]+)$", RegexOptions.Multiline)]

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Safety;
+using SchemaPlanner.Tests.Infrastructure;
 using Xunit;
 using static SchemaPlanner.Tests.Safety.SafetyBuilders;
 
@@ -19,7 +19,7 @@ namespace SchemaPlanner.Tests.Safety;
 public sealed class SquawkAgreementTests
 {
     /// <summary>The squawk release the mapping in docs/rules/README.md was checked against.</summary>
-    public const string SquawkVersion = "2.66.0";
+    public const string SquawkVersion = Squawk.Version;
 
     /// <summary>Rules that only ever warn: there is nothing unsafe for squawk to agree with.</summary>
     private static readonly string[] WarningOnlyRules = ["SP4006", "SP5002", "SP6003", "SP9002"];
@@ -177,7 +177,6 @@ public sealed class SquawkAgreementTests
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> RunSquawkAsync()
     {
-        var squawk = await EnsureSquawkAsync();
         var folder = Directory.CreateTempSubdirectory("schemaplan-squawk-");
         try
         {
@@ -196,7 +195,7 @@ public sealed class SquawkAgreementTests
             foreach (var (version, versionFiles) in byVersion)
             {
                 var pgVersion = $"{version / 10000}.{version % 100}";
-                var output = await RunAsync(squawk, ["--reporter", "json", "--pg-version", pgVersion, .. versionFiles], folder.FullName);
+                var (_, output, _) = await Squawk.RunAsync(["--reporter", "json", "--pg-version", pgVersion, .. versionFiles], folder.FullName);
                 using var json = JsonDocument.Parse(output);
                 foreach (var finding in json.RootElement.EnumerateArray())
                 {
@@ -212,50 +211,6 @@ public sealed class SquawkAgreementTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Installs squawk-cli into .tools/squawk at the repository root unless it is there already.</summary>
-    private static async Task<string> EnsureSquawkAsync()
-    {
-        var prefix = Path.Combine(RuleDocsTests.RepositoryRoot(), ".tools", "squawk");
-        var binary = Path.Combine(prefix, "node_modules", ".bin", OperatingSystem.IsWindows() ? "squawk.cmd" : "squawk");
-        if (!File.Exists(binary))
-        {
-            Directory.CreateDirectory(prefix);
-            await RunAsync(
-                OperatingSystem.IsWindows() ? "npm.cmd" : "npm",
-                ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--no-save", "squawk-cli@" + SquawkVersion],
-                prefix,
-                requireSuccess: true);
-        }
-
-        return binary;
-    }
-
-    private static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string directory, bool requireSuccess = false)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (requireSuccess && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return await stdout;
     }
 
     private sealed record SquawkCase(
