@@ -13,7 +13,7 @@ internal static class Report
         s.AppendLine("- diff = SchemaDiffer.Diff(a, b) (in process)");
         s.AppendLine("- statements = per read: SchemaReader.StatementsPerRead / counted by pg_stat_statements (calls in that database)");
         s.AppendLine("- peak MB = peak RSS of the `schemaplan diff` process (GNU time %M); live MB = managed heap holding both models + diff");
-        s.AppendLine("- schemaplan e2e = in process: read a + read b + diff; CLI = `dotnet schemaplan.dll diff --format json` process, wall clock");
+        s.AppendLine("- schemaplan e2e = in process: read a and b at once + diff; CLI = `dotnet schemaplan.dll diff --format json` process, wall clock");
         s.AppendLine("- migra e2e = `migra run URL_a URL_b --unsafe` process, wall clock; speed-up = migra / CLI (and migra / in-process)");
         s.AppendLine();
         s.AppendLine("| size | tables a/b | introspect ms a / b | diff ms | statements per read | peak MB (CLI RSS) | live MB | schemaplan e2e ms (in-proc / CLI) | migra e2e ms | speed-up CLI (in-proc) |");

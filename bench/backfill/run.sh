@@ -3,16 +3,17 @@
 # (public.articles.text -> body) on a 1,000,000-row table, run while a pgbench writer updates random rows
 # through the old shape; compared with the writer alone and with one plain UPDATE on a fresh copy.
 #
-#   bench/backfill/run.sh                 # tuned batches (10000 rows, 10 ms pause) + the defaults (1000, 100 ms)
+#   bench/backfill/run.sh                 # tuned batches (5000 rows, 50 ms pause) + the defaults (1000, 100 ms)
 #   bench/backfill/run.sh --no-defaults   # skip the run with the default batch settings (~2.5 minutes less)
 #
 # Environment (all optional):
 #   ROWS=1000000         rows in the table
-#   BATCH_SIZE=10000     batchSize for the tuned run     PAUSE_MS=10     batchPauseMs for the tuned run
+#   BATCH_SIZE=5000      batchSize for the tuned run     PAUSE_MS=50     batchPauseMs for the tuned run
 #   WRITER_SECONDS=30    length of the writer-alone baseline
 #   CLIENTS=4 THREADS=2  pgbench writer clients/threads
 #   PG_BIN=/usr/lib/postgresql/15/bin
 #   SKIP_BUILD=1         use the schemaplan.dll already built
+#   REPORT=FILE          write the figures there instead of bench/backfill/results/last-run.txt
 #   KEEP=1               keep the scratch directory (cluster stopped, logs and plans kept) for inspection
 #
 # Needs: PostgreSQL 15 server binaries, psql, pgbench, python3 (free port), dotnet (to build the tool).
@@ -24,8 +25,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
 ROWS="${ROWS:-1000000}"
-BATCH_SIZE="${BATCH_SIZE:-10000}"
-PAUSE_MS="${PAUSE_MS:-10}"
+BATCH_SIZE="${BATCH_SIZE:-5000}"
+PAUSE_MS="${PAUSE_MS:-50}"
 WRITER_SECONDS="${WRITER_SECONDS:-30}"
 CLIENTS="${CLIENTS:-4}"
 THREADS="${THREADS:-2}"
@@ -51,8 +52,9 @@ chmod 755 "$work"
 data="$work/data"
 results_dir="$here/results"
 mkdir -p "$results_dir"
-report="$results_dir/last-run.txt"
-: > "$report.tmp"
+report="${REPORT:-$results_dir/last-run.txt}"
+partial="$work/report.txt"     # the report is assembled in the scratch directory, then copied
+: > "$partial"
 
 as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -75,7 +77,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-say() { echo "$*" | tee -a "$report.tmp"; }
+say() { echo "$*" | tee -a "$partial"; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
@@ -86,7 +88,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   if ! dotnet build "$root/src/SchemaPlanner.Tool" -c Release -nologo -v quiet >"$work/build.log" 2>&1; then
     tail -20 "$work/build.log" >&2
     if [ -f "$dll" ]; then
-      echo "WARNING: the build failed; using the older $dll" | tee -a "$report.tmp" >&2
+      echo "WARNING: the build failed; using the older $dll" | tee -a "$partial" >&2
     else
       echo "the build failed and there is no schemaplan.dll" >&2; exit 1
     fi
@@ -100,10 +102,10 @@ if [ "$(id -u)" = 0 ]; then chown postgres "$work"; fi
 echo "starting PostgreSQL on 127.0.0.1:$port (data in $data) ..."
 as_pg "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-sync >"$work/initdb.log" 2>&1
 # A production-like small server: 1 GB of buffers, checkpoints spaced out so that none lands in the middle of
-# one measurement and not the other; autovacuum on; lock waits over 1 s and deadlocks go to the log.
+# one measurement and not the other; autovacuum on (and logged); lock waits over 1 s and deadlocks go to the log.
 as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$work/server.log" -w \
   -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=8GB \
-      -c checkpoint_timeout=30min -c log_lock_waits=on -c deadlock_timeout=1s \
+      -c checkpoint_timeout=30min -c log_lock_waits=on -c deadlock_timeout=1s -c log_autovacuum_min_duration=0 \
       -c log_line_prefix='%m [%p] %d '" start >/dev/null
 
 server="postgresql://postgres@127.0.0.1:$port"
@@ -254,35 +256,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf 
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo MISS; fi; }
 
 # ---------------------------------------------------------------------------------------------- runs
+rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", r / s }'; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+av_pattern='automatic vacuum of table "bench.public.articles"'
+
 say "SchemaPlanner backfill benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $("$PG_BIN/postgres" --version), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "table: articles, $ROWS rows ($seed_size); writer: pgbench -n -c $CLIENTS -j $THREADS, 1 random-row UPDATE per transaction"
 say "plan: $(backfill_file "$work/plan-tuned") from the schemaplan.dll in src/SchemaPlanner.Tool/bin/Release"
 say ""
 
-# 1. tuned: pre-deploy, writer alone (trigger installed, body still empty), then writer + backfill.
-echo "tuned run: pre-deploy, writer alone for ${WRITER_SECONDS}s ..."
-fresh_db bench
-run_phase bench "$work/plan-tuned" pre-deploy
-sql bench -c "VACUUM (ANALYZE) articles" -c CHECKPOINT
-sampler_start base
-base_from="$(now)"
-pgbench_run bench "$WRITER_SECONDS" "$work/log-base" >"$work/pgbench-base.1.out" 2>"$work/pgbench-base.1.err" || true
-base_to="$(now)"
-sampler_stop
-read -r b_n b_p50 b_p95 b_p99 b_max b_failed b_tps < <(latency_stats base "$base_from" "$base_to")
-b_err="$(writer_errors base)"
-
-echo "tuned run: backfill (batchSize $BATCH_SIZE, batchPauseMs $PAUSE_MS) with the writer ..."
-dl0="$(server_log_count 'deadlock detected')"; lw0="$(server_log_count 'still waiting for')"
-backfill_with_writer bench "$work/plan-tuned" tuned
-read -r t_n t_p50 t_p95 t_p99 t_max t_failed t_tps < <(latency_stats tuned "$bf_from" "$bf_to")
-t_err="$(writer_errors tuned)"; t_secs="$bf_secs"; t_updated="$bf_updated"; t_batches="$bf_batches"
-t_deadlocks=$(( $(server_log_count 'deadlock detected') - dl0 )); t_lockwaits=$(( $(server_log_count 'still waiting for') - lw0 ))
-remaining="$(sql bench -At -c "SELECT count(*) FROM articles WHERE body IS DISTINCT FROM text")"
-sql postgres -c "DROP DATABASE bench"
-
-# 2. the plain UPDATE on a fresh copy, alone.
+# 1. the plain UPDATE on a fresh copy, alone.
 echo "plain UPDATE on a fresh copy ..."
 fresh_db plain
 sql plain -c "ALTER TABLE articles ADD COLUMN body text" -c CHECKPOINT
@@ -290,55 +274,78 @@ p_from="$(now)"
 sql plain -c "UPDATE articles SET body = text"
 p_secs="$(elapsed "$p_from" "$(now)")"
 sql postgres -c "DROP DATABASE plain"
+say "== plain UPDATE articles SET body = text on a fresh copy, alone: ${p_secs} s ($(rate "$ROWS" "$p_secs") rows/s; load $(load))"
 
-# 3. defaults (batchSize 1000, batchPauseMs 100) with the writer.
-if [ "$RUN_DEFAULTS" = 1 ]; then
-  echo "defaults run: backfill (the tool's default batches) with the writer, about 2 minutes ..."
+# 2. the tuned backfill alone on a fresh copy (no writer): separates the cost of batching from contention.
+echo "tuned backfill alone on a fresh copy ..."
+fresh_db alone
+run_phase alone "$work/plan-tuned" pre-deploy
+sql alone -c "VACUUM (ANALYZE) articles" -c CHECKPOINT
+a_from="$(now)"
+sql alone -f "$work/plan-tuned/$(backfill_file "$work/plan-tuned")" >"$work/backfill-alone.log" 2>&1
+a_secs="$(elapsed "$a_from" "$(now)")"
+sql postgres -c "DROP DATABASE alone"
+say "== tuned backfill (batchSize $BATCH_SIZE, batchPauseMs $PAUSE_MS) alone on a fresh copy, no writer: ${a_secs} s" \
+    "($(rate "$ROWS" "$a_secs") rows/s; load $(load)) = $(ratio "$a_secs" "$p_secs")x the plain UPDATE"
+say ""
+
+# 3. one scenario per batch setting: fresh copy, pre-deploy (sync trigger installed, body still empty), the writer
+#    alone for WRITER_SECONDS (its baseline, measured right before so that both see the same machine load), then
+#    the writer beside the backfill.
+scenario() { # tag plandir label
+  local tag="$1" plan="$2" label="$3"
+  local b_n b_p50 b_p95 b_p99 b_max b_failed b_tps b_err b_load
+  local n p50 p95 p99 max failed tps err dl0 lw0 av0 deadlocks lockwaits autovacs remaining r_time r_p99 bf_load
+  echo "$tag: pre-deploy, then the writer alone for ${WRITER_SECONDS}s ..."
   fresh_db bench
-  run_phase bench "$work/plan-defaults" pre-deploy
-  sql bench -c "VACUUM (ANALYZE) articles"
-  dl0="$(server_log_count 'deadlock detected')"; lw0="$(server_log_count 'still waiting for')"
-  backfill_with_writer bench "$work/plan-defaults" defaults
-  read -r d_n d_p50 d_p95 d_p99 d_max d_failed d_tps < <(latency_stats defaults "$bf_from" "$bf_to")
-  d_err="$(writer_errors defaults)"; d_secs="$bf_secs"; d_updated="$bf_updated"; d_batches="$bf_batches"
-  d_deadlocks=$(( $(server_log_count 'deadlock detected') - dl0 )); d_lockwaits=$(( $(server_log_count 'still waiting for') - lw0 ))
-  d_size="$(sed -n 's/^-- Keyset batches of \([0-9]*\) rows.*/\1/p' "$work/plan-defaults/$(backfill_file "$work/plan-defaults")")"
-  d_pause="$(sed -n 's/^-- \([0-9.]*\) s pause between batches.*/\1/p' "$work/plan-defaults/$(backfill_file "$work/plan-defaults")")"
-  sql postgres -c "DROP DATABASE bench"
-fi
+  run_phase bench "$plan" pre-deploy
+  sql bench -c "VACUUM (ANALYZE) articles" -c CHECKPOINT
+  b_load="$(load)"
+  sampler_start "base-$tag"
+  local from to
+  from="$(now)"
+  pgbench_run bench "$WRITER_SECONDS" "$work/log-base-$tag" >"$work/pgbench-base-$tag.1.out" 2>"$work/pgbench-base-$tag.1.err" || true
+  to="$(now)"
+  sampler_stop
+  read -r b_n b_p50 b_p95 b_p99 b_max b_failed b_tps < <(latency_stats "base-$tag" "$from" "$to")
+  b_err="$(writer_errors "base-$tag")"
 
-# ---------------------------------------------------------------------------------------------- report
-rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", r / s }'; }
-report_run() { # label secs updated batches n p50 p95 p99 max failed tps err deadlocks lockwaits tag
-  local label="$1" secs="$2" updated="$3" batches="$4" n="$5" p50="$6" p95="$7" p99="$8" max="$9"
-  local tps="${11}" err="${12}" deadlocks="${13}" lockwaits="${14}"
-  local r_time r_p99
-  r_time="$(ratio "$secs" "$p_secs")"; r_p99="$(ratio "$p99" "$b_p99")"
+  echo "$tag: the backfill with the writer ..."
+  dl0="$(server_log_count 'deadlock detected')"; lw0="$(server_log_count 'still waiting for')"; av0="$(server_log_count "$av_pattern")"
+  bf_load="$(load)"
+  backfill_with_writer bench "$plan" "$tag"
+  read -r n p50 p95 p99 max failed tps < <(latency_stats "$tag" "$bf_from" "$bf_to")
+  err="$(writer_errors "$tag")"
+  deadlocks=$(( $(server_log_count 'deadlock detected') - dl0 ))
+  lockwaits=$(( $(server_log_count 'still waiting for') - lw0 ))
+  autovacs=$(( $(server_log_count "$av_pattern") - av0 ))
+  remaining="$(sql bench -At -c "SELECT count(*) FROM articles WHERE body IS DISTINCT FROM text")"
+  sql postgres -c "DROP DATABASE bench"
+
+  r_time="$(ratio "$bf_secs" "$p_secs")"; r_p99="$(ratio "$p99" "$b_p99")"
   say "== $label"
-  say "backfill: ${secs} s for ${updated} rows in ${batches} batches = $(rate "${updated:-0}" "$secs") rows/s"
-  say "backfill vs plain UPDATE: ${secs} s / ${p_secs} s = ${r_time}x"
+  say "writer alone, ${WRITER_SECONDS} s right before (load $b_load): ${b_n} tx, ${b_tps} tps, p50 ${b_p50} ms, p95 ${b_p95} ms, p99 ${b_p99} ms, max ${b_max} ms, errors ${b_err}"
+  say "  wait events (samples): $(waits "base-$tag")"
+  say "backfill with the writer (load $bf_load): ${bf_secs} s for ${bf_updated} rows in ${bf_batches} batches = $(rate "${bf_updated:-0}" "$bf_secs") rows/s"
+  say "backfill vs plain UPDATE: ${bf_secs} s / ${p_secs} s = ${r_time}x"
   say "writer during the backfill: ${n} tx, ${tps} tps, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms, errors ${err}"
-  say "writer p99 vs baseline: ${p99} ms / ${b_p99} ms = ${r_p99}x; server log: ${deadlocks} deadlocks, ${lockwaits} lock waits > 1 s"
-  say "writer backends' wait events (samples): $(waits "${15}")"
+  say "  wait events (samples): $(waits "$tag")"
+  say "writer p99 vs its baseline: ${p99} ms / ${b_p99} ms = ${r_p99}x; server log: ${deadlocks} deadlocks, ${lockwaits} lock waits > 1 s, ${autovacs} autovacuums of articles"
+  if [ "$remaining" != 0 ]; then say "WARNING: $remaining rows still differ after the backfill"; fi
   say "targets: zero writer errors: $(verdict "$([ "$err" = 0 ] && echo 1)")," \
       "writer p99 within 2x of baseline: $(verdict "$(awk -v r="$r_p99" 'BEGIN { print (r != "n/a" && r <= 2) }')")," \
       "backfill within 3x of plain UPDATE: $(verdict "$(awk -v r="$r_time" 'BEGIN { print (r != "n/a" && r <= 3) }')")"
   say ""
 }
-say "== writer alone (after pre-deploy: sync trigger installed, body empty), ${WRITER_SECONDS} s"
-say "${b_n} tx, ${b_tps} tps, p50 ${b_p50} ms, p95 ${b_p95} ms, p99 ${b_p99} ms, max ${b_max} ms, errors ${b_err}"
-say "writer backends' wait events (samples): $(waits base)"
-say ""
-say "== plain UPDATE articles SET body = text on a fresh copy, alone: ${p_secs} s ($(rate "$ROWS" "$p_secs") rows/s)"
-say ""
-report_run "tuned: batchSize $BATCH_SIZE, batchPauseMs $PAUSE_MS, with the writer" \
-  "$t_secs" "$t_updated" "$t_batches" "$t_n" "$t_p50" "$t_p95" "$t_p99" "$t_max" "$t_failed" "$t_tps" "$t_err" "$t_deadlocks" "$t_lockwaits" tuned
-if [ "$remaining" != 0 ]; then say "WARNING: $remaining rows still differ after the tuned backfill"; fi
+
+scenario tuned "$work/plan-tuned" "tuned: batchSize $BATCH_SIZE, batchPauseMs $PAUSE_MS, with the writer"
 if [ "$RUN_DEFAULTS" = 1 ]; then
-  report_run "defaults: batchSize $d_size, pause $d_pause s, with the writer" \
-    "$d_secs" "$d_updated" "$d_batches" "$d_n" "$d_p50" "$d_p95" "$d_p99" "$d_max" "$d_failed" "$d_tps" "$d_err" "$d_deadlocks" "$d_lockwaits" defaults
+  d_file="$work/plan-defaults/$(backfill_file "$work/plan-defaults")"
+  d_size="$(sed -n 's/^-- Keyset batches of \([0-9]*\) rows.*/\1/p' "$d_file")"
+  d_pause="$(sed -n 's/^-- \([0-9.]*\) s pause between batches.*/\1/p' "$d_file")"
+  scenario defaults "$work/plan-defaults" "defaults (no batch settings in schemaplan.json): batchSize $d_size, pause $d_pause s, with the writer"
 fi
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-mv "$report.tmp" "$report"
-cp "$work/plan-tuned/$(backfill_file "$work/plan-tuned")" "$results_dir/last-run-backfill.sql"
+cp "$partial" "$report"
+[ -z "${REPORT:-}" ] && cp "$work/plan-tuned/$(backfill_file "$work/plan-tuned")" "$results_dir/last-run-backfill.sql"
 echo "written: $report"

@@ -6,7 +6,7 @@
 SET statement_timeout = '0';
 -- Backfill of public.articles: body := text
 -- Keyset batches of 5000 rows on (id), each committed on its own, with a
--- 0.01 s pause between batches. Only rows that still differ are updated: a killed run resumes,
+-- 0.05 s pause between batches. Only rows that still differ are updated: a killed run resumes,
 -- a second run changes nothing.
 DO $backfill$
 DECLARE
@@ -60,7 +60,7 @@ BEGIN
         first_batch := false;
         COMMIT;
         RAISE NOTICE 'backfill public.articles: % rows scanned of ~%, % updated', scanned, total, updated;
-        PERFORM pg_sleep(0.01);
+        PERFORM pg_sleep(0.05);
     END LOOP;
     RAISE NOTICE 'backfill public.articles done: % rows scanned, % updated', scanned, updated;
 END
