@@ -1,3 +1,4 @@
+using SchemaPlanner.Tests.Infrastructure;
 using System.Text.Json;
 using SchemaPlanner.Configuration;
 
@@ -21,14 +22,14 @@ internal sealed record AcceptanceCase(string Name, string Folder)
     public static bool UpdateGolden => Environment.GetEnvironmentVariable(UpdateGoldenVariable) == "1";
 
     public static IReadOnlyList<string> Names() =>
-        Directory.GetDirectories(AcceptancePaths.CasesRoot())
+        Directory.GetDirectories(RepositoryPaths.CasesRoot())
             .Where(d => File.Exists(Path.Combine(d, "old.sql")))
             .Select(Path.GetFileName)
             .OfType<string>()
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
 
-    public static AcceptanceCase Load(string name) => new(name, Path.Combine(AcceptancePaths.CasesRoot(), name));
+    public static AcceptanceCase Load(string name) => new(name, Path.Combine(RepositoryPaths.CasesRoot(), name));
 
     public string? Optional(string file)
     {

@@ -36,7 +36,7 @@ public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in Directory.GetDirectories(AcceptancePaths.MigraRoot()).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var folder in Directory.GetDirectories(RepositoryPaths.MigraRoot()).OrderBy(f => f, StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(folder));
         }
@@ -48,7 +48,7 @@ public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public async Task Migra_case_plan_reaches_b(string name)
     {
-        var folder = Path.Combine(AcceptancePaths.MigraRoot(), name);
+        var folder = Path.Combine(RepositoryPaths.MigraRoot(), name);
         var server = await PostgresServer.GetAsync();
         await EnsureTestRoleAsync(server);
         await using var database = await server.CreateDatabaseAsync(await File.ReadAllTextAsync(Path.Combine(folder, "a.sql")));

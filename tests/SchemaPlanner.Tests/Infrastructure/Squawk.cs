@@ -18,7 +18,7 @@ internal static class Squawk
 
     public static async Task<string> EnsureInstalledAsync()
     {
-        var prefix = Path.Combine(RepositoryRoot(), ".tools", "squawk");
+        var prefix = Path.Combine(RepositoryPaths.RepositoryRoot(), ".tools", "squawk");
         var binary = Path.Combine(prefix, "node_modules", ".bin", OperatingSystem.IsWindows() ? "squawk.cmd" : "squawk");
         await InstallLock.WaitAsync();
         try
@@ -42,19 +42,6 @@ internal static class Squawk
         }
 
         return binary;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SchemaPlanner.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("SchemaPlanner.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string program, IReadOnlyList<string> arguments, string directory)

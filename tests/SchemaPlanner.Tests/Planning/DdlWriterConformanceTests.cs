@@ -21,12 +21,11 @@ public sealed class DdlWriterConformanceTests
 {
     private const string TestRole = "schemainspect_test_role";
 
-    private static readonly string[] FixtureFolder = ["shared", "conformance", "migra"];
 
     public static TheoryData<string> MigraCases()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in Directory.GetDirectories(FixtureRoot()).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var folder in Directory.GetDirectories(RepositoryPaths.MigraRoot()).OrderBy(f => f, StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(folder));
         }
@@ -49,7 +48,7 @@ public sealed class DdlWriterConformanceTests
     [MemberData(nameof(MigraCases))]
     public async Task Migra_case_reaches_its_target_with_the_plain_ddl(string name)
     {
-        var folder = Path.Combine(FixtureRoot(), name);
+        var folder = Path.Combine(RepositoryPaths.MigraRoot(), name);
         var result = await MigrateAsync(
             name,
             await File.ReadAllTextAsync(Path.Combine(folder, "a.sql")),
@@ -275,26 +274,6 @@ public sealed class DdlWriterConformanceTests
             $"DO $$ BEGIN CREATE ROLE {TestRole}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
             connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>
-    /// The peer fixtures live in <c>shared/conformance/migra</c> beside the checkout (here /work/shared next to
-    /// /work/main): walk up from the test assembly, looking in each ancestor and beside it.
-    /// </summary>
-    private static string FixtureRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine([directory.FullName, .. FixtureFolder]), Path.Combine([directory.FullName, "..", .. FixtureFolder]) })
-            {
-                if (Directory.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("no shared/conformance/migra found above " + AppContext.BaseDirectory + " or beside any of its ancestors");
     }
 
     // ---- our own scenarios: what the migra fixtures do not reach -----------------------------------------------

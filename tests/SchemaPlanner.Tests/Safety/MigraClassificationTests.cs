@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SchemaPlanner.Safety;
-using SchemaPlanner.Tests.Acceptance;
 using SchemaPlanner.Tests.Infrastructure;
 using SchemaPlanner.Tool;
 using Xunit;
@@ -30,7 +29,7 @@ public sealed class MigraClassificationTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in Directory.GetDirectories(AcceptancePaths.MigraRoot()).Order(StringComparer.Ordinal))
+        foreach (var folder in Directory.GetDirectories(RepositoryPaths.MigraRoot()).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(folder));
         }
@@ -42,7 +41,7 @@ public sealed class MigraClassificationTests
     [MemberData(nameof(Cases))]
     public async Task Every_change_is_classified_and_the_json_has_the_documented_shape(string name)
     {
-        var folder = Path.Combine(AcceptancePaths.MigraRoot(), name);
+        var folder = Path.Combine(RepositoryPaths.MigraRoot(), name);
         var server = await PostgresServer.GetAsync();
         await using (var admin = await server.CreateDatabaseAsync())
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SchemaPlanner.Safety;
+using SchemaPlanner.Tests.Infrastructure;
 using Xunit;
 
 namespace SchemaPlanner.Tests.Safety;
@@ -60,21 +61,7 @@ public sealed partial class RuleDocsTests
         Assert.All(listed, row => Assert.NotNull(RuleRegistry.Find(row.Id)));
     }
 
-    /// <summary>The folder holding SchemaPlanner.sln, found by walking up from the test binaries.</summary>
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SchemaPlanner.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SchemaPlanner.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string RulesFolder() => Path.Combine(RepositoryRoot(), "docs", "rules");
+    private static string RulesFolder() => Path.Combine(RepositoryPaths.RepositoryRoot(), "docs", "rules");
 
     // | [SP1001](SP1001.md) | dropping-table | …
     [GeneratedRegex(@"^\| \[(?<id>SP\d{4})\]\(\k<id>\.md\) \| `?(?<name>[a-z0-9-]+)`? \|", RegexOptions.Multiline)]

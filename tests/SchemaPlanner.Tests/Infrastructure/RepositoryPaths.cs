@@ -1,7 +1,7 @@
-namespace SchemaPlanner.Tests.Acceptance;
+namespace SchemaPlanner.Tests.Infrastructure;
 
-/// <summary>Where the acceptance data lives: the case folders in the source tree, the shared migra fixtures, the repository root.</summary>
-internal static class AcceptancePaths
+/// <summary>Where test data lives: the repository root, the acceptance case folders, the shared migra fixtures.</summary>
+internal static class RepositoryPaths
 {
     private static readonly string[] CasesFolder = ["tests", "SchemaPlanner.Tests", "Acceptance", "Cases"];
 
