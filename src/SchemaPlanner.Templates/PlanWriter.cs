@@ -4,6 +4,7 @@ using System.Text.Json;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Planning;
 using SchemaPlanner.Planning.Execution;
+using SchemaPlanner.Rehearsal;
 
 namespace SchemaPlanner.Templates;
 
@@ -17,7 +18,7 @@ public static class PlanWriter
     public const int Version = 1;
 
     public static IReadOnlyList<ExecutableStep> Executable(IReadOnlyList<RenderedStep> steps) =>
-        steps.Select(s => new ExecutableStep(s.Step.Release, s.Step.Phase, s.Step.Transactional, s.UpPath, s.Up, s.DownPath, s.Down, s.Step.Down is not null)).ToList();
+        steps.Select(s => new ExecutableStep(s.Step.Release, s.Step.Phase, s.Step.Transactional, s.UpPath, s.Up, s.DownPath, s.Down, s.Step.Down is not null, s.Step.LockTimeout)).ToList();
 
     /// <summary>Refuses a non-empty folder unless <paramref name="force"/>; with it, replaces only what a plan consists of.</summary>
     public static void PrepareFolder(string directory, bool force)
@@ -41,7 +42,7 @@ public static class PlanWriter
         }
     }
 
-    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook)
+    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook, RehearsalReport? rehearsal = null)
     {
         Directory.CreateDirectory(directory);
         foreach (var step in steps)
@@ -55,15 +56,17 @@ public static class PlanWriter
             WriteText(Path.Combine(directory, $"release-{release.Number}", "APP.md"), renderer.RenderApp(plan, release, steps));
         }
 
-        WriteText(Path.Combine(directory, "plan.md"), renderer.RenderPlanMarkdown(plan, steps));
-        WriteText(Path.Combine(directory, "plan.json"), Json(plan, steps));
+        var markdown = renderer.RenderPlanMarkdown(plan, steps);
+        markdown += "\n## Rehearsed under traffic\n\n" + (rehearsal is null ? "Not rehearsed (`--no-rehearse`).\n" : RehearsalText.Markdown(rehearsal));
+        WriteText(Path.Combine(directory, "plan.md"), markdown);
+        WriteText(Path.Combine(directory, "plan.json"), Json(plan, steps, rehearsal));
         if (offlineRunbook is not null)
         {
             WriteText(Path.Combine(directory, "OFFLINE.md"), offlineRunbook);
         }
     }
 
-    public static string Json(MigrationPlan plan, IReadOnlyList<RenderedStep> steps)
+    public static string Json(MigrationPlan plan, IReadOnlyList<RenderedStep> steps, RehearsalReport? rehearsal = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
@@ -155,10 +158,49 @@ public static class PlanWriter
             }
 
             json.WriteEndArray();
+            WriteRehearsal(json, rehearsal);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteRehearsal(Utf8JsonWriter json, RehearsalReport? rehearsal)
+    {
+        if (rehearsal is null)
+        {
+            json.WriteNull("rehearsal");
+            return;
+        }
+
+        json.WriteStartObject("rehearsal");
+        json.WriteString("rows", rehearsal.RowsSource);
+        json.WriteNumber("boundaries", rehearsal.Boundaries);
+        json.WriteNumber("valueChecks", rehearsal.ValueChecks);
+        json.WriteNumber("viewChecks", rehearsal.ViewChecks);
+        json.WriteNumber("rejectedBadWrites", rehearsal.ProbesRejected);
+        json.WriteStartArray("steps");
+        foreach (var step in rehearsal.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", step.File);
+            json.WriteNumber("durationMs", step.DurationMs);
+            foreach (var (name, figures) in new[] { ("old", step.Old), ("new", step.New) })
+            {
+                json.WriteStartObject(name);
+                json.WriteNumber("statements", figures.Statements);
+                json.WriteNumber("errors", figures.Errors);
+                json.WriteNumber("p99Ms", figures.P99Ms);
+                json.WriteNumber("maxMs", figures.MaxMs);
+                json.WriteEndObject();
+            }
+
+            json.WriteNumber("longestLockWaitMs", step.LongestLockWaitMs);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void WriteText(string path, string text)

@@ -33,6 +33,9 @@ public sealed record SchemaPlannerConfig
 
     public string? Out { get; init; }
 
+    /// <summary><c>"rehearsal": { "rows": N, "rate": N, "old": "file.sql", "new": "file.sql" }</c>.</summary>
+    public RehearsalSettings Rehearsal { get; init; } = new();
+
     /// <summary>Loads <paramref name="explicitPath"/>, or schemaplan.json in <paramref name="directory"/> if present.</summary>
     public static SchemaPlannerConfig Load(string? explicitPath, string directory)
     {
@@ -141,6 +144,7 @@ public sealed record SchemaPlannerConfig
                 DevDatabase = OptionalString(root, "devDatabase", path),
                 Templates = OptionalString(root, "templates", path),
                 Out = OptionalString(root, "out", path),
+                Rehearsal = root.TryGetProperty("rehearsal", out var rehearsal) ? RehearsalSettings.Parse(rehearsal, path) : new(),
             };
         }
     }

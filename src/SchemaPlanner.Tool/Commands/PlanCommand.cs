@@ -3,6 +3,7 @@ using SchemaPlanner.Analysis;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Planning;
 using SchemaPlanner.Planning.Execution;
+using SchemaPlanner.Rehearsal;
 using SchemaPlanner.Snapshots;
 using SchemaPlanner.Sources;
 using SchemaPlanner.Templates;
@@ -24,6 +25,7 @@ internal static class PlanCommand
             var force = command.Option("--force", "Replace a plan already in --out.", CommandOptionType.NoValue);
             var templates = command.Option("--templates <DIR>", "Folder with templates overriding the built-in ones (see `schemaplan templates export`).", CommandOptionType.SingleValue);
             var noRehearse = command.Option("--no-rehearse", "Skip the rehearsal on a scratch database.", CommandOptionType.NoValue);
+            var rehearsal = new RehearsalOptionsParser(command);
             var failOnOffline = command.Option("--fail-on-offline", "Fail (exit 7) when a change has no online path instead of writing an offline runbook.", CommandOptionType.NoValue);
             command.OnExecute(async () =>
             {
@@ -57,19 +59,21 @@ internal static class PlanCommand
 
                 var renderer = new PlanRenderer(catalog);
                 var steps = renderer.RenderSteps(plan);
+                RehearsalReport? report = null;
                 if (!noRehearse.HasValue() && plan.Releases.Count > 0)
                 {
-                    stderr.WriteLine($"schemaplan: rehearsing {steps.Count} step(s) on a scratch database...");
-                    await PlanRehearsal.RunAsync(
-                        analysis.Current.Schema.Model,
-                        analysis.Desired.Schema.Model,
-                        PlanWriter.Executable(steps),
+                    var options = rehearsal.Options(config, request.Current);
+                    stderr.WriteLine($"schemaplan: rehearsing {steps.Count} step(s) with both app versions writing ({options.TransactionsPerSecond} tx/s each) on {(options.RehearseOn is null ? $"a scratch copy with synthetic rows (up to {options.RowsPerTable} per table)" : "the --rehearse-on database")}...");
+                    report = await PlanRehearsal.RunAsync(
+                        new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(steps)),
                         scratch,
+                        options,
                         cancellationToken).ConfigureAwait(false);
+                    stderr.WriteLine("schemaplan: " + RehearsalText.Summary(report));
                 }
 
                 PlanWriter.PrepareFolder(outDir, force.HasValue());
-                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null);
+                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null, report);
                 stderr.WriteLine(
                     $"schemaplan: {plan.Changes.Count} change(s) ({plan.Changes.Count(c => !c.Safe)} unsafe) planned in {plan.Releases.Count} release(s), {steps.Count} step(s)"
                     + (noRehearse.HasValue() ? " (not rehearsed)" : ", rehearsed") + (plan.Offline.Count > 0 ? $"; {plan.Offline.Count} change(s) need the OFFLINE runbook" : ""));

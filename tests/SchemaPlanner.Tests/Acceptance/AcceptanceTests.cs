@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using SchemaPlanner.Planning.Execution;
+using SchemaPlanner.Rehearsal;
 using SchemaPlanner.Sources;
 using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Templates;
@@ -86,11 +87,21 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         // (squawk does not look inside DO bodies, so the wrapped files alone would pass trivially).
         await AssertSquawkCleanAsync(name, planned, analysis.Context.ServerVersionNumber);
 
-        // The CLI's rehearsal on an empty copy of the old schema: every up file, then every down file of each
-        // reversible release, last release first, each bringing back the schema its release started from.
+        // The product's rehearsal, twice: on a copy of old.sql with its rows, and (as the CLI does) on a scratch copy
+        // of the old schema filled with synthetic rows; both with the two app versions writing continuously on the
+        // release timeline and every invariant checked at every step boundary.
+        var input = new RehearsalInput(analysis.Current.Schema.Model, planned.Desired, planned.Plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(planned.Steps));
         await using var scratch = new ScratchServer(server.ConnectionString);
-        await PlanRehearsal.RunAsync(analysis.Current.Schema.Model, planned.Desired, PlanWriter.Executable(planned.Steps), scratch, CancellationToken.None);
+        await using var withRows = await server.CreateDatabaseAsync(await File.ReadAllTextAsync(@case.OldSqlPath));
+        var onRows = await PlanRehearsal.RunAsync(input, scratch, RehearsalOptionsForTests with { RehearseOn = withRows.ConnectionString }, CancellationToken.None);
+        output.WriteLine(RehearsalText.Summary(onRows));
+        var synthetic = await PlanRehearsal.RunAsync(input, scratch, RehearsalOptionsForTests, CancellationToken.None);
+        output.WriteLine(RehearsalText.Summary(synthetic));
+        Assert.True(onRows.Statements(AppVersion.Old) > 0, $"{name}: the old app version sent no traffic");
     }
+
+    /// <summary>The product's defaults, with fewer synthetic rows so the suite stays quick on two cores.</summary>
+    internal static RehearsalOptions RehearsalOptionsForTests { get; } = new() { RowsPerTable = 500 };
 
     private async Task AssertAllTrueAsync(string name, string connectionString, string assertions)
     {

@@ -354,7 +354,7 @@ internal sealed class PlannedMigration : IAsyncDisposable
     }
 
     /// <summary>What <c>schemaplan plan</c> does before writing: every step on a scratch copy, then the down files.</summary>
-    public Task RehearseAsync() => PlanRehearsal.RunAsync(Current, Desired, PlanWriter.Executable(Steps), scratch, CancellationToken.None);
+    public Task RehearseAsync() => PlanRehearsal.RunAsync(new RehearsalInput(Current, Desired, Plan.Changes.Select(c => c.Change).ToList(), SchemaPlanner.Configuration.SchemaPlannerConfig.Empty, PlanWriter.Executable(Steps)), scratch, Acceptance.AcceptanceTests.RehearsalOptionsForTests, CancellationToken.None);
 
     public async Task<NpgsqlConnection> OpenAsync()
     {

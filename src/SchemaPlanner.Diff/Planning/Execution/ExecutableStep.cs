@@ -9,4 +9,5 @@ public sealed record ExecutableStep(
     string UpSql,
     string DownFile,
     string DownSql,
-    bool Reversible);
+    bool Reversible,
+    string? LockTimeout = null);

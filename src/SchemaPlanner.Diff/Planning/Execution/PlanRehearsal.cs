@@ -4,63 +4,60 @@ using SchemaPlanner.Errors;
 using SchemaPlanner.Introspection;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Rehearsal;
 using SchemaPlanner.Sources;
 
 namespace SchemaPlanner.Planning.Execution;
 
 /// <summary>
-/// Proves a plan before it is written: on a scratch database built from the current schema, runs every step of
-/// every release in order (verify steps included); after each reversible release, its down files in reverse
-/// must bring back the schema the release started from, and its up files run again; at the end the result,
-/// read back, must equal the desired schema.
+/// Proves a plan before it is written: on a scratch database built from the current schema and filled with
+/// synthetic rows (or on the user's <c>--rehearse-on</c> database), runs every step of every release in order
+/// while both app versions write on the release timeline, checking the invariants at every step boundary
+/// (<see cref="TrafficRehearsal"/>); after each reversible release, its down files must bring back the schema
+/// the release started from without losing a row, and its up files run again; at the end the result, read
+/// back, must equal the desired schema.
 /// </summary>
 public static class PlanRehearsal
 {
-    public static async Task RunAsync(
-        SchemaModel current,
-        SchemaModel desired,
-        IReadOnlyList<ExecutableStep> steps,
+    public static async Task<RehearsalReport> RunAsync(
+        RehearsalInput input,
         ScratchServer scratch,
-        CancellationToken cancellationToken)
+        RehearsalOptions options,
+        CancellationToken cancellationToken,
+        Func<int, Task>? bothVersionsLive = null)
     {
+        var map = ShapeMap.Build(input.Current, input.Desired, input.Changes, input.Config);
+        if (options.RehearseOn is { } target)
+        {
+            await using var connection = new NpgsqlConnection(target);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var model = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
+            Require(model, input.Current, "the --rehearse-on database is not at the current schema");
+            var counts = new Dictionary<QualifiedName, long>();
+            foreach (var table in SyntheticRows.InReferenceOrder(input.Current, map))
+            {
+                await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table.Name.Sql}", connection);
+                counts[table.Name] = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+
+            return await TrafficRehearsal.RunAsync(target, input.Current, input.Desired, map, input.Steps, options, "the rows of the --rehearse-on database", counts, bothVersionsLive, cancellationToken).ConfigureAwait(false);
+        }
+
         var database = await scratch.CreateDatabaseAsync(cancellationToken).ConfigureAwait(false);
         await using (database.ConfigureAwait(false))
         {
-            await RecreateAsync(database.ConnectionString, current, cancellationToken).ConfigureAwait(false);
-            await using var connection = new NpgsqlConnection(database.ConnectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-            // Each release goes up; a reversible one then goes down again (which must bring back the schema it
-            // started from) and up once more, which also proves its files can be re-run.
-            foreach (var release in steps.GroupBy(s => s.Release).OrderBy(g => g.Key))
+            await RecreateAsync(database.ConnectionString, input.Current, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<QualifiedName, long> rows;
+            await using (var connection = new NpgsqlConnection(database.ConnectionString))
             {
-                var before = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
-                await UpAsync(connection, release, cancellationToken).ConfigureAwait(false);
-                if (!release.All(s => s.Reversible))
-                {
-                    continue;
-                }
-
-                foreach (var step in release.Reverse())
-                {
-                    await RunAsync(connection, step.DownFile, step.DownSql, step.Transactional, cancellationToken).ConfigureAwait(false);
-                }
-
-                var undone = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
-                Require(undone, before, $"after the down files of release {release.Key}, the schema differs from the one the release started from");
-                await UpAsync(connection, release, cancellationToken).ConfigureAwait(false);
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                rows = await SyntheticRows.SeedAsync(
+                    connection, input.Current, input.Desired, map, options.RowsPerTable,
+                    (table, column) => input.Config.FindColumnHint(table, column) is not null,
+                    cancellationToken).ConfigureAwait(false);
             }
 
-            var result = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
-            Require(result, desired, "after every release, the database still differs from the desired schema");
-        }
-    }
-
-    private static async Task UpAsync(NpgsqlConnection connection, IEnumerable<ExecutableStep> release, CancellationToken cancellationToken)
-    {
-        foreach (var step in release)
-        {
-            await RunAsync(connection, step.UpFile, step.UpSql, step.Transactional, cancellationToken).ConfigureAwait(false);
+            return await TrafficRehearsal.RunAsync(database.ConnectionString, input.Current, input.Desired, map, input.Steps, options, $"synthetic rows (up to {options.RowsPerTable} per table)", rows, bothVersionsLive, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -94,19 +91,7 @@ public static class PlanRehearsal
         Require(rebuilt, model, "the rehearsal database could not be made equal to the current schema");
     }
 
-    private static async Task RunAsync(NpgsqlConnection connection, string file, string sql, bool transactional, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await StepRunner.RunFileAsync(connection, file, sql, transactional, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SchemaPlannerException ex)
-        {
-            throw new SchemaPlannerException(ErrorKind.Planning, $"rehearsal failed at {file}: {ex.Message}", ex, ex.SqlState);
-        }
-    }
-
-    private static void Require(SchemaModel actual, SchemaModel expected, string what)
+    internal static void Require(SchemaModel actual, SchemaModel expected, string what)
     {
         var diff = SchemaDiffer.Diff(actual, expected);
         if (!diff.IsEmpty)

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using SchemaPlanner.Errors;
+
+namespace SchemaPlanner.Configuration;
+
+/// <summary>
+/// The rehearsal's part of schemaplan.json: synthetic rows per table, transactions per second per app version,
+/// and the users' own statements for each version (files relative to schemaplan.json).
+/// </summary>
+public sealed record RehearsalSettings
+{
+    public int? Rows { get; init; }
+
+    public int? Rate { get; init; }
+
+    public string? OldWorkload { get; init; }
+
+    public string? NewWorkload { get; init; }
+
+    internal static RehearsalSettings Parse(JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"rehearsal\" must be an object");
+        }
+
+        int? Number(string name) =>
+            !element.TryGetProperty(name, out var value) ? null
+            : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n > 0 ? n
+            : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"rehearsal.{name}\" must be a positive whole number");
+        string? File(string name) =>
+            !element.TryGetProperty(name, out var value) ? null
+            : value.ValueKind == JsonValueKind.String ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, value.GetString()!)
+            : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"rehearsal.{name}\" must be a file name");
+        return new RehearsalSettings { Rows = Number("rows"), Rate = Number("rate"), OldWorkload = File("old"), NewWorkload = File("new") };
+    }
+}

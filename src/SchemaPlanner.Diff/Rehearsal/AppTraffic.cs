@@ -1,0 +1,335 @@
+using System.Diagnostics;
+using Npgsql;
+using SchemaPlanner.Model;
+using SchemaPlanner.Sources.Scripts;
+
+namespace SchemaPlanner.Rehearsal;
+
+/// <summary>
+/// One app version as continuous traffic: on its own session, at a steady rate, inserts, updates by key, deletes
+/// of rows it inserted, reads by key, reads through every view of the tables it uses, and the user's own
+/// statements. Every statement that fails, and every write that does not read back as written, is a finding.
+/// The orchestrator switches it on and off on the release timeline and pauses it at step boundaries.
+/// </summary>
+internal sealed class AppTraffic : IAsyncDisposable
+{
+    private readonly string connectionString;
+    private readonly AppVersion version;
+    private readonly IReadOnlyList<(TableLedger Ledger, ShapeWriter Writer)> tables;
+    private readonly IReadOnlyList<QualifiedName> views;
+    private readonly IReadOnlyList<SqlStatement> userStatements;
+    private readonly int transactionsPerSecond;
+    private readonly Random random;
+    private readonly SemaphoreSlim running = new(0, 1);
+    private readonly SemaphoreSlim idle = new(1, 1);
+    private readonly CancellationTokenSource stop;
+    private readonly List<double> latencies = [];
+    private readonly object gate = new();
+    private Task? loop;
+    private int errors;
+    private int userIndex;
+    private volatile bool active;
+
+    public AppTraffic(string connectionString, AppVersion version, IReadOnlyList<(TableLedger, ShapeWriter)> tables, IReadOnlyList<QualifiedName> views, IReadOnlyList<SqlStatement> userStatements, int transactionsPerSecond, TimeSpan limit)
+    {
+        this.connectionString = connectionString;
+        this.version = version;
+        this.tables = tables;
+        this.views = views;
+        this.userStatements = userStatements;
+        this.transactionsPerSecond = Math.Max(1, transactionsPerSecond);
+        random = new Random(version == AppVersion.Old ? 1701 : 4242);
+        stop = new CancellationTokenSource(limit);
+    }
+
+    public AppVersion Version => version;
+
+    /// <summary>The first failure seen (statement, SQLSTATE, what was expected), null while all is well.</summary>
+    public string? Failure { get; private set; }
+
+    public string ApplicationName => "schemaplan-rehearsal-" + (version == AppVersion.Old ? "old" : "new");
+
+    public void Start() => loop = Task.Run(LoopAsync);
+
+    /// <summary>Lets traffic flow (the version is live).</summary>
+    public void Resume()
+    {
+        if (!active)
+        {
+            active = true;
+            running.Release();
+        }
+    }
+
+    /// <summary>Stops traffic and waits until no statement of this version is in flight.</summary>
+    public async Task PauseAsync()
+    {
+        if (!active)
+        {
+            return;
+        }
+
+        await running.WaitAsync().ConfigureAwait(false);
+        active = false;
+        await idle.WaitAsync().ConfigureAwait(false);
+        idle.Release();
+    }
+
+    /// <summary>The figures since the last call, and a fresh start.</summary>
+    public VersionFigures TakeFigures()
+    {
+        lock (gate)
+        {
+            var figures = VersionFigures.Of(latencies, errors);
+            latencies.Clear();
+            errors = 0;
+            return figures;
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var token = stop.Token;
+        var interval = TimeSpan.FromSeconds(1.0 / transactionsPerSecond);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await running.WaitAsync(token).ConfigureAwait(false);
+                running.Release();
+                await idle.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    if (!active)
+                    {
+                        continue;
+                    }
+
+                    connection ??= await OpenAsync(token).ConfigureAwait(false);
+                    var started = Stopwatch.GetTimestamp();
+                    await TickAsync(connection, token).ConfigureAwait(false);
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    lock (gate)
+                    {
+                        latencies.Add(elapsed.TotalMilliseconds);
+                    }
+
+                    if (elapsed < interval)
+                    {
+                        await Task.Delay(interval - elapsed, token).ConfigureAwait(false);
+                    }
+                }
+                catch (PostgresException ex)
+                {
+                    lock (gate)
+                    {
+                        errors++;
+                    }
+
+                    Failure ??= $"{ApplicationName}: {ex.SqlState}: {ex.MessageText} in: {ex.BatchCommand?.CommandText ?? "?"}";
+                    await ResetAsync(connection).ConfigureAwait(false);
+                }
+                catch (NpgsqlException ex) when (!token.IsCancellationRequested)
+                {
+                    Failure ??= $"{ApplicationName}: {ex.Message}";
+                    connection = null;
+                }
+                catch (InvalidCastException ex)
+                {
+                    Failure ??= $"{ApplicationName}: {ex.Message}";
+                }
+                finally
+                {
+                    idle.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Types created since the session opened (a new enum) must be known to it, as after a deploy.</summary>
+    public bool ReloadTypes { get; set; }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken token)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName, Pooling = false, CommandTimeout = 120 };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(token).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static async Task ResetAsync(NpgsqlConnection? connection)
+    {
+        if (connection is { State: System.Data.ConnectionState.Open })
+        {
+            try
+            {
+                await connection.ReloadTypesAsync().ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+            }
+        }
+    }
+
+    private async Task TickAsync(NpgsqlConnection connection, CancellationToken token)
+    {
+        if (ReloadTypes)
+        {
+            ReloadTypes = false;
+            await connection.ReloadTypesAsync(token).ConfigureAwait(false);
+        }
+
+        if (userStatements.Count > 0 && random.Next(4) == 0)
+        {
+            var statement = userStatements[userIndex++ % userStatements.Count];
+            await using var user = new NpgsqlCommand(statement.Text, connection);
+            await user.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            return;
+        }
+
+        if (views.Count > 0 && random.Next(8) == 0)
+        {
+            await using var read = new NpgsqlCommand($"SELECT * FROM {views[random.Next(views.Count)].Sql} LIMIT 5", connection);
+            await using var reader = await read.ExecuteReaderAsync(token).ConfigureAwait(false);
+            while (await reader.ReadAsync(token).ConfigureAwait(false))
+            {
+            }
+
+            return;
+        }
+
+        if (tables.Count == 0)
+        {
+            return;
+        }
+
+        var (ledger, writer) = tables[random.Next(tables.Count)];
+        await writer.EnsureSamplesAsync(connection, ledger.Mapping, token).ConfigureAwait(false);
+        var action = random.Next(10);
+        if (action < 4 || !ledger.Keyed)
+        {
+            if (writer.Insert(connection, random) is { } insert)
+            {
+                await WriteAsync(connection, ledger, writer, insert, null, token).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (action < 8)
+        {
+            if (ledger.Pick(version, random, insertedOnly: false) is { } row && writer.Update(connection, random, row) is { } update)
+            {
+                await WriteAsync(connection, ledger, writer, update, row, token).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (action == 8 && !ledger.Referenced)
+        {
+            if (ledger.Pick(version, random, insertedOnly: true) is { } row)
+            {
+                await using var delete = writer.Delete(connection, row);
+                var affected = await delete.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                if (affected != 1)
+                {
+                    Failure ??= $"{ApplicationName}: a row it inserted is gone: {delete.CommandText} (key {string.Join(", ", row.Key)}) deleted {affected} row(s)";
+                }
+
+                ledger.Put(row with { Deleted = true });
+            }
+
+            return;
+        }
+
+        if (ledger.Pick(version, random, insertedOnly: false) is { } read1)
+        {
+            await using var select = writer.Select(connection, read1);
+            if (await select.ExecuteScalarAsync(token).ConfigureAwait(false) is null)
+            {
+                Failure ??= $"{ApplicationName}: row lost: {select.CommandText} with key ({string.Join(", ", read1.Key)}) found nothing";
+            }
+        }
+    }
+
+    private async Task WriteAsync(NpgsqlConnection connection, TableLedger ledger, ShapeWriter writer, ShapeWrite write, LedgerRow? updated, CancellationToken token)
+    {
+        await using var command = write.Command;
+        string? values = null;
+        var key = new List<string?>();
+        await using (var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(token).ConfigureAwait(false))
+            {
+                for (var i = 0; i < writer.Shape.Key.Count; i++)
+                {
+                    key.Add(reader.IsDBNull(i) ? null : reader.GetString(i));
+                }
+
+                values = reader.GetString(writer.Shape.Key.Count);
+            }
+        }
+
+        if (values is null)
+        {
+            if (updated is not null)
+            {
+                Failure ??= $"{ApplicationName}: row lost: {command.CommandText} with key ({string.Join(", ", updated.Key)}) updated nothing";
+            }
+
+            return;
+        }
+
+        await using (var check = write.ReadBackCheck)
+        {
+            check.Connection = connection;
+            check.Parameters[^1].Value = values;
+            if (await check.ExecuteScalarAsync(token).ConfigureAwait(false) is not true)
+            {
+                Failure ??= $"{ApplicationName}: a write does not read back as written (a value was changed on the way in): {command.CommandText}; read back {values}";
+            }
+        }
+
+        if (!ledger.Keyed)
+        {
+            ledger.CountInsert(1);
+            return;
+        }
+
+        ledger.Put(new LedgerRow(key, version, values, updated?.InsertedBy ?? (updated is null ? version : null), false));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        if (!active)
+        {
+            running.Release();
+        }
+
+        if (loop is not null)
+        {
+            try
+            {
+                await loop.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        stop.Dispose();
+    }
+}

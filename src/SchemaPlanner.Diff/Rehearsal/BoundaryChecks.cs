@@ -1,0 +1,142 @@
+using Npgsql;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Rehearsal;
+
+/// <summary>
+/// The invariants checked whenever traffic is paused between two steps, for each app version live at that
+/// moment: every row the ledger expects is there and reads, through this version's shape, as it was written
+/// (directly, or through the hints and casts when the other version wrote it); deleted rows stay deleted; the
+/// row count matches; every view this version reads exists and returns what its query over the base tables
+/// returns; and writes that must be rejected (a duplicate, an orphan, a NULL, a failing CHECK) are rejected.
+/// </summary>
+internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
+{
+    public int ValueChecks { get; private set; }
+
+    public int ViewChecks { get; private set; }
+
+    public SchemaModel Model(AppVersion version) => version == AppVersion.Old ? oldModel : newModel;
+
+    /// <summary>
+    /// Rows of one table through <paramref name="reader"/>'s shape; <paramref name="acrossVersions"/> says whether
+    /// rows the other version wrote (or that were there before the plan) must already read back through it.
+    /// </summary>
+    public async Task<string?> RowsAsync(NpgsqlConnection connection, TableLedger ledger, AppVersion reader, bool acrossVersions, CancellationToken cancellationToken)
+    {
+        var shape = ledger.Mapping.Shape(reader)!;
+        await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {shape.Name.Sql}", connection))
+        {
+            var actual = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            var expected = ledger.ExpectedCount();
+            if (actual != expected)
+            {
+                return $"{shape.Name} has {actual} row(s) through the {Name(reader)} version's shape, the traffic's ledger expects {expected} (a row was lost or duplicated)";
+            }
+        }
+
+        if (!ledger.Keyed || shape.Key.Count == 0)
+        {
+            return null;
+        }
+
+        var model = Model(reader);
+        var expectedFromOld = Expected(ledger.Mapping, AppVersion.Old, reader);
+        var expectedFromNew = Expected(ledger.Mapping, AppVersion.New, reader);
+        var join = string.Join(" AND ", shape.Key.Select((k, i) => $"t.{Sql.Quote(k)} = CAST(l.k->>{i} AS {ReadTypes.Of(shape.Column(k), model)})"));
+        var sql = $"""
+            WITH l AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(k jsonb, w text, d boolean, v jsonb))
+            SELECT l.k::text, l.w, l.d, e.expected::text, e.actual::text
+            FROM l
+            LEFT JOIN (SELECT 1 AS sp_present, * FROM {shape.Name.Sql}) t ON {join}
+            CROSS JOIN LATERAL (SELECT
+                CASE WHEN t.sp_present IS NULL THEN NULL
+                     WHEN l.w = 'old' THEN {expectedFromOld.Actual}
+                     ELSE {expectedFromNew.Actual} END AS actual,
+                CASE WHEN l.w = 'old' THEN {expectedFromOld.Expected}
+                     ELSE {expectedFromNew.Expected} END AS expected) e
+            WHERE (l.d AND t.sp_present IS NOT NULL)
+               OR (NOT l.d AND t.sp_present IS NULL)
+               OR (NOT l.d AND ($2 OR l.w = {Sql.Literal(reader == AppVersion.Old ? "old" : "new")}) AND e.actual IS DISTINCT FROM e.expected)
+            LIMIT 3
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(ledger.ToJson());
+        command.Parameters.AddWithValue(acrossVersions);
+        command.CommandTimeout = 0;
+        ValueChecks++;
+        await using var result = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await result.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var key = result.GetString(0);
+        var writer = result.GetString(1);
+        var deleted = result.GetBoolean(2);
+        var expectedValues = result.IsDBNull(3) ? "NULL" : result.GetString(3);
+        var actualValues = result.IsDBNull(4) ? null : result.GetString(4);
+        return deleted ? $"{shape.Name}: a row the {writer} version deleted is back (key {key})"
+            : actualValues is null ? $"{shape.Name}: row lost: key {key} (last written by the {writer} version) is not there through the {Name(reader)} version's shape"
+            : $"{shape.Name}: a value changed that no hint asked to change: key {key}, last written by the {writer} version, reads through the {Name(reader)} version's shape as {actualValues}, expected {expectedValues}";
+    }
+
+    /// <summary>
+    /// SQL for the values a reader should see of a row <paramref name="writer"/> wrote (its read-back values are
+    /// <c>l.v</c>), and for what it does see (<c>t</c>), over the columns the reader can derive from the writer's.
+    /// </summary>
+    private (string Expected, string Actual) Expected(TableMapping mapping, AppVersion writer, AppVersion reader)
+    {
+        var readerShape = mapping.Shape(reader)!;
+        var writerShape = mapping.Shape(writer);
+        var readerModel = Model(reader);
+        if (writerShape is null)
+        {
+            return ("NULL::jsonb", "NULL::jsonb");
+        }
+
+        var derivation = mapping.Derivation(writer, reader);
+        var columns = readerShape.Columns.Where(c => derivation.ContainsKey(c.Name)).ToList();
+        if (writer == reader)
+        {
+            return ($"(SELECT jsonb_object_agg(key, value) FROM jsonb_each(l.v) WHERE key = ANY({Array(columns)}))", "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
+        }
+
+        var writerModel = Model(writer);
+        var record = string.Join(", ", writerShape.Columns.Select(c => $"{Sql.Quote(c.Name)} {ReadTypes.Of(c, writerModel)}"));
+        var expected = ReadTypes.JsonObject(columns.Select(c => (c.Name, $"CAST(CAST(({derivation[c.Name]}) AS {c.Type}) AS {ReadTypes.Of(c, readerModel)})")));
+        return ($"(SELECT {expected} FROM jsonb_to_record(l.v) AS sp_row({record}))", "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
+    }
+
+    private static string Array(IEnumerable<Column> columns) => "ARRAY[" + string.Join(", ", columns.Select(c => Sql.Literal(c.Name)).DefaultIfEmpty("NULL")) + "]::text[]";
+
+    /// <summary>A view of <paramref name="reader"/>'s schema must exist and return exactly what its query returns now.</summary>
+    public async Task<string?> ViewAsync(NpgsqlConnection connection, View view, AppVersion reader, CancellationToken cancellationToken)
+    {
+        ViewChecks++;
+        var definition = view.Definition.Trim().TrimEnd(';');
+        var sql = view.Kind == ViewKind.Materialized
+            ? $"SELECT 0 FROM {view.Name.Sql} LIMIT 0"
+            : $"""
+              SELECT count(*) FROM (
+                  (SELECT v::text FROM {view.Name.Sql} v EXCEPT ALL SELECT d::text FROM ({definition}) d)
+                  UNION ALL
+                  (SELECT d::text FROM ({definition}) d EXCEPT ALL SELECT v::text FROM {view.Name.Sql} v)) x
+              """;
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.CommandTimeout = 0;
+            var differing = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return differing is long n && n > 0
+                ? $"view {view.Name} returns {n} row(s) that differ from its query over the base tables as the {Name(reader)} version defines it"
+                : null;
+        }
+        catch (PostgresException ex)
+        {
+            return $"view {view.Name}, which the {Name(reader)} version reads, fails: {ex.SqlState}: {ex.MessageText}";
+        }
+    }
+
+    public static string Name(AppVersion version) => version == AppVersion.Old ? "old" : "new";
+}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using Npgsql;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Rehearsal;
+
+/// <summary>
+/// Writes and reads one watched table the way one app version does: its names, its columns, parameters typed
+/// as Npgsql sends them (strings as text, enums and JSON by their type name). Values come from sample rows of
+/// that version's shape (so CHECKs and foreign keys hold), with fresh keys and unique values.
+/// </summary>
+internal sealed class ShapeWriter
+{
+    private readonly TableShape shape;
+    private readonly SchemaModel model;
+    private readonly TableLedger ledger;
+    private readonly AppVersion version;
+    private readonly List<Column> columns;
+    private readonly HashSet<string> unique;
+    private List<object?[]>? samples;
+
+    /// <param name="alsoUnique">Columns of this shape that are unique in the other version's schema: the app keeps them unique too.</param>
+    public ShapeWriter(TableShape shape, SchemaModel model, TableLedger ledger, AppVersion version, IEnumerable<string> alsoUnique)
+    {
+        this.shape = shape;
+        this.model = model;
+        this.ledger = ledger;
+        this.version = version;
+        columns = shape.Writable.Where(c => !(c.Default?.StartsWith("nextval(", StringComparison.Ordinal) == true && shape.Key.Contains(c.Name))).ToList();
+        unique = shape.Table.Constraints.Where(c => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey).SelectMany(c => c.Columns)
+            .Concat(shape.Table.Indexes.Where(i => i.Unique).SelectMany(i => i.Keys))
+            .Concat(alsoUnique)
+            .ToHashSet(StringComparer.Ordinal);
+        CanInsert = columns.Where(c => unique.Contains(c.Name)).All(c => FreshValue(c, 0) is not null)
+            && shape.Key.All(k => columns.Any(c => c.Name == k) || shape.Column(k).Default is not null || shape.Column(k).Identity != IdentityKind.None);
+    }
+
+    public TableShape Shape => shape;
+
+    public bool CanInsert { get; }
+
+    public string ReadJson(string alias) => ReadTypes.JsonObject(alias, shape.Columns, model);
+
+    public string KeyTextList(string alias) => string.Join(", ", shape.Key.Select(k => $"{alias}.{Sql.Quote(k)}::text"));
+
+    public string KeyCondition(string alias, int firstParameter) =>
+        string.Join(" AND ", shape.Key.Select((k, i) => $"{alias}.{Sql.Quote(k)} = CAST(${firstParameter + i} AS {ReadTypes.Of(shape.Column(k), model)})"));
+
+    public static IEnumerable<NpgsqlParameter> KeyParameters(IReadOnlyList<string?> key) =>
+        key.Select(k => new NpgsqlParameter { Value = (object?)k ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+
+    /// <summary>Sample rows of this version's shape, read once when the version first writes the table.</summary>
+    public async Task EnsureSamplesAsync(NpgsqlConnection connection, TableMapping mapping, CancellationToken cancellationToken)
+    {
+        if (samples is not null)
+        {
+            return;
+        }
+
+        var direct = $"SELECT {string.Join(", ", columns.Select(c => Sql.Quote(c.Name)).DefaultIfEmpty("1"))} FROM {shape.Name.Sql} sp_row LIMIT 200";
+        var sql = version == AppVersion.Old || mapping.Old is null
+            ? direct
+            : $"SELECT {string.Join(", ", columns.Select(c => SampleExpression(c, mapping) + " AS " + Sql.Quote(c.Name)).DefaultIfEmpty("1"))} " +
+              $"FROM (SELECT row_number() OVER () AS g, sp_row.* FROM {mapping.Old.Name.Sql} sp_row LIMIT 200) sp_row";
+        try
+        {
+            samples = await ReadRowsAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException) when (sql != direct)
+        {
+            // The old shape is gone (a later release): this version's own rows serve as samples.
+            samples = await ReadRowsAsync(connection, direct, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (samples.Count == 0)
+        {
+            // An empty table (or one only this version has): rows made from the types alone.
+            var generated = columns.Select(c => SeedValues.Expression(c.Type, model.FindEnum(c.TypeName)?.Values, model.Domains.FirstOrDefault(d => d.Name == c.TypeName)?.BaseType, null) + " AS " + Sql.Quote(c.Name));
+            samples = await ReadRowsAsync(connection, $"SELECT {string.Join(", ", generated.DefaultIfEmpty("1"))} FROM generate_series(1, 50) g", cancellationToken).ConfigureAwait(false);
+        }
+
+        await FillForeignKeysAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<object?[]>> ReadRowsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new object?[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Foreign key columns point at parent rows that exist now (samples may name rows since deleted).</summary>
+    private async Task FillForeignKeysAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var fk in shape.Table.Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey && c.ReferencedTable is not null))
+        {
+            var indexes = fk.Columns.Select(c => columns.FindIndex(x => x.Name == c)).ToList();
+            if (indexes.Any(i => i < 0))
+            {
+                continue;
+            }
+
+            var parents = new List<object?[]>();
+            await using (var command = new NpgsqlCommand(
+                $"SELECT {string.Join(", ", fk.ReferencedColumns.Select(Sql.Quote))} FROM {fk.ReferencedTable!.Sql} ORDER BY random() LIMIT 200", connection))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    parents.Add(Enumerable.Range(0, fk.Columns.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray());
+                }
+            }
+
+            for (var s = 0; s < samples!.Count && parents.Count > 0; s++)
+            {
+                var parent = parents[s % parents.Count];
+                for (var i = 0; i < indexes.Count; i++)
+                {
+                    samples[s][indexes[i]] = parent[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>A new-shape column of a sample row, derived from an old row (or made from its type).</summary>
+    private string SampleExpression(Column column, TableMapping mapping)
+    {
+        var seed = SeedValues.Expression(column.Type, model.FindEnum(column.TypeName)?.Values, model.Domains.FirstOrDefault(d => d.Name == column.TypeName)?.BaseType, null);
+        return mapping.Forward.TryGetValue(column.Name, out var expression)
+            ? $"CAST(({expression}) AS {column.Type})"
+            : column.Default is not null ? $"({column.Default})" : seed;
+    }
+
+    /// <summary>INSERT … RETURNING key, values: a sample row with a fresh key and fresh unique values.</summary>
+    public ShapeWrite? Insert(NpgsqlConnection connection, Random random, Func<Column, object?>? overrideValue = null)
+    {
+        if (!CanInsert || samples is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var sample = samples[random.Next(samples.Count)];
+        var n = ledger.Next();
+        var command = new NpgsqlCommand { Connection = connection };
+        var names = new List<string>();
+        var values = new List<string>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            var value = unique.Contains(column.Name) ? FreshValue(column, n) : sample[i];
+            if (overrideValue is not null && overrideValue(column) is { } replaced)
+            {
+                value = replaced is DBNull ? null : replaced;
+            }
+
+            names.Add(Sql.Quote(column.Name));
+            values.Add(Parameter(command, column, value));
+        }
+
+        command.CommandText = names.Count == 0
+            ? $"INSERT INTO {shape.Name.Sql} AS t DEFAULT VALUES RETURNING {Returning()}"
+            : $"INSERT INTO {shape.Name.Sql} AS t ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)}) RETURNING {Returning()}";
+        return new ShapeWrite(command, WrittenCheck(command, columns.Select((c, i) => (c, i + 1))));
+    }
+
+    /// <summary>UPDATE of every non-key, non-unique column from another sample row, by key.</summary>
+    public ShapeWrite? Update(NpgsqlConnection connection, Random random, LedgerRow row)
+    {
+        var updatable = columns.Select((c, i) => (c, i)).Where(p => !shape.Key.Contains(p.c.Name) && !unique.Contains(p.c.Name)).ToList();
+        if (updatable.Count == 0 || samples is not { Count: > 0 } || shape.Key.Count == 0)
+        {
+            return null;
+        }
+
+        var sample = samples[random.Next(samples.Count)];
+        var command = new NpgsqlCommand { Connection = connection };
+        foreach (var key in KeyParameters(row.Key))
+        {
+            command.Parameters.Add(key);
+        }
+
+        var sets = updatable.Select(p => $"{Sql.Quote(p.c.Name)} = {Parameter(command, p.c, sample[p.i])}").ToList();
+        command.CommandText = $"UPDATE {shape.Name.Sql} AS t SET {string.Join(", ", sets)} WHERE {KeyCondition("t", 1)} RETURNING {Returning()}";
+        return new ShapeWrite(command, WrittenCheck(command, updatable.Select((p, i) => (p.c, shape.Key.Count + i + 1))));
+    }
+
+    public NpgsqlCommand Delete(NpgsqlConnection connection, LedgerRow row)
+    {
+        var command = new NpgsqlCommand($"DELETE FROM {shape.Name.Sql} AS t WHERE {KeyCondition("t", 1)}", connection);
+        command.Parameters.AddRange(KeyParameters(row.Key).ToArray());
+        return command;
+    }
+
+    public NpgsqlCommand Select(NpgsqlConnection connection, LedgerRow row)
+    {
+        var command = new NpgsqlCommand($"SELECT {ReadJson("t")}::text FROM {shape.Name.Sql} AS t WHERE {KeyCondition("t", 1)}", connection);
+        command.Parameters.AddRange(KeyParameters(row.Key).ToArray());
+        return command;
+    }
+
+    /// <summary>
+    /// A query that is true when the values a write returned contain what it wrote, each read as this version
+    /// reads it: a value the database truncated, rounded or shifted on the way in is caught at once.
+    /// </summary>
+    private NpgsqlCommand WrittenCheck(NpgsqlCommand write, IEnumerable<(Column Column, int Parameter)> written)
+    {
+        var check = new NpgsqlCommand();
+        var pairs = new List<(string, string)>();
+        foreach (var (column, parameter) in written)
+        {
+            var source = write.Parameters[parameter - 1];
+            check.Parameters.Add(source.Clone());
+            var placeholder = "$" + check.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+            var typed = source.Value is string && SeedValues.Base(column.Type) is not ("text" or "character varying" or "character" or "citext" or "name") ? $"CAST({placeholder} AS {column.Type})" : placeholder;
+            pairs.Add((column.Name, $"CAST({typed} AS {ReadTypes.Of(column, model)})"));
+        }
+
+        check.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb });
+        check.CommandText = $"SELECT ${check.Parameters.Count.ToString(CultureInfo.InvariantCulture)} @> {ReadTypes.JsonObject(pairs)}";
+        return check;
+    }
+
+    private string Returning() => (shape.Key.Count > 0 ? KeyTextList("t") + ", " : "") + ReadJson("t") + "::text";
+
+    /// <summary>Adds a parameter typed the way Npgsql types it for this column and returns its placeholder.</summary>
+    private string Parameter(NpgsqlCommand command, Column column, object? value)
+    {
+        var parameter = new NpgsqlParameter { Value = value ?? DBNull.Value };
+        var enumType = model.FindEnum(column.TypeName);
+        if (enumType is not null)
+        {
+            parameter.DataTypeName = column.TypeName.Sql + (column.Type.EndsWith("[]", StringComparison.Ordinal) ? "[]" : "");
+        }
+        else if (SeedValues.Base(column.Type) is "json" or "jsonb" && value is string)
+        {
+            parameter.DataTypeName = SeedValues.Base(column.Type);
+        }
+        else if (value is null)
+        {
+            parameter.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Unknown;
+        }
+
+        command.Parameters.Add(parameter);
+        var placeholder = "$" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+        // Types Npgsql has no CLR mapping for travel as text with a cast, as an app would write them.
+        return value is string && enumType is null && SeedValues.Base(column.Type) is not ("text" or "character varying" or "character" or "json" or "jsonb" or "citext" or "name")
+            ? $"CAST({placeholder} AS {column.Type})"
+            : placeholder;
+    }
+
+    /// <summary>A value no other row has, from the ledger's counter; null when the type has none to offer.</summary>
+    private object? FreshValue(Column column, long n)
+    {
+        var tag = version == AppVersion.Old ? "o" : "n";
+        return SeedValues.Base(column.Type) switch
+        {
+            "smallint" => (short)(20_000 + (n % 12_000)),
+            "integer" => (int)(1_500_000_000 + n),
+            "bigint" => 1_500_000_000L + n,
+            "numeric" => 900_000m + n,
+            "text" or "character varying" or "character" or "citext" => Fit($"{tag}{n}", column.Type),
+            "uuid" => new Guid((int)n, (short)(version == AppVersion.Old ? 1 : 2), 0x5053, [0, 0, 0, 0, 0, 0, 0, 1]),
+            _ => null,
+        };
+    }
+
+    private static string Fit(string value, string type)
+    {
+        var open = type.IndexOf('(', StringComparison.Ordinal);
+        return open > 0 && int.TryParse(type[(open + 1)..type.IndexOf(')', StringComparison.Ordinal)], NumberStyles.None, CultureInfo.InvariantCulture, out var length) && value.Length > length
+            ? value[^length..]
+            : value;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SchemaPlanner.Rehearsal;
+
+/// <summary>
+/// The expected rows of one watched table, updated by the traffic after each write commits. Each app version
+/// updates only its own half of the pre-existing rows and the rows it inserted, so two writes to one row never
+/// race and the ledger's order is the database's.
+/// </summary>
+internal sealed class TableLedger(TableMapping mapping)
+{
+    private readonly Dictionary<string, LedgerRow> rows = new(StringComparer.Ordinal);
+    private readonly List<string> order = [];
+    private readonly object gate = new();
+    private long keylessCount;
+    private long counter;
+
+    public TableMapping Mapping { get; } = mapping;
+
+    /// <summary>
+    /// Other tables reference this one: the traffic deletes none of its rows, since the other version's inserts
+    /// may point at any of them (ON DELETE actions are left to the constraint probes).
+    /// </summary>
+    public bool Referenced { get; init; }
+
+    public bool Keyed => Mapping.Old is { Key.Count: > 0 } || (Mapping.Old is null && Mapping.New is { Key.Count: > 0 });
+
+    /// <summary>A number unique across both versions, for fresh keys and unique values.</summary>
+    public long Next() => Interlocked.Increment(ref counter);
+
+    public void StartCounterAt(long value) => Interlocked.Exchange(ref counter, value);
+
+    public void Put(LedgerRow row)
+    {
+        lock (gate)
+        {
+            var key = KeyText(row.Key);
+            if (!rows.ContainsKey(key))
+            {
+                order.Add(key);
+            }
+
+            rows[key] = row;
+        }
+    }
+
+    public void CountInsert(int delta)
+    {
+        lock (gate)
+        {
+            keylessCount += delta;
+        }
+    }
+
+    public LedgerRow? Get(IReadOnlyList<string?> key)
+    {
+        lock (gate)
+        {
+            return rows.GetValueOrDefault(KeyText(key));
+        }
+    }
+
+    /// <summary>A live row <paramref name="version"/> may write: one it inserted, or one of its half of the old rows.</summary>
+    public LedgerRow? Pick(AppVersion version, Random random, bool insertedOnly)
+    {
+        lock (gate)
+        {
+            for (var attempt = 0; attempt < 20 && order.Count > 0; attempt++)
+            {
+                var index = random.Next(order.Count);
+                var row = rows[order[index]];
+                if (!row.Deleted && (row.InsertedBy == version || (!insertedOnly && row.InsertedBy is null && index % 2 == (int)version)))
+                {
+                    return row;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Rows expected to exist (or, for a keyless table, their count).</summary>
+    public long ExpectedCount()
+    {
+        lock (gate)
+        {
+            return Keyed ? rows.Values.Count(r => !r.Deleted) : keylessCount;
+        }
+    }
+
+    /// <summary>The ledger as a JSON array of <c>{k, w, v, d}</c>, the form the checks read with jsonb_to_recordset.</summary>
+    public string ToJson()
+    {
+        lock (gate)
+        {
+            var buffer = new StringBuilder("[");
+            var first = true;
+            foreach (var key in order)
+            {
+                var row = rows[key];
+                buffer.Append(first ? "" : ",");
+                first = false;
+                buffer.Append("{\"k\":").Append(JsonSerializer.Serialize(row.Key))
+                    .Append(",\"w\":\"").Append(row.Writer == AppVersion.Old ? "old" : "new")
+                    .Append("\",\"d\":").Append(row.Deleted ? "true" : "false")
+                    .Append(",\"v\":").Append(row.Values).Append('}');
+            }
+
+            return buffer.Append(']').ToString();
+        }
+    }
+
+    private static string KeyText(IReadOnlyList<string?> key) => string.Join("\u001f", key.Select(k => k ?? "\u0000"));
+}

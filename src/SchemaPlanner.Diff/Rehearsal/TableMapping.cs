@@ -1,0 +1,35 @@
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Rehearsal;
+
+/// <summary>
+/// One table across the two app versions. <see cref="Forward"/> says how each new-shape column derives from the
+/// old shape's columns (an expression over them: a <c>using</c> hint, the old name of a renamed column, or the
+/// column itself); <see cref="Backward"/> the reverse. A column missing from a map has no derivation and is
+/// not compared across versions. Either shape is null when the table exists for one version only.
+/// </summary>
+public sealed record TableMapping(
+    TableShape? Old,
+    TableShape? New,
+    IReadOnlyDictionary<string, string> Forward,
+    IReadOnlyDictionary<string, string> Backward)
+{
+    public TableShape? Shape(AppVersion version) => version == AppVersion.Old ? Old : New;
+
+    /// <summary>Display name: the new name when the table has one.</summary>
+    public QualifiedName Name => (New ?? Old)!.Name;
+
+    /// <summary>How <paramref name="reader"/>'s columns derive from <paramref name="writer"/>'s (identity within one version).</summary>
+    public IReadOnlyDictionary<string, string> Derivation(AppVersion writer, AppVersion reader)
+    {
+        if (writer == reader)
+        {
+            return Shape(reader)!.Columns.ToDictionary(c => c.Name, c => Sql.Quote(c.Name), StringComparer.Ordinal);
+        }
+
+        return writer == AppVersion.Old ? Forward : Backward;
+    }
+
+    /// <summary>The key of <paramref name="version"/>'s shape in the order of the ledger's key (the old key mapped).</summary>
+    public IReadOnlyList<string> KeyIn(AppVersion version) => Shape(version)?.Key ?? [];
+}

@@ -1,0 +1,376 @@
+using System.Diagnostics;
+using Npgsql;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Introspection;
+using SchemaPlanner.Model;
+using SchemaPlanner.Planning;
+using SchemaPlanner.Planning.Execution;
+using SchemaPlanner.Sources.Scripts;
+
+namespace SchemaPlanner.Rehearsal;
+
+/// <summary>
+/// Runs a plan step by step while both app versions write on the release timeline (the old version alone
+/// before and during release 1's pre-deploy, old and new during backfill and verify, the new one alone from
+/// post-deploy on), pausing the traffic at every step boundary to check the invariants (<see cref="BoundaryChecks"/>,
+/// <see cref="ConstraintProbes"/>). Fails, naming the step, the invariant and an example row, when any statement
+/// of either version fails, a row or value is lost or changed, a constraint is not enforced, a view is missing
+/// or wrong, a step does not finish, or an app statement waits on a lock longer than the step's lock_timeout.
+/// </summary>
+public static class TrafficRehearsal
+{
+    public static async Task<RehearsalReport> RunAsync(
+        string connectionString,
+        SchemaModel current,
+        SchemaModel desired,
+        ShapeMap map,
+        IReadOnlyList<ExecutableStep> steps,
+        RehearsalOptions options,
+        string rowsSource,
+        IReadOnlyDictionary<QualifiedName, long> rows,
+        Func<int, Task>? bothVersionsLive,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var checker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "schemaplan-rehearsal-check", Pooling = false }.ConnectionString);
+        await checker.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        var ledgers = await LoadLedgersAsync(checker, map, current, cancellationToken).ConfigureAwait(false);
+        var checks = new BoundaryChecks(current, desired);
+        var probes = new ConstraintProbes(checks);
+        var writers = new Dictionary<(TableLedger, AppVersion), ShapeWriter>();
+        foreach (var ledger in ledgers)
+        {
+            foreach (var version in new[] { AppVersion.Old, AppVersion.New })
+            {
+                if (ledger.Mapping.Shape(version) is { } shape)
+                {
+                    writers[(ledger, version)] = new ShapeWriter(shape, checks.Model(version), ledger, version, UniqueInOther(ledger.Mapping, version));
+                }
+            }
+        }
+
+        var traffic = new Dictionary<AppVersion, AppTraffic>();
+        foreach (var version in new[] { AppVersion.Old, AppVersion.New })
+        {
+            var tables = ledgers.Where(l => writers.ContainsKey((l, version))).Select(l => (l, writers[(l, version)])).ToList();
+            var views = ViewsOver(checks.Model(version), tables.Select(t => t.Item2.Shape.Name)).Where(v => v.Kind == ViewKind.View).Select(v => v.Name).ToList();
+            traffic[version] = new AppTraffic(connectionString, version, tables, views, UserStatements(options, version), options.TransactionsPerSecond, options.TrafficLimit);
+            traffic[version].Start();
+        }
+
+        var reports = new List<StepReport>();
+        var boundaries = 0;
+        var monitor = new LockWaitMonitor(connectionString);
+        try
+        {
+            var live = new HashSet<AppVersion> { AppVersion.Old };
+            var acrossFromOld = false;
+            async Task BoundaryAsync(string where)
+            {
+                boundaries++;
+                foreach (var version in live.Order())
+                {
+                    var failure = traffic[version].Failure;
+                    if (failure is not null)
+                    {
+                        throw Failed(where, "an app statement failed", failure);
+                    }
+
+                    foreach (var ledger in ledgers.Where(l => l.Mapping.Shape(version) is not null))
+                    {
+                        var across = version == AppVersion.Old || acrossFromOld;
+                        if (await checks.RowsAsync(checker, ledger, version, across, cancellationToken).ConfigureAwait(false) is { } rowFailure)
+                        {
+                            throw Failed(where, "rows and values", rowFailure);
+                        }
+
+                        if (await probes.RunAsync(checker, ledger, writers[(ledger, version)], version, cancellationToken).ConfigureAwait(false) is { } probeFailure)
+                        {
+                            throw Failed(where, "constraints", probeFailure);
+                        }
+                    }
+
+                    if (version == AppVersion.Old || acrossFromOld)
+                    {
+                        foreach (var view in ViewsOver(checks.Model(version), ledgers.Select(l => l.Mapping.Shape(version)?.Name).OfType<QualifiedName>()))
+                        {
+                            if (await checks.ViewAsync(checker, view, version, cancellationToken).ConfigureAwait(false) is { } viewFailure)
+                            {
+                                throw Failed(where, "views", viewFailure);
+                            }
+                        }
+                    }
+                }
+            }
+
+            async Task SetLiveAsync(IEnumerable<AppVersion> versions)
+            {
+                live = versions.ToHashSet();
+                foreach (var (version, app) in traffic)
+                {
+                    if (live.Contains(version))
+                    {
+                        app.ReloadTypes = true;
+                        app.Resume();
+                    }
+                    else
+                    {
+                        await app.PauseAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+
+            async Task PauseAllAsync()
+            {
+                foreach (var app in traffic.Values)
+                {
+                    await app.PauseAsync().ConfigureAwait(false);
+                }
+            }
+
+            // The old version alone first: the ledger and the probes are proven on the schema as it is.
+            await SetLiveAsync([AppVersion.Old]).ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            await Task.Delay(options.DwellBeforeStep * 2, cancellationToken).ConfigureAwait(false);
+            await PauseAllAsync().ConfigureAwait(false);
+            reports.Add(new StepReport("(before the plan: the old version alone)", 0, "before", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), traffic[AppVersion.Old].TakeFigures(), VersionFigures.None, 0, 0));
+            await BoundaryAsync("before the plan").ConfigureAwait(false);
+            foreach (var release in steps.GroupBy(s => s.Release).OrderBy(g => g.Key))
+            {
+                var before = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
+                var hookDone = false;
+                foreach (var step in release.OrderBy(s => s.Phase))
+                {
+                    if (!hookDone && step.Phase > Phase.Backfill && bothVersionsLive is not null)
+                    {
+                        hookDone = true;
+                        await PauseAllAsync().ConfigureAwait(false);
+                        await bothVersionsLive(release.Key).ConfigureAwait(false);
+                    }
+
+                    var versions = step.Phase switch
+                    {
+                        Phase.PreDeploy => [release.Key == 1 ? AppVersion.Old : AppVersion.New],
+                        Phase.Backfill or Phase.Verify => release.Key == 1 ? new[] { AppVersion.Old, AppVersion.New } : [AppVersion.New],
+                        _ => [AppVersion.New],
+                    };
+                    await SetLiveAsync(versions).ConfigureAwait(false);
+                    await Task.Delay(options.DwellBeforeStep, cancellationToken).ConfigureAwait(false);
+                    reports.Add(await RunStepAsync(connection, step, options, monitor, traffic, cancellationToken).ConfigureAwait(false) with { ProbesRejected = probes.Rejected });
+                    await PauseAllAsync().ConfigureAwait(false);
+                    // Rows the old version wrote read through the new shape once the release's backfill is done.
+                    var ordered = release.OrderBy(s => s.Phase).ToList();
+                    acrossFromOld |= release.Key > 1 || step.Phase > Phase.Backfill || (step.Phase == Phase.Backfill && ordered.FindLastIndex(s => s.Phase == Phase.Backfill) == ordered.IndexOf(step));
+
+                    await BoundaryAsync($"after {step.UpFile}").ConfigureAwait(false);
+                    await SetLiveAsync(versions).ConfigureAwait(false);
+                }
+
+                await PauseAllAsync().ConfigureAwait(false);
+                if (options.RoundTripReleases && release.All(s => s.Reversible))
+                {
+                    foreach (var step in release.Reverse())
+                    {
+                        await RunFileAsync(connection, step.DownFile, step.DownSql, step.Transactional, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    var undone = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
+                    PlanRehearsal.Require(undone, before, $"after the down files of release {release.Key}, the schema differs from the one the release started from");
+                    var rolledBack = live;
+                    live = [release.Key == 1 ? AppVersion.Old : AppVersion.New];
+                    await BoundaryAsync($"after the down files of release {release.Key} (a rollback must keep every row and value)").ConfigureAwait(false);
+
+                    // What the rolled-back schema holds is now the truth: values only the newer shape could hold are gone by design.
+                    foreach (var ledger in ledgers)
+                    {
+                        await ReloadAsync(checker, ledger, live.Single(), checks.Model(live.Single()), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    foreach (var step in release)
+                    {
+                        await RunFileAsync(connection, step.UpFile, step.UpSql, step.Transactional, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    live = rolledBack;
+                    await BoundaryAsync($"after release {release.Key} ran up again").ConfigureAwait(false);
+                }
+            }
+
+            await PauseAllAsync().ConfigureAwait(false);
+            live = [AppVersion.New];
+            acrossFromOld = true;
+            await BoundaryAsync("after the whole plan").ConfigureAwait(false);
+            var result = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
+            PlanRehearsal.Require(result, desired, "after every release, the database still differs from the desired schema");
+        }
+        finally
+        {
+            foreach (var app in traffic.Values)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await monitor.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return new RehearsalReport(rowsSource, rows, reports, boundaries, checks.ValueChecks, probes.Rejected, checks.ViewChecks);
+    }
+
+    private static async Task<StepReport> RunStepAsync(NpgsqlConnection connection, ExecutableStep step, RehearsalOptions options, LockWaitMonitor monitor, IReadOnlyDictionary<AppVersion, AppTraffic> traffic, CancellationToken cancellationToken)
+    {
+        foreach (var app in traffic.Values)
+        {
+            app.TakeFigures();
+        }
+
+        monitor.Reset();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.StepTimeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await RunFileAsync(connection, step.UpFile, step.UpSql, step.Transactional, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failed(step.UpFile, "every step finishes", $"the step did not finish within {options.StepTimeout.TotalSeconds:0} s under traffic");
+        }
+        catch (SchemaPlannerException ex) when (ex.InnerException is NpgsqlException { InnerException: TimeoutException or OperationCanceledException } && !cancellationToken.IsCancellationRequested)
+        {
+            throw Failed(step.UpFile, "every step finishes", $"the step did not finish within {options.StepTimeout.TotalSeconds:0} s under traffic");
+        }
+
+        var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var lockWait = monitor.LongestWaitMs;
+        var bound = LockTimeouts.Milliseconds(step.LockTimeout) ?? 2_000;
+        if (lockWait > bound + 1_000)
+        {
+            throw Failed(step.UpFile, "no app statement waits on a lock longer than the step's lock_timeout", $"an app statement waited {lockWait:0} ms on a lock (the step's lock_timeout is {step.LockTimeout ?? "unset"})");
+        }
+
+        return new StepReport(step.UpFile, step.Release, PhaseNames.Of(step.Phase), Math.Round(duration, 1), traffic[AppVersion.Old].TakeFigures(), traffic[AppVersion.New].TakeFigures(), Math.Round(lockWait, 1), 0);
+    }
+
+    private static async Task RunFileAsync(NpgsqlConnection connection, string file, string sql, bool transactional, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StepRunner.RunFileAsync(connection, file, sql, transactional, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchemaPlannerException ex)
+        {
+            throw new SchemaPlannerException(ErrorKind.Planning, $"rehearsal failed at {file}: {ex.Message}", ex, ex.SqlState);
+        }
+    }
+
+    private static SchemaPlannerException Failed(string where, string invariant, string detail) =>
+        new(ErrorKind.Planning, $"rehearsal failed {(where.StartsWith("after", StringComparison.Ordinal) || where.StartsWith("before", StringComparison.Ordinal) ? where : "at " + where)}: invariant \"{invariant}\" broken: {detail}");
+
+    /// <summary>Columns of <paramref name="version"/>'s shape whose counterparts the other version's schema keeps unique.</summary>
+    private static IEnumerable<string> UniqueInOther(TableMapping mapping, AppVersion version)
+    {
+        var other = version == AppVersion.Old ? AppVersion.New : AppVersion.Old;
+        if (mapping.Shape(other) is not { } otherShape || mapping.Shape(version) is not { } shape)
+        {
+            return [];
+        }
+
+        var unique = otherShape.Table.Constraints.Where(c => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey).SelectMany(c => c.Columns)
+            .Concat(otherShape.Table.Indexes.Where(i => i.Unique).SelectMany(i => i.Keys))
+            .ToHashSet(StringComparer.Ordinal);
+        var derivation = mapping.Derivation(other, version);
+        return shape.Columns.Where(c => derivation.TryGetValue(c.Name, out var e) && unique.Any(u => Sql.Quote(u) == e)).Select(c => c.Name).ToList();
+    }
+
+    /// <summary>Views (and views over them) of a schema that read any of the tables.</summary>
+    internal static IReadOnlyList<View> ViewsOver(SchemaModel model, IEnumerable<QualifiedName> tables)
+    {
+        var names = tables.ToHashSet();
+        var result = new List<View>();
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var view in model.Views.Where(v => !result.Contains(v) && v.DependsOn.Any(names.Contains)))
+            {
+                result.Add(view);
+                names.Add(view.Name);
+                added = true;
+            }
+        }
+        while (added);
+        return result;
+    }
+
+    private static IReadOnlyList<SqlStatement> UserStatements(RehearsalOptions options, AppVersion version)
+    {
+        var (text, file) = version == AppVersion.Old ? (options.OldWorkload, options.OldWorkloadFile) : (options.NewWorkload, options.NewWorkloadFile);
+        return text is null ? [] : SqlScript.Split(file ?? (version == AppVersion.Old ? "rehearsal.old" : "rehearsal.new"), text);
+    }
+
+    /// <summary>Every live row of the ledger as <paramref name="version"/> reads it now, written by that version.</summary>
+    private static async Task ReloadAsync(NpgsqlConnection connection, TableLedger ledger, AppVersion version, SchemaModel model, CancellationToken cancellationToken)
+    {
+        if (!ledger.Keyed || ledger.Mapping.Shape(version) is not { Key.Count: > 0 } shape)
+        {
+            return;
+        }
+
+        var keys = string.Join(", ", shape.Key.Select(k => $"t.{Sql.Quote(k)}::text"));
+        await using var command = new NpgsqlCommand($"SELECT {keys}, {ReadTypes.JsonObject("t", shape.Columns, model)}::text FROM {shape.Name.Sql} t", connection);
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var key = Enumerable.Range(0, shape.Key.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToList();
+            if (ledger.Get(key) is { Deleted: false } row)
+            {
+                ledger.Put(row with { Writer = version, Values = reader.GetString(shape.Key.Count) });
+            }
+        }
+    }
+
+    /// <summary>The ledger of each watched table: its rows as the old version reads them before the plan.</summary>
+    private static async Task<List<TableLedger>> LoadLedgersAsync(NpgsqlConnection connection, ShapeMap map, SchemaModel current, CancellationToken cancellationToken)
+    {
+        var ledgers = new List<TableLedger>();
+        foreach (var mapping in map.Watched)
+        {
+            var ledger = new TableLedger(mapping)
+            {
+                Referenced = map.Tables.Any(t => new[] { t.Old, t.New }.OfType<TableShape>().Any(s => s.Table.Constraints.Any(c =>
+                    c.Kind == ConstraintKind.ForeignKey && (c.ReferencedTable == mapping.Old?.Name || c.ReferencedTable == mapping.New?.Name)))),
+            };
+            ledgers.Add(ledger);
+            if (mapping.Old is not { } shape)
+            {
+                continue;
+            }
+
+            var keyed = shape.Key.Count > 0;
+            var keys = keyed ? string.Join(", ", shape.Key.Select(k => $"t.{Sql.Quote(k)}::text")) + ", " : "";
+            await using var command = new NpgsqlCommand($"SELECT {keys}{ReadTypes.JsonObject("t", shape.Columns, current)}::text FROM {shape.Name.Sql} t", connection);
+            command.CommandTimeout = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            long count = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                count++;
+                if (keyed)
+                {
+                    var key = Enumerable.Range(0, shape.Key.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToList();
+                    ledger.Put(new LedgerRow(key, AppVersion.Old, reader.GetString(shape.Key.Count), null, false));
+                }
+            }
+
+            if (!keyed)
+            {
+                ledger.CountInsert((int)count);
+            }
+        }
+
+        return ledgers;
+    }
+}
