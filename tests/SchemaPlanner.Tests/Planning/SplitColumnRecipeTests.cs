@@ -61,11 +61,9 @@ public sealed class SplitColumnRecipeTests
 
         await migration.RunAsync(connection, 2);
         await migration.AssertDesiredAsync();
-        for (var i = 1; i <= n; i++)
-        {
-            Assert.Equal(1L, await db.QueryScalarAsync<long>($"SELECT count(*) FROM users WHERE id = {500 + i} AND name = 'New{i}' AND surname = 'Update{i}'"));
-            Assert.Equal(1L, await db.QueryScalarAsync<long>($"SELECT count(*) FROM users WHERE email = 'new{i}@example.com' AND name = 'New{i}' AND surname = 'Insert{i}'"));
-        }
+        var newWrites = await db.QueryScalarAsync<long>("SELECT count(*) FROM users WHERE email LIKE 'new%'");
+        Assert.Equal(newWrites, await db.QueryScalarAsync<long>("SELECT count(*) FROM users WHERE email LIKE 'new%' AND name = 'New' || substr(email, 4, strpos(email, '@') - 4) AND surname = 'Insert' || substr(email, 4, strpos(email, '@') - 4)"));
+        Assert.Equal(newWrites, await db.QueryScalarAsync<long>("SELECT count(*) FROM users WHERE id > 500 AND name = 'New' || (id - 500) AND surname = 'Update' || (id - 500)"));
 
         // Every boundary before the deploy finished had an old-app write, each kept in the new shape.
         var oldWrites = await db.QueryScalarAsync<long>("SELECT count(*) FROM users WHERE email LIKE 'old%'");

@@ -35,9 +35,7 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         // The trigger tells which name an insert wrote by which one is NULL, so while both app versions run
         // neither column has a default: the old column's default moves into the trigger (applied when an insert
         // writes neither), and the new column gets its own once the old app version is gone.
-        output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + @new.Name, $"add {table}.{newName} beside {oldName} (nullable until backfilled)",
-            RecipeSteps.Ddl(RecipeSteps.AddNullableColumn(table, @new)), RecipeSteps.Ddl(RecipeSteps.DropColumn(table, @new.Name))));
+        output.Steps.Add(RecipeSteps.AddColumn(change, context, table, @new, 1, Phase.PreDeploy, sequence++, $"add {table}.{newName} beside {oldName} (nullable until backfilled)"));
 
         var (function, trigger) = RecipeSteps.SyncNames(table, old.Name + "_" + @new.Name);
         var sync = new SyncTriggerData(table, function, trigger, [old.Name], [@new.Name], [new Assignment(@new.Name, forward)], [new Assignment(old.Name, backward)])
@@ -57,7 +55,10 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
                 change, context, 1, Phase.PreDeploy, sequence++, "sync_trigger_" + sync.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal),
                 $"keep {oldName} and {newName} in step in both directions; the trigger applies {oldName}'s default",
                 new StepSql("swap", new SwapData(null, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} DROP DEFAULT"], sync)),
-                new StepSql("swap", new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))));
+                new StepSql("swap", new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))) with
+            {
+                NeedsColumns = RecipeSteps.ColumnsReadBy(context, sync),
+            });
         }
 
         output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(@new.Name, forward)], 1, sequence++));
