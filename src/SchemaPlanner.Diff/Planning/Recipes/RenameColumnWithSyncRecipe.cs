@@ -29,6 +29,7 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         var forward = context.HintFor(table, @new.Name) ?? Cast(oldName, old, @new, context);
         var backward = context.HintFor(table, old.Name) ?? Cast(newName, @new, old, context);
         context.BackfilledColumns.Add((table, @new.Name));
+        var dependents = RenamedColumnDependents.Claim(context, table, old.Name, @new.Name);
 
         var sequence = 0;
 
@@ -81,12 +82,18 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
             sequence += 3;
         }
 
+        dependents.PlanNew(change, context, output, ref sequence);
+
         output.AppInstructions.Add((1, $"Read and write {table}.{newName} instead of {oldName} (a trigger copies writes through either name while the previous version runs)."));
         output.AppInstructions.Add((2, $"Nothing new: {table}.{oldName} and its sync trigger are dropped after this release is deployed (release 1 must be fully rolled out first)."));
-        output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 2, Phase.PostDeploy, sequence++));
+
+        // One transaction: without the trigger the old column would stop being filled while its constraints (a
+        // NOT NULL, a foreign key from another table) still check it.
+        var dropSync = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + old.Name, $"drop the old column {table}.{oldName} (renamed to {newName})",
-            RecipeSteps.Ddl(RecipeSteps.DropColumn(table, old.Name)), null, $"{oldName} is gone; its values live on in {newName}") with
+            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + old.Name, $"drop the sync trigger and the old column {table}.{oldName} (renamed to {newName}) with its constraints",
+            new StepSql("swap", new SwapData(dropSync, [.. dependents.DropOld(), RecipeSteps.DropColumn(table, old.Name), .. dependents.TakeNames()], null)),
+            null, $"{oldName} is gone; its values live on in {newName}") with
         {
             SquawkIgnores = ["ban-drop-column"],
             SquawkReason = $"the app moved to {newName} in release 1 and every row was verified equal",
