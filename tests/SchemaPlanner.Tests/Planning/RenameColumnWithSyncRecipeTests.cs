@@ -91,14 +91,17 @@ public sealed class RenameColumnWithSyncRecipeTests
             CREATE TABLE projects (id bigserial PRIMARY KEY, name text NOT NULL, path text NOT NULL);
             CREATE VIEW project_paths AS SELECT id, path FROM projects;
             CREATE VIEW project_slugs AS SELECT id, path FROM projects;
+            CREATE VIEW long_paths AS SELECT id, path FROM project_paths WHERE length(path) > 5;
             """;
         const string rows = "INSERT INTO projects (name, path) SELECT 'Project ' || g, 'group/project-' || g FROM generate_series(1, 1000) g;";
 
-        // project_paths keeps its columns (OR REPLACE can re-point it); project_slugs renames one (it must be re-created).
+        // project_paths keeps its columns (OR REPLACE can re-point it, and long_paths reading it with it);
+        // project_slugs renames one (it must be re-created).
         const string desired = """
             CREATE TABLE projects (id bigserial PRIMARY KEY, name text NOT NULL, slug text NOT NULL);
             CREATE VIEW project_paths AS SELECT id, slug AS path FROM projects;
             CREATE VIEW project_slugs AS SELECT id, slug FROM projects;
+            CREATE VIEW long_paths AS SELECT id, path FROM project_paths WHERE length(path) > 5;
             """;
         var config = SchemaPlannerConfig.Parse("""{ "hints": [ { "rename": "public.projects.path", "to": "slug" } ] }""", "schemaplan.json");
         await using var migration = await PlannedMigration.CreateAsync(old, rows, desired, config);
@@ -107,13 +110,14 @@ public sealed class RenameColumnWithSyncRecipeTests
         await using var connection = await migration.OpenAsync();
         async Task ReadAsync(StepBoundary at)
         {
-            foreach (var view in new[] { "project_paths", "project_slugs" })
+            foreach (var view in new[] { "project_paths", "project_slugs", "long_paths" })
             {
                 // By position: project_slugs' second column changes its name on the way.
                 Assert.Equal(1000L, await db.QueryScalarAsync<long>($"SELECT count(*) FROM (SELECT * FROM {view}) AS v (id, p) WHERE p = 'group/project-' || id"));
             }
         }
 
+        Assert.Contains(migration.Steps, s => s.Step.Release == 1 && s.Up.Contains("CREATE OR REPLACE VIEW public.project_paths", StringComparison.Ordinal));
         await StepBoundaries.RunAsync(migration, connection, 1, ReadAsync);
         await StepBoundaries.RunAsync(migration, connection, 2, ReadAsync);
         await migration.AssertDesiredAsync();

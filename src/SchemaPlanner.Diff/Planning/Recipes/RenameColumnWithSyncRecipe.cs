@@ -87,6 +87,8 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         output.AppInstructions.Add((1, $"Read and write {table}.{newName} instead of {oldName} (a trigger copies writes through either name while the previous version runs)."));
         output.AppInstructions.Add((2, $"Nothing new: {table}.{oldName} and its sync trigger are dropped after this release is deployed (release 1 must be fully rolled out first)."));
 
+        RenamedColumnViews.Plan(change, context, output, table, @new.Name, ref sequence);
+
         // One transaction: without the trigger the old column would stop being filled while its constraints (a
         // NOT NULL, a foreign key from another table) still check it.
         var dropSync = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
