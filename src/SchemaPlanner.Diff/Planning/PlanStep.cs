@@ -51,6 +51,15 @@ public sealed record PlanStep
 
     public string? SquawkReason { get; init; }
 
+    /// <summary>Columns this step creates, so steps that need them (see <see cref="NeedsColumns"/>) run after it.</summary>
+    public IReadOnlyList<(Model.QualifiedName Table, string Column)> AddsColumns { get; init; } = [];
+
+    /// <summary>
+    /// Columns the objects this step creates refer to when they run later (a trigger function's body is only
+    /// resolved when it fires): the planner orders the step after any step of its release that adds one.
+    /// </summary>
+    public IReadOnlyList<(Model.QualifiedName Table, string Column)> NeedsColumns { get; init; } = [];
+
     /// <summary>Order inside a phase: the served change's position, then the recipe's own step order.</summary>
     internal (int Rank, int Change, int Seq) SortKey { get; init; }
 }

@@ -91,6 +91,7 @@ public static class Planner
                 .ThenBy(s => s.SortKey.Change)
                 .ThenBy(s => s.SortKey.Seq)
                 .ToList();
+            inRelease = StepDependencies.Order(inRelease);
             var instructions = output.AppInstructions.Where(a => a.Release == number).Select(a => a.Instruction).Distinct().ToList();
             releases.Add(new Release(number, inRelease, instructions));
         }

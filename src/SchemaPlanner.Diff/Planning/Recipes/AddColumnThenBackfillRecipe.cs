@@ -52,16 +52,10 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
 
         context.BackfilledColumns.Add((table, column.Name));
         var sequence = 0;
-        var addStatements = new List<string> { RecipeSteps.AddNullableColumn(table, column) };
-        if (column.Default is not null)
-        {
-            // SET DEFAULT after ADD COLUMN only affects new rows: no rewrite even for a volatile default.
-            addStatements.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET DEFAULT {column.Default}");
-        }
-
-        output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + column.Name, $"add {table}.{c} as a nullable column" + (column.Default is null ? "" : " with its default for new rows"),
-            RecipeSteps.Ddl([.. addStatements]), RecipeSteps.Ddl(RecipeSteps.DropColumn(table, column.Name))));
+        // SET DEFAULT after ADD COLUMN only affects new rows: no rewrite even for a volatile default.
+        string[] setDefault = column.Default is null ? [] : [$"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET DEFAULT {column.Default}"];
+        output.Steps.Add(RecipeSteps.AddColumn(
+            change, context, table, column, 1, Phase.PreDeploy, sequence++, $"add {table}.{c} as a nullable column" + (column.Default is null ? "" : " with its default for new rows"), setDefault));
 
         SyncTriggerData? sync = null;
         if (hint is not null)

@@ -48,6 +48,7 @@ public sealed class AsIsRecipe : Recipe
             LockTimeout = context.Settings.LockTimeout,
             StatementTimeout = context.Settings.StatementTimeout,
             RetryOnLockTimeout = !nonTransactional,
+            AddsColumns = target is AddColumn added ? [(added.TableName, added.Column.Name)] : [],
         };
 
         // squawk flags every ALTER COLUMN … TYPE; one that is binary-coercible (varchar(100) → varchar(255), …)

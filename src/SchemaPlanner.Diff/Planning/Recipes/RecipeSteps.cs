@@ -129,7 +129,33 @@ internal static class RecipeSteps
     public static PlanStep SyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence, string title) =>
         Locking(change, context, release, phase, sequence, "sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), title,
             new StepSql("sync-trigger", data),
-            new StepSql("drop-sync-trigger", new DropSyncTriggerData(data.Table, data.Function, data.Trigger)));
+            new StepSql("drop-sync-trigger", new DropSyncTriggerData(data.Table, data.Function, data.Trigger))) with
+        {
+            NeedsColumns = ColumnsReadBy(context, data),
+        };
+
+    /// <summary>
+    /// The columns a sync trigger's function reads or assigns: both shapes and every column of the table an
+    /// expression mentions. The body is only resolved when the trigger fires, so each must exist before it is created.
+    /// </summary>
+    public static IReadOnlyList<(QualifiedName Table, string Column)> ColumnsReadBy(PlanningContext context, SyncTriggerData data)
+    {
+        var expressions = data.Forward.Concat(data.Backward).Concat(data.InsertDefaults).Select(a => a.Expression).ToList();
+        var known = (context.From.FindTable(data.Table)?.Columns ?? []).Concat(context.To.FindTable(data.Table)?.Columns ?? []).Select(c => c.Name);
+        return data.OldColumns.Concat(data.NewColumns)
+            .Concat(known.Where(c => expressions.Any(e => ShadowColumnTypeChangeRecipe.Mentions(e, c))))
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (data.Table, c))
+            .ToList();
+    }
+
+    /// <summary>Adds a column nullable and without default (plus <paramref name="then"/>), saying it adds it.</summary>
+    public static PlanStep AddColumn(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase, int sequence, string title, params string[] then) =>
+        Locking(change, context, release, phase, sequence, "add_column_" + column.Name, title,
+            Ddl([AddNullableColumn(table, column), .. then]), Ddl(DropColumn(table, column.Name))) with
+        {
+            AddsColumns = [(table, column.Name)],
+        };
 
     public static PlanStep DropSyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence) =>
         Locking(change, context, release, phase, sequence, "drop_sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), $"drop the sync trigger {data.Trigger} on {data.Table}",

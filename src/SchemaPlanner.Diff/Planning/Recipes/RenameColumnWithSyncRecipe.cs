@@ -29,15 +29,14 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         var forward = context.HintFor(table, @new.Name) ?? Cast(oldName, old, @new, context);
         var backward = context.HintFor(table, old.Name) ?? Cast(newName, @new, old, context);
         context.BackfilledColumns.Add((table, @new.Name));
+        var dependents = RenamedColumnDependents.Claim(context, table, old.Name, @new.Name);
 
         var sequence = 0;
 
         // The trigger tells which name an insert wrote by which one is NULL, so while both app versions run
         // neither column has a default: the old column's default moves into the trigger (applied when an insert
         // writes neither), and the new column gets its own once the old app version is gone.
-        output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + @new.Name, $"add {table}.{newName} beside {oldName} (nullable until backfilled)",
-            RecipeSteps.Ddl(RecipeSteps.AddNullableColumn(table, @new)), RecipeSteps.Ddl(RecipeSteps.DropColumn(table, @new.Name))));
+        output.Steps.Add(RecipeSteps.AddColumn(change, context, table, @new, 1, Phase.PreDeploy, sequence++, $"add {table}.{newName} beside {oldName} (nullable until backfilled)"));
 
         var (function, trigger) = RecipeSteps.SyncNames(table, old.Name + "_" + @new.Name);
         var sync = new SyncTriggerData(table, function, trigger, [old.Name], [@new.Name], [new Assignment(@new.Name, forward)], [new Assignment(old.Name, backward)])
@@ -57,7 +56,10 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
                 change, context, 1, Phase.PreDeploy, sequence++, "sync_trigger_" + sync.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal),
                 $"keep {oldName} and {newName} in step in both directions; the trigger applies {oldName}'s default",
                 new StepSql("swap", new SwapData(null, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} DROP DEFAULT"], sync)),
-                new StepSql("swap", new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))));
+                new StepSql("swap", new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))) with
+            {
+                NeedsColumns = RecipeSteps.ColumnsReadBy(context, sync),
+            });
         }
 
         output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(@new.Name, forward)], 1, sequence++));
@@ -80,12 +82,20 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
             sequence += 3;
         }
 
+        dependents.PlanNew(change, context, output, ref sequence);
+
         output.AppInstructions.Add((1, $"Read and write {table}.{newName} instead of {oldName} (a trigger copies writes through either name while the previous version runs)."));
         output.AppInstructions.Add((2, $"Nothing new: {table}.{oldName} and its sync trigger are dropped after this release is deployed (release 1 must be fully rolled out first)."));
-        output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 2, Phase.PostDeploy, sequence++));
+
+        RenamedColumnViews.Plan(change, context, output, table, @new.Name, ref sequence);
+
+        // One transaction: without the trigger the old column would stop being filled while its constraints (a
+        // NOT NULL, a foreign key from another table) still check it.
+        var dropSync = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + old.Name, $"drop the old column {table}.{oldName} (renamed to {newName})",
-            RecipeSteps.Ddl(RecipeSteps.DropColumn(table, old.Name)), null, $"{oldName} is gone; its values live on in {newName}") with
+            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + old.Name, $"drop the sync trigger and the old column {table}.{oldName} (renamed to {newName}) with its constraints",
+            new StepSql("swap", new SwapData(dropSync, [.. dependents.DropOld(), RecipeSteps.DropColumn(table, old.Name), .. dependents.TakeNames()], null)),
+            null, $"{oldName} is gone; its values live on in {newName}") with
         {
             SquawkIgnores = ["ban-drop-column"],
             SquawkReason = $"the app moved to {newName} in release 1 and every row was verified equal",

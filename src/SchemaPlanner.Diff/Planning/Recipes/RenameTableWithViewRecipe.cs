@@ -25,17 +25,27 @@ public sealed class RenameTableWithViewRecipe : Recipe
         var up = new List<string> { $"ALTER TABLE {old.Sql} RENAME TO {Sql.Quote(@new.Name)}" };
         var down = new List<string>();
 
-        // Constraints and indexes whose only difference is the name (posts_pkey -> articles_pkey): rename them.
-        foreach (var dropped in context.Changes.Select(c => c.Change).OfType<DropConstraint>().Where(d => d.TableName == @new).ToList())
+        // ALTER TABLE … RENAME keeps every constraint, on this table or on others referencing it (foreign keys point
+        // at the table's OID): a drop and add that differ only by the table's name in REFERENCES, or by their own
+        // name (posts_pkey -> articles_pkey), are the same constraint. Re-creating one would leave a gap in which
+        // the old app writes orphans; rename it if its name changes, else leave it alone.
+        foreach (var dropped in context.Changes.Select(c => c.Change).OfType<DropConstraint>()
+            .Where(d => d.TableName == @new || d.Constraint.ReferencedTable == old || d.Constraint.ReferencedTable == @new).ToList())
         {
+            var followed = Followed(dropped.Constraint, old, @new);
             var added = context.Changes.Select(c => c.Change).OfType<AddConstraint>()
-                .FirstOrDefault(a => a.TableName == @new && a.Constraint with { Name = dropped.Constraint.Name } == dropped.Constraint);
-            if (added is not null)
+                .FirstOrDefault(a => a.TableName == dropped.TableName && !context.IsClaimed(a) && a.Constraint with { Name = followed.Name } == followed);
+            if (added is null)
             {
-                context.Claim(dropped);
-                context.Claim(added);
-                up.Add($"ALTER TABLE {@new.Sql} RENAME CONSTRAINT {Sql.Quote(dropped.Constraint.Name)} TO {Sql.Quote(added.Constraint.Name)}");
-                down.Add($"ALTER TABLE {@new.Sql} RENAME CONSTRAINT {Sql.Quote(added.Constraint.Name)} TO {Sql.Quote(dropped.Constraint.Name)}");
+                continue;
+            }
+
+            context.Claim(dropped);
+            context.Claim(added);
+            if (added.Constraint.Name != dropped.Constraint.Name)
+            {
+                up.Add($"ALTER TABLE {dropped.TableName.Sql} RENAME CONSTRAINT {Sql.Quote(dropped.Constraint.Name)} TO {Sql.Quote(added.Constraint.Name)}");
+                down.Add($"ALTER TABLE {dropped.TableName.Sql} RENAME CONSTRAINT {Sql.Quote(added.Constraint.Name)} TO {Sql.Quote(dropped.Constraint.Name)}");
             }
         }
 
@@ -89,5 +99,20 @@ public sealed class RenameTableWithViewRecipe : Recipe
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 2, Phase.PostDeploy, 0, "drop_view_" + old.Name, $"drop the compatibility view {old}",
             RecipeSteps.Ddl($"DROP VIEW IF EXISTS {old.Sql}"), RecipeSteps.Ddl($"CREATE VIEW {old.Sql} AS SELECT * FROM {@new.Sql}")));
+    }
+
+    /// <summary>The constraint as it reads once the table it references is renamed from <paramref name="old"/> to <paramref name="new"/>.</summary>
+    private static Constraint Followed(Constraint constraint, QualifiedName old, QualifiedName @new)
+    {
+        if (constraint.ReferencedTable != old)
+        {
+            return constraint;
+        }
+
+        // pg_get_constraintdef qualifies the referenced table only when it is not on the search_path.
+        var definition = constraint.Definition
+            .Replace($"REFERENCES {old.Sql}(", $"REFERENCES {@new.Sql}(", StringComparison.Ordinal)
+            .Replace($"REFERENCES {Sql.Quote(old.Name)}(", $"REFERENCES {Sql.Quote(@new.Name)}(", StringComparison.Ordinal);
+        return constraint with { ReferencedTable = @new, Definition = definition };
     }
 }
