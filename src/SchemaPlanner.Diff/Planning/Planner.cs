@@ -147,6 +147,15 @@ public static class Planner
             return RecipeRegistry.All[Safety.Recipes.BigintPrimaryKey];
         }
 
+        // A using hint on a type change says how the values convert: it is honoured through a shadow column (a plain
+        // ALTER … TYPE would ignore it, e.g. read timestamps in the session's TimeZone instead of the hint's zone).
+        if (change.Change is AlterColumn hinted && hinted.Changed.HasFlag(ColumnChange.Type) && context?.HintFor(hinted.TableName, hinted.New.Name) is not null
+            && !change.Hazards.Any(h => h.Allowed) && !IsKeyWidenedWithReferences(hinted, context)
+            && !(TypeChanges.IsIntegerWidening(hinted.Old.Type, hinted.New.Type) && context.From.FindTable(hinted.TableName)?.PrimaryKey?.Columns.Contains(hinted.Old.Name) == true))
+        {
+            return RecipeRegistry.All[Safety.Recipes.ShadowColumnTypeChange];
+        }
+
         if (change.Safe)
         {
             return RecipeRegistry.All[Safety.Recipes.AsIs];

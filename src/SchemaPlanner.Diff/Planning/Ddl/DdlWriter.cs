@@ -886,6 +886,13 @@ public static class DdlWriter
                 Emit("ALTER TABLE ONLY " + tableName.Sql + column + " DROP DEFAULT");
             }
 
+            if (typeChanges && changed.HasFlag(ColumnChange.Type) && Recipes.ColumnConversion.IsTimeZoneChange(old.Type, @new.Type))
+            {
+                // timestamp ↔ timestamptz reads the values in the session's TimeZone: pinned, so the result does not
+                // depend on who runs the file (and with UTC, PostgreSQL 12+ skips the rewrite).
+                Emit("SET LOCAL TimeZone = " + Sql.Literal(Recipes.ColumnConversion.DefaultTimeZone));
+            }
+
             if (typeChanges)
             {
                 var sql = table + column + " TYPE " + @new.Type;

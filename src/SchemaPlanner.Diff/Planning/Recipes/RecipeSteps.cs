@@ -177,13 +177,13 @@ internal static class RecipeSteps
         SortKey = (0, 0, sequence),
     };
 
-    public static PlanStep Verify(ClassifiedChange change, QualifiedName table, IReadOnlyList<Assignment> equal, IReadOnlyList<VerifyCheck> checks, int release, int sequence) => new()
+    public static PlanStep Verify(ClassifiedChange change, QualifiedName table, IReadOnlyList<Assignment> equal, IReadOnlyList<VerifyCheck> checks, int release, int sequence, IReadOnlyList<KeyColumn>? key = null) => new()
     {
         Release = release,
         Phase = Phase.Verify,
         Name = "verify_" + (equal.Count > 0 ? string.Join("_", equal.Select(a => a.Column)) : table.Name),
         Title = $"verify {table}: " + string.Join(", ", equal.Select(a => $"{a.Column} = {a.Expression}").Concat(checks.Select(c => c.Condition))),
-        Up = new StepSql("verify", new VerifyData(table, equal, checks)),
+        Up = new StepSql("verify", new VerifyData(table, equal, checks) { Key = key ?? [] }),
         Down = Ddl(),
         StatementTimeout = "0",
         Serves = change.Change,

@@ -26,8 +26,12 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         var (old, @new) = (rename.Old, rename.New);
         var oldName = Sql.Quote(old.Name);
         var newName = Sql.Quote(@new.Name);
-        var forward = context.HintFor(table, @new.Name) ?? Cast(oldName, old, @new, context);
-        var backward = context.HintFor(table, old.Name) ?? Cast(newName, @new, old, context);
+        var forwardAssignment = context.HintFor(table, @new.Name) is { } forwardHint
+            ? ColumnConversion.AssignHint(@new.Name, forwardHint, @new)
+            : ColumnConversion.Assign(@new.Name, oldName, old, @new, context);
+        var backwardAssignment = context.HintFor(table, old.Name) is { } backwardHint
+            ? ColumnConversion.AssignHint(old.Name, backwardHint, old)
+            : ColumnConversion.Assign(old.Name, newName, @new, old, context);
         context.BackfilledColumns.Add((table, @new.Name));
         var dependents = RenamedColumnDependents.Claim(context, table, old.Name, @new.Name);
 
@@ -39,7 +43,7 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         output.Steps.Add(RecipeSteps.AddColumn(change, context, table, @new, 1, Phase.PreDeploy, sequence++, $"add {table}.{newName} beside {oldName} (nullable until backfilled)"));
 
         var (function, trigger) = RecipeSteps.SyncNames(table, old.Name + "_" + @new.Name);
-        var sync = new SyncTriggerData(table, function, trigger, [old.Name], [@new.Name], [new Assignment(@new.Name, forward)], [new Assignment(old.Name, backward)])
+        var sync = new SyncTriggerData(table, function, trigger, [old.Name], [@new.Name], [forwardAssignment], [backwardAssignment])
         {
             InsertDefaults = old.Default is not null ? [new Assignment(old.Name, old.Default)]
                 : @new.Default is not null ? [new Assignment(@new.Name, @new.Default)]
@@ -62,8 +66,8 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
             });
         }
 
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(@new.Name, forward)], 1, sequence++));
-        output.Steps.Add(RecipeSteps.Verify(change, table, [new Assignment(@new.Name, forward)], [], 1, sequence++));
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forwardAssignment], 1, sequence++));
+        output.Steps.Add(RecipeSteps.Verify(change, table, [forwardAssignment], [], 1, sequence++, context.KeyOf(table, "the verify")));
         if (@new.Default is not null)
         {
             output.Steps.Add(RecipeSteps.Locking(
@@ -102,21 +106,10 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         });
     }
 
-    internal static string Cast(string expression, string fromType, string toType) =>
-        fromType == toType ? expression : $"{expression}::{toType}";
-
     /// <summary>
-    /// As <see cref="Cast(string, string, string)"/>, but an enum is reached through text: PostgreSQL has no cast
-    /// to an enum from another enum or from most other types.
+    /// <paramref name="expression"/> (of <paramref name="from"/>'s type) converted to <paramref name="to"/>'s type as an
+    /// assignment would (see <see cref="ColumnConversion"/>): never an explicit cast that truncates or pads.
     /// </summary>
-    internal static string Cast(string expression, Column from, Column to, PlanningContext context)
-    {
-        var toEnum = context.From.FindEnum(to.TypeName) is not null || context.To.FindEnum(to.TypeName) is not null;
-        if (from.Type == to.Type || !toEnum || from.Type is "text" or "text[]")
-        {
-            return Cast(expression, from.Type, to.Type);
-        }
-
-        return $"{expression}{(from.Type.EndsWith("[]", StringComparison.Ordinal) ? "::text[]" : "::text")}::{to.Type}";
-    }
+    internal static string Cast(string expression, Column from, Column to, PlanningContext context) =>
+        ColumnConversion.Expression(expression, from, to, context);
 }

@@ -32,8 +32,21 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         var retiredName = Sql.ShortName(old.Name + "_sp_old");
         var shadow = Sql.Quote(shadowName);
         var retired = Sql.Quote(retiredName);
-        var forward = context.HintFor(table, desired.Name) ?? RenameColumnWithSyncRecipe.Cast(column, old, desired, context);
-        var backward = RenameColumnWithSyncRecipe.Cast(shadow, desired, old, context);
+
+        // Both directions convert as an assignment would (ALTER COLUMN TYPE's semantics): a value that does not fit
+        // raises instead of being cut or rounded. A using hint is the forward conversion as written; the backward
+        // one inverts an AT TIME ZONE hint, and otherwise converts in the fixed zone of ColumnConversion.
+        var hint = context.HintFor(table, desired.Name);
+        var forward = hint is not null
+            ? ColumnConversion.AssignHint(shadowName, hint, desired)
+            : ColumnConversion.Assign(shadowName, column, old, desired, context);
+        var backward = Backward(old.Name, shadow, old, desired, hint, context) is { } inverse
+            ? ColumnConversion.AssignHint(old.Name, inverse, old)
+            : ColumnConversion.Assign(old.Name, shadow, desired, old, context);
+        var keepExpression = Backward(old.Name, column, old, desired, hint, context);
+        var keepAssignment = keepExpression is not null
+            ? ColumnConversion.AssignHint(retiredName, keepExpression, old)
+            : ColumnConversion.Assign(retiredName, column, desired, old, context);
         context.BackfilledColumns.Add((table, desired.Name));
         var sequence = 0;
 
@@ -42,10 +55,10 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             RecipeSteps.Ddl(RecipeSteps.AddNullableColumn(table, desired with { Name = shadowName })),
             RecipeSteps.Ddl(RecipeSteps.DropColumn(table, shadowName))));
         var (function, trigger) = RecipeSteps.SyncNames(table, "type_" + old.Name);
-        var sync = new SyncTriggerData(table, function, trigger, [old.Name], [shadowName], [new Assignment(shadowName, forward)], [new Assignment(old.Name, backward)]);
-        output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {shadow} = {forward} in step with {column}"));
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(shadowName, forward)], 1, sequence++));
-        output.Steps.Add(RecipeSteps.Verify(change, table, [new Assignment(shadowName, forward)], [], 1, sequence++));
+        var sync = new SyncTriggerData(table, function, trigger, [old.Name], [shadowName], [forward], [backward]);
+        output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {shadow} = {forward.Expression} in step with {column}"));
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forward], 1, sequence++));
+        output.Steps.Add(RecipeSteps.Verify(change, table, [forward], [], 1, sequence++, context.KeyOf(table, "the verify")));
 
         if (desired.NotNull)
         {
@@ -59,19 +72,38 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
 
         // Indexes follow a column through a rename, so copies are built on the shadow before the swap.
         var fromTable = context.From.FindTable(table)!;
+        var toTable = context.To.FindTable(table);
         var indexes = fromTable.Indexes.Where(i => i.Constraint is null && Mentions(i.Definition, old.Name)).ToList();
         foreach (var index in indexes)
         {
             var copy = new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new"));
-            var definition = ReplaceIdentifier(index.Definition, index.Name, copy.Name);
-            definition = ReplaceIdentifier(definition, old.Name, shadowName);
+            var definition = CopyIndexDefinition(index.Definition, index.Name, copy.Name, old.Name, shadowName);
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, copy, definition, 1, Phase.PostDeploy, sequence++, $"build {copy} on the shadow column, a copy of {index.Name}"));
+        }
+
+        // Unique and primary keys on the column: the desired constraint's index is built concurrently on the shadow
+        // and attached in the swap (ADD CONSTRAINT … USING INDEX). Until then the old constraint guards the old
+        // column; a unique one stays, renamed, on the retired column (so a rollback gets it back as it was), while a
+        // primary key must go (a table has one) and is rebuilt on the way down.
+        var keys = fromTable.Constraints
+            .Where(c => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey && c.Columns.Contains(old.Name))
+            .Select(c => (Old: c, Desired: toTable?.Constraints.FirstOrDefault(d => d.Name == c.Name && d.Kind == c.Kind), Index: toTable?.Indexes.FirstOrDefault(i => i.Constraint == c.Name)))
+            .Where(k => k.Desired is not null && k.Index is not null)
+            .Select(k => new ShadowKey(k.Old, k.Desired!, Sql.ShortName(k.Old.Name + "_sp_new"), Sql.ShortName(k.Old.Name + "_sp_old")))
+            .ToList();
+        foreach (var key in keys)
+        {
+            var index = toTable!.Indexes.First(i => i.Constraint == key.Old.Name);
+            var definition = CopyIndexDefinition(index.Definition, index.Name, key.Copy, old.Name, shadowName);
+            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
+                change, new QualifiedName(table.Schema, key.Copy), definition, 1, Phase.PostDeploy, sequence++,
+                $"build the unique index of {Sql.Quote(key.Old.Name)} on the shadow column concurrently"));
+            ClaimConstraint(context, table, key.Old.Name);
         }
 
         // Foreign keys and checks stay with the column they were made on (the retired one after the renames):
         // the swap moves them to the new column NOT VALID, and a step right after it validates them. Those the
         // diff itself replaces or drops are left to their own changes.
-        var toTable = context.To.FindTable(table);
         var moved = fromTable.Constraints
             .Where(c => c.Kind is ConstraintKind.ForeignKey or ConstraintKind.Check && c.Columns.Contains(old.Name))
             .ToList();
@@ -81,10 +113,20 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             .Where(d => !context.Changes.Any(c => c.Change is AddConstraint a && a.TableName == table && a.Constraint.Name == d.Name))
             .ToList();
 
-        var views = DependentViews(context.To, table);
+        // The views over the table are dropped before the renames (they would follow the old column) and
+        // re-created after: the desired definitions on the way up, the current ones on the way down.
+        var viewsUp = DependentViews(context.To, table);
+        var viewsDown = DependentViews(context.From, table);
         var up = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
-        up.AddRange(views.AsEnumerable().Reverse().Select(DropViewStatement));
+        up.AddRange(viewsDown.AsEnumerable().Reverse().Select(DropViewStatement));
         up.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
+        foreach (var key in keys)
+        {
+            up.Add(key.Old.Kind == ConstraintKind.PrimaryKey
+                ? $"ALTER TABLE {table.Sql} DROP CONSTRAINT {Sql.Quote(key.Old.Name)}"
+                : $"ALTER TABLE {table.Sql} RENAME CONSTRAINT {Sql.Quote(key.Old.Name)} TO {Sql.Quote(key.Retired)}");
+        }
+
         up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} DROP DEFAULT");
         up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} DROP NOT NULL");
         up.Add($"ALTER TABLE {table.Sql} RENAME COLUMN {column} TO {retired}");
@@ -94,6 +136,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} SET DEFAULT {desired.Default}");
         }
 
+        up.AddRange(keys.Select(k => AddUsingIndex(table, k.Desired, k.Copy)));
         up.AddRange(readded.Select(c => $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(c.Name)} {c.Definition} NOT VALID"));
 
         foreach (var index in indexes)
@@ -102,11 +145,13 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             up.Add($"ALTER INDEX {new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new")).Sql} RENAME TO {Sql.Quote(index.Name)}");
         }
 
-        up.AddRange(views.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.From, context.To)));
+        up.AddRange(viewsUp.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.From, context.To)));
 
+        // Every statement of the way down restores the current schema (context.From): its views, keys, checks.
         var down = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
-        down.AddRange(views.AsEnumerable().Reverse().Select(DropViewStatement));
+        down.AddRange(viewsUp.AsEnumerable().Reverse().Select(DropViewStatement));
         down.AddRange(readded.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
+        down.AddRange(keys.Select(k => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(k.Desired.Name)}"));
         foreach (var index in indexes)
         {
             down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Name).Sql} RENAME TO {Sql.Quote(Sql.ShortName(index.Name + "_sp_new"))}");
@@ -126,12 +171,19 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             down.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} SET NOT NULL");
         }
 
+        foreach (var key in keys)
+        {
+            down.Add(key.Old.Kind == ConstraintKind.PrimaryKey
+                ? $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(key.Old.Name)} {key.Old.Definition}"
+                : $"ALTER TABLE {table.Sql} RENAME CONSTRAINT {Sql.Quote(key.Retired)} TO {Sql.Quote(key.Old.Name)}");
+        }
+
         down.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(c.Name)} {c.Definition}{(c.Validated ? "" : " NOT VALID")}"));
 
-        down.AddRange(views.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.From, context.From)));
+        down.AddRange(viewsDown.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.To, context.From)));
         // For a rollback of release 1, the retired column keeps the old-typed value of every new write.
         var (keepFunction, keepTrigger) = RecipeSteps.SyncNames(table, "retired_" + old.Name);
-        var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [new Assignment(retiredName, RenameColumnWithSyncRecipe.Cast(column, desired, old, context))], []);
+        var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [keepAssignment], []);
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence++, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
             new StepSql("swap", new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep)),
@@ -162,12 +214,60 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         // The views over the table are re-created inside the swap: they stay as they are until then.
         foreach (var viewChange in context.Changes.Select(c => c.Change))
         {
-            if ((viewChange is CreateView created && views.Any(v => v.Name == created.View.Name))
-                || (viewChange is DropView dropped && views.Any(v => v.Name == dropped.View.Name)))
+            if ((viewChange is CreateView created && viewsUp.Any(v => v.Name == created.View.Name))
+                || (viewChange is ReplaceView replaced && viewsUp.Any(v => v.Name == replaced.New.Name))
+                || (viewChange is DropView dropped && viewsDown.Any(v => v.Name == dropped.View.Name)))
             {
                 context.Claim(viewChange);
             }
         }
+    }
+
+    /// <summary>
+    /// The converted value of a new write to the old type: the inverse of an AT TIME ZONE hint, or null for the
+    /// default conversion (<see cref="ColumnConversion"/>).
+    /// </summary>
+    private static string? Backward(string columnName, string from, Column old, Column desired, string? hint, PlanningContext context) =>
+        hint is not null && ColumnConversion.IsTimeZoneChange(old.Type, desired.Type)
+            ? ColumnConversion.InverseOfTimeZoneHint(hint, columnName, from)
+            : null;
+
+    /// <summary>A unique or primary key on the retyped column, rebuilt on the shadow as <see cref="Copy"/>.</summary>
+    private sealed record ShadowKey(Constraint Old, Constraint Desired, string Copy, string Retired);
+
+    private static string AddUsingIndex(QualifiedName table, Constraint constraint, string index)
+    {
+        var kind = constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY KEY" : "UNIQUE";
+        var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
+        return $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(constraint.Name)} {kind} USING INDEX {Sql.Quote(index)}{deferrable}";
+    }
+
+    private static void ClaimConstraint(PlanningContext context, QualifiedName table, string name)
+    {
+        foreach (var constraintChange in context.Changes.Select(c => c.Change))
+        {
+            if ((constraintChange is AddConstraint add && add.TableName == table && add.Constraint.Name == name)
+                || (constraintChange is DropConstraint drop && drop.TableName == table && drop.Constraint.Name == name))
+            {
+                context.Claim(constraintChange);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An index definition (pg_get_indexdef) renamed to <paramref name="copy"/> and moved from <paramref name="column"/>
+    /// to <paramref name="shadow"/>; names are replaced only on their side of <c>USING</c>, so a table or schema named
+    /// like the column stays as it is.
+    /// </summary>
+    private static string CopyIndexDefinition(string definition, string index, string copy, string column, string shadow)
+    {
+        var at = definition.IndexOf(" USING ", StringComparison.Ordinal);
+        var (head, tail) = at < 0 ? (definition, "") : (definition[..at], definition[at..]);
+        var onIndex = head.IndexOf(" ON ", StringComparison.Ordinal);
+        head = onIndex < 0
+            ? ReplaceIdentifier(head, index, copy)
+            : ReplaceIdentifier(head[..onIndex], index, copy) + head[onIndex..];
+        return head + ReplaceIdentifier(tail, column, shadow);
     }
 
     /// <summary>Views of the desired schema that read <paramref name="table"/>, directly or through other views, in creation order.</summary>

@@ -29,7 +29,7 @@ public sealed class SP2007ChangingTimestampTimeZone : SafetyRule
         yield return Hazard(
             HazardKind.Rewrite,
             Severity.Warning,
-            $"changing {change.Object} from {alter.Old.Type} to {alter.New.Type} avoids rewriting {alter.TableName}{context.SizeNote(alter.TableName)} only when the session TimeZone is UTC, and existing values are then read as UTC",
+            $"changing {change.Object} from {alter.Old.Type} to {alter.New.Type} avoids rewriting {alter.TableName}{context.SizeNote(alter.TableName)} only when the session TimeZone is UTC; the conversion depends on the TimeZone, so the plan pins it to UTC (existing values are read as UTC): give a using hint such as {Model.Sql.Quote(alter.Old.Name)} AT TIME ZONE 'Europe/Paris' if they mean another zone (the change then goes through a shadow column)",
             Recipes.WithLockTimeout,
             Locks.AccessExclusive);
 

@@ -1,0 +1,1 @@
+INSERT INTO members (email, badge) VALUES ('new@example.com', 100002);
