@@ -25,6 +25,10 @@ public sealed class RenameTableWithViewRecipe : Recipe
         var up = new List<string> { $"ALTER TABLE {old.Sql} RENAME TO {Sql.Quote(@new.Name)}" };
         var down = new List<string>();
 
+        // The names that follow the table's (posts_pkey, posts_title_idx, posts_id_seq), as the differ found them.
+        up.AddRange(Diffing.RenameFollowers.Statements(@new, rename.Followers));
+        down.AddRange(Diffing.RenameFollowers.Statements(@new, Diffing.RenameFollowers.Reversed(rename.Followers)));
+
         // Constraints and indexes whose only difference is the name (posts_pkey -> articles_pkey): rename them.
         foreach (var dropped in context.Changes.Select(c => c.Change).OfType<DropConstraint>().Where(d => d.TableName == @new).ToList())
         {
