@@ -81,4 +81,26 @@ public sealed class HintErrorTests
         Assert.Contains("\"copy\"", err, StringComparison.Ordinal);
         Assert.False(written);
     }
+
+    [Fact]
+    public async Task A_copy_into_a_new_table_is_refused_clearly_rather_than_planned_empty()
+    {
+        const string desired = """
+            CREATE TABLE users (id serial PRIMARY KEY, name text, score integer);
+            CREATE TABLE user_phones (user_id integer PRIMARY KEY REFERENCES users, phone text NOT NULL);
+            """;
+        var (exit, err, written) = await PlanAsync(
+            """{ "hints": [ { "copy": "public.users", "into": "public.user_phones", "columns": { "user_id": "id", "phone": "phone" }, "where": "phone IS NOT NULL" } ] }""",
+            desired);
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("hints[0] {\"copy\":\"public.users\",\"into\":\"public.user_phones\"", err, StringComparison.Ordinal);
+        Assert.Contains("copying rows from public.users into the new public.user_phones is not planned automatically yet", err, StringComparison.Ordinal);
+        Assert.False(written);
+
+        var (missing, missingErr, _) = await PlanAsync(
+            """{ "hints": [ { "copy": "public.users", "into": "public.user_phones", "columns": { "mobile": "phone" } } ] }""",
+            desired);
+        Assert.Equal(ExitCodes.InvalidInput, missing);
+        Assert.Contains("column public.user_phones.mobile is not in the desired schema", missingErr, StringComparison.Ordinal);
+    }
 }
