@@ -1,3 +1,4 @@
+using SchemaPlanner.Configuration;
 using SchemaPlanner.Diffing;
 using SchemaPlanner.Safety;
 using SchemaPlanner.Sources;
@@ -18,6 +19,7 @@ public static class SchemaAnalyzer
 
     public static SchemaAnalysis Analyze(LoadedSchema current, LoadedSchema desired, AnalysisRequest request)
     {
+        HintCheck.Validate(request.Config, current.Schema.Model, desired.Schema.Model);
         var diff = SchemaDiffer.Diff(current.Schema.Model, desired.Schema.Model, request.Config.Renames);
         var context = ClassificationContext.Create(
             current.Schema.Model,

@@ -19,6 +19,8 @@ public sealed record SchemaPlannerConfig
 
     public IReadOnlyList<ColumnHint> Columns { get; init; } = [];
 
+    public IReadOnlyList<CopyHint> Copies { get; init; } = [];
+
     public IReadOnlyList<AllowEntry> Allow { get; init; } = [];
 
     public PlannerSettings Settings { get; init; } = new();
@@ -74,23 +76,30 @@ public sealed record SchemaPlannerConfig
 
             var renames = new List<RenameHint>();
             var columns = new List<ColumnHint>();
+            var copies = new List<CopyHint>();
             if (root.TryGetProperty("hints", out var hints))
             {
                 var index = 0;
                 foreach (var hint in Array(hints, path, "hints"))
                 {
                     var where = $"{path}: hints[{index++}]";
+                    var written = Compact(hint);
+                    if (hint.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where} {written}: a hint must be a JSON object");
+                    }
+
                     if (hint.TryGetProperty("rename", out var rename))
                     {
                         var to = RequiredString(hint, "to", where);
                         var parts = ObjectPath.Parse(String(rename, where + ".rename"), where);
                         if (parts.Count == 2)
                         {
-                            renames.Add(new RenameHint(new Model.QualifiedName(parts[0], parts[1]), null, to));
+                            renames.Add(new RenameHint(new Model.QualifiedName(parts[0], parts[1]), null, to) { Where = where, Json = written });
                         }
                         else if (parts.Count == 3)
                         {
-                            renames.Add(new RenameHint(new Model.QualifiedName(parts[0], parts[1]), parts[2], to));
+                            renames.Add(new RenameHint(new Model.QualifiedName(parts[0], parts[1]), parts[2], to) { Where = where, Json = written });
                         }
                         else
                         {
@@ -102,11 +111,17 @@ public sealed record SchemaPlannerConfig
                     else if (hint.TryGetProperty("column", out var column))
                     {
                         var (table, name) = ObjectPath.ParseColumn(String(column, where + ".column"), where);
-                        columns.Add(new ColumnHint(table, name, RequiredString(hint, "using", where)));
+                        columns.Add(new ColumnHint(table, name, RequiredString(hint, "using", where)) { Where = where, Json = written });
+                    }
+                    else if (hint.TryGetProperty("copy", out var copy))
+                    {
+                        copies.Add(ParseCopy(hint, copy, where) with { Where = where, Json = written });
                     }
                     else
                     {
-                        throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where}: a hint needs \"rename\" + \"to\" or \"column\" + \"using\"");
+                        throw new SchemaPlannerException(
+                            ErrorKind.InvalidInput,
+                            $"{where} {written}: a hint needs \"rename\" + \"to\", \"column\" + \"using\", or \"copy\" + \"into\" + \"columns\"");
                     }
                 }
             }
@@ -137,6 +152,7 @@ public sealed record SchemaPlannerConfig
                 Path = path,
                 Renames = renames,
                 Columns = columns,
+                Copies = copies,
                 Allow = allow,
                 Settings = settings,
                 Desired = OptionalString(root, "desired", path),
@@ -151,6 +167,47 @@ public sealed record SchemaPlannerConfig
 
     public ColumnHint? FindColumnHint(Model.QualifiedName table, string column) =>
         Columns.FirstOrDefault(h => h.Table == table && h.Column == column);
+
+    private static CopyHint ParseCopy(JsonElement hint, JsonElement copy, string where)
+    {
+        var source = ObjectPath.ParseTable(String(copy, where + ".copy"), where);
+        var target = ObjectPath.ParseTable(RequiredString(hint, "into", where), where);
+        if (!hint.TryGetProperty("columns", out var columns) || columns.ValueKind != JsonValueKind.Object)
+        {
+            throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where}: \"columns\" must be an object of target column → SQL expression over the {source} row");
+        }
+
+        var mapping = new List<KeyValuePair<string, string>>();
+        foreach (var column in columns.EnumerateObject())
+        {
+            var name = ObjectPath.Parse(column.Name, where + ".columns");
+            if (name.Count != 1)
+            {
+                throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where}.columns: \"{column.Name}\" must be a column name of {target}");
+            }
+
+            mapping.Add(new(name[0], String(column.Value, $"{where}.columns.{column.Name}")));
+        }
+
+        if (mapping.Count == 0)
+        {
+            throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{where}: \"columns\" is empty");
+        }
+
+        var filter = hint.TryGetProperty("where", out var w) ? String(w, where + ".where") : null;
+        return new CopyHint(source, target, mapping, filter);
+    }
+
+    private static string Compact(JsonElement element)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private static JsonElement.ArrayEnumerator Array(JsonElement element, string path, string name) =>
         element.ValueKind == JsonValueKind.Array

@@ -19,6 +19,10 @@ public static class SchemaDiffer
         var suggestions = new List<RenameSuggestion>();
         var warnings = new List<string>();
 
+        var tableRenames = renames.Where(r => r.Column is null).ToDictionary(r => r.Table, r => new QualifiedName(r.Table.Schema, r.To));
+        var original = from;
+        (from, var followers) = RenameFollowers.Find(from, to, tableRenames);
+
         DiffSchemas(from, to, changes);
         DiffExtensions(from, to, changes);
         DiffKeyed(from.Collations, to.Collations, c => c.Name, changes, c => new CreateCollation(c), c => new DropCollation(c), (o, n) => new ReplaceCollation(o, n));
@@ -27,14 +31,21 @@ public static class SchemaDiffer
         DiffSequences(from, to, renames, changes);
         DiffFunctions(from, to, changes);
 
-        var tableRenames = renames.Where(r => r.Column is null).ToDictionary(r => r.Table, r => new QualifiedName(r.Table.Schema, r.To));
         var recreatedRelations = TableDiffer.Diff(from, to, tableRenames, renames, changes, suggestions);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i] is RenameTable rename && followers.TryGetValue(rename.Old.Name, out var follow))
+            {
+                changes[i] = rename with { Followers = follow.ToEquatableArray() };
+            }
+        }
+
         AddTablesUsingReplacedTypes(from, changes, recreatedRelations);
         ViewDiffer.Diff(from, to, recreatedRelations, changes);
         DiffComments(from, to, changes);
         DiffUnsupported(from, to, changes, warnings);
 
-        return new DiffResult(ChangeOrder.Sort(changes, from, to), suggestions, warnings);
+        return new DiffResult(ChangeOrder.Sort(changes, original, to), suggestions, warnings);
     }
 
     /// <summary>

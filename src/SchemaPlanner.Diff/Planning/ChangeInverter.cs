@@ -30,7 +30,7 @@ public static class ChangeInverter
         AlterSequence c => (new AlterSequence(c.New, c.Old), null),
         CreateTable c => (new DropTable(c.Definition), null),
         DropTable => (null, "the dropped table's rows are lost; restore them from a backup"),
-        RenameTable c => (new RenameTable(c.New, c.Old), null),
+        RenameTable c => (new RenameTable(c.New, c.Old) { Followers = Diffing.RenameFollowers.Reversed(c.Followers) }, null),
         AlterTable c => (new AlterTable(c.New, c.Old, c.Changed), null),
         AddColumn c => (new DropColumn(c.TableName, c.Column), null),
         DropColumn => (null, "the dropped column's values are lost; restore them from a backup"),

@@ -72,6 +72,7 @@ public static class Planner
         }
 
         context.CurrentRecipe = null;
+        HintUsage.RequireAllUsed(context);
         var recipeNames = context.Changes
             .Select(c => recipes.TryGetValue(c.Change, out var name) ? name : "part of " + context.ClaimedBy(c.Change))
             .ToList();
@@ -131,13 +132,21 @@ public static class Planner
 
     /// <summary>
     /// The recipe for a change: as-is when safe, else the highest-priority recipe its blocking hazards name. A new
-    /// column with a <c>using</c> hint is always backfilled, even when adding it is safe.
+    /// column with a <c>using</c> hint is always backfilled, even when adding it is safe, and so are the NULLs of a column
+    /// becoming NOT NULL with one.
     /// </summary>
     public static Recipe Choose(ClassifiedChange change, PlanningContext? context = null)
     {
-        if (change.Change is AddColumn add && context?.HintFor(add.TableName, add.Column.Name) is not null && !change.Hazards.Any(h => h.Allowed))
+        if (change.Change is AddColumn add && context?.HasHint(add.TableName, add.Column.Name) == true && !change.Hazards.Any(h => h.Allowed))
         {
             return RecipeRegistry.All[Safety.Recipes.AddColumnThenBackfill];
+        }
+
+        // A column becoming NOT NULL with a using hint has NULLs to fill first, however small its table.
+        if (change.Change is AlterColumn { Changed: var changed } setNotNull && changed == ColumnChange.Nullability && setNotNull.New.NotNull
+            && context?.HasHint(setNotNull.TableName, setNotNull.New.Name) == true && !change.Hazards.Any(h => h.Allowed))
+        {
+            return RecipeRegistry.All[Safety.Recipes.NotNullViaCheck];
         }
 
         // A key that widens together with a column referencing it moves with it, even when the key's own table is

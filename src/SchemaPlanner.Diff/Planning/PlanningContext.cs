@@ -13,6 +13,7 @@ namespace SchemaPlanner.Planning;
 public sealed class PlanningContext
 {
     private readonly Dictionary<Change, string> claimed = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<object> usedHints = new(ReferenceEqualityComparer.Instance);
 
     public PlanningContext(SchemaModel from, SchemaModel to, IReadOnlyList<ClassifiedChange> changes, SchemaPlannerConfig config, int serverVersionNumber)
     {
@@ -49,8 +50,36 @@ public sealed class PlanningContext
     /// <summary>Set by the planner while a recipe runs, so claims know who made them.</summary>
     internal string? CurrentRecipe { get; set; }
 
-    /// <summary>The user's <c>using</c> expression for a column, if any.</summary>
-    public string? HintFor(QualifiedName table, string column) => Config.FindColumnHint(table, column)?.Using;
+    /// <summary>The user's <c>using</c> expression for a column, if any; the hint counts as used by the plan.</summary>
+    public string? HintFor(QualifiedName table, string column)
+    {
+        var hint = Config.FindColumnHint(table, column);
+        if (hint is not null)
+        {
+            usedHints.Add(hint);
+        }
+
+        return hint?.Using;
+    }
+
+    /// <summary>Whether a column has a <c>using</c> hint, without counting it as used (for choosing a recipe).</summary>
+    public bool HasHint(QualifiedName table, string column) => Config.FindColumnHint(table, column) is not null;
+
+    /// <summary>The <c>copy</c> hint that fills a new table, if any; the hint counts as used by the plan.</summary>
+    public CopyHint? CopyInto(QualifiedName table)
+    {
+        var hint = Config.Copies.FirstOrDefault(h => h.Target == table);
+        if (hint is not null)
+        {
+            usedHints.Add(hint);
+        }
+
+        return hint;
+    }
+
+    /// <summary>Column and copy hints no recipe asked for: each one means the plan ignores what the user wrote.</summary>
+    public IReadOnlyList<object> UnusedHints() =>
+        Config.Columns.Cast<object>().Concat(Config.Copies).Where(h => !usedHints.Contains(h)).ToList();
 
     /// <summary>The primary key columns of a table in the current schema, with their types, for keyset batches.</summary>
     public IReadOnlyList<Templates.KeyColumn> KeyOf(QualifiedName table, string purpose)

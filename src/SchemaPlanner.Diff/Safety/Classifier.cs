@@ -15,8 +15,9 @@ public static class Classifier
         var result = new List<ClassifiedChange>(changes.Count);
         foreach (var change in changes)
         {
-            var hazards = RuleRegistry.All
-                .SelectMany(rule => rule.Check(change, context))
+            var hazards = Parts(change)
+                .SelectMany(part => RuleRegistry.All.SelectMany(rule => rule.Check(part, context)))
+                .DistinctBy(h => (h.Rule, h.Message))
                 .Select(h => Allow(h, change, allow))
                 .OrderBy(h => h.Rule, StringComparer.Ordinal)
                 .ThenBy(h => h.Message, StringComparer.Ordinal)
@@ -25,6 +26,25 @@ public static class Classifier
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The change, and what it does besides its own kind: a rename that also changes the column's type (or
+    /// nullability, default, …) is classified by the column rules as well, so it lists the rewrite's hazards
+    /// and not only the rename's.
+    /// </summary>
+    private static IEnumerable<Change> Parts(Change change)
+    {
+        yield return change;
+        if (change is RenameColumn rename)
+        {
+            var renamed = rename.Old with { Name = rename.New.Name };
+            var changed = Diffing.TableDiffer.CompareColumns(renamed, rename.New);
+            if (changed != ColumnChange.None)
+            {
+                yield return new AlterColumn(rename.TableName, renamed, rename.New, changed);
+            }
+        }
     }
 
     private static Hazard Allow(Hazard hazard, Change change, IReadOnlyList<AllowEntry> allow)

@@ -682,6 +682,11 @@ public static class DdlWriter
             {
                 Emit("ALTER TABLE " + current.Sql + " RENAME TO " + Sql.Quote(c.New.Name.Name));
             }
+
+            foreach (var statement in RenameFollowers.Statements(c.New.Name, c.Followers))
+            {
+                Emit(statement);
+            }
         }
 
         private void AlterTable(AlterTable c)

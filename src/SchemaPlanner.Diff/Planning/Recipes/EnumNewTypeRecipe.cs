@@ -17,9 +17,10 @@ namespace SchemaPlanner.Planning.Recipes;
 /// them: both first check that every value has a label in the new type and stop with a message naming the
 /// column and the hint to add when one does not (a removed value still in the rows and not mapped by a hint);
 /// the backfill's cast would fail on such a row as well. Release 1 post-deploy swaps the columns in one short
-/// transaction per table (defaults set again in the new type, views re-created, a trigger keeping the retired
-/// column filled for a rollback); release 2 post-deploy drops the retired columns, drops the old type and
-/// renames the new type to the final name.
+/// transaction for all tables (defaults set again in the new type, views re-created, a trigger keeping the retired
+/// column filled for a rollback) that also moves the type names: the old type becomes <c>&lt;name&gt;_sp_old</c>
+/// and the new one takes the name, so the name always means the type the columns have. Release 2 post-deploy
+/// drops the retired columns and the retired type.
 /// </summary>
 public sealed class EnumNewTypeRecipe : Recipe
 {
@@ -35,6 +36,7 @@ public sealed class EnumNewTypeRecipe : Recipe
 
         var oldType = replace.Old.Name;
         var newType = new QualifiedName(oldType.Schema, Sql.ShortName(oldType.Name + "_sp_new"));
+        var retiredType = new QualifiedName(oldType.Schema, Sql.ShortName(oldType.Name + "_sp_old"));
         var columns = Columns(context, replace, newType);
         var tables = columns.Select(c => c.Table).Distinct().ToList();
         var sequence = 0;
@@ -149,6 +151,10 @@ public sealed class EnumNewTypeRecipe : Recipe
         }
 
         var allViews = new List<View>();
+        var swapUp = new List<string>();
+        var swapDown = new List<string>();
+        var syncs = new List<SyncTriggerData>();
+        var keeps = new List<SyncTriggerData>();
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
@@ -221,25 +227,40 @@ public sealed class EnumNewTypeRecipe : Recipe
 
             down.AddRange(viewsDown.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.To, context.From)));
 
-            var sync = Sync(table, of);
-            var keep = Keep(table, of);
-            var first = of[0];
+            swapUp.AddRange(up);
+            swapDown.AddRange(down);
+            syncs.Add(Sync(table, of));
+            keeps.Add(Keep(table, of, retiredType));
+        }
+
+        if (tables.Count > 0)
+        {
+            // The enum's name moves with the columns, in the same transaction as every table's swap: at no moment
+            // does the name mean a type the columns do not have, so casts, parameters typed by name and ORM enum
+            // mappings keep working. The swap of all tables is one transaction for the same reason.
+            swapUp.Add($"ALTER TYPE {oldType.Sql} RENAME TO {Sql.Quote(retiredType.Name)}");
+            swapUp.Add($"ALTER TYPE {newType.Sql} RENAME TO {Sql.Quote(oldType.Name)}");
+            swapDown.InsertRange(0, [
+                $"ALTER TYPE {oldType.Sql} RENAME TO {Sql.Quote(newType.Name)}",
+                $"ALTER TYPE {retiredType.Sql} RENAME TO {Sql.Quote(oldType.Name)}",
+            ]);
+            var first = columns[0];
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + table.Name), $"swap {BigintPrimaryKeyRecipe.List(of.Select(c => table.Member(c.Old.Name)))} to the new {oldType} in one short transaction",
+                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + oldType.Name), $"swap {BigintPrimaryKeyRecipe.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
                 new StepSql("swap-tables", new SwapTablesData(
-                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(table, first.Shadow)}",
-                    $"nothing to swap: {table}.{first.Shadow} is gone (the swap already ran)",
-                    [$"LOCK TABLE {t} IN ACCESS EXCLUSIVE MODE"],
-                    [new DropSyncTriggerData(table, sync.Function, sync.Trigger)],
-                    up,
-                    [keep])),
+                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(first.Table, first.Shadow)}",
+                    $"nothing to swap: {first.Table}.{first.Shadow} is gone (the swap already ran)",
+                    [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],
+                    [.. syncs.Select(sync => new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger))],
+                    swapUp,
+                    keeps)),
                 new StepSql("swap-tables", new SwapTablesData(
-                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(table, first.Retired)}",
-                    $"nothing to undo: {table}.{first.Retired} is gone (the swap was undone already)",
-                    [$"LOCK TABLE {t} IN ACCESS EXCLUSIVE MODE"],
-                    [new DropSyncTriggerData(table, keep.Function, keep.Trigger)],
-                    down,
-                    [sync]))));
+                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(first.Table, first.Retired)}",
+                    $"nothing to undo: {first.Table}.{first.Retired} is gone (the swap was undone already)",
+                    [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],
+                    [.. keeps.Select(keep => new DropSyncTriggerData(keep.Table, keep.Function, keep.Trigger))],
+                    swapDown,
+                    syncs))));
         }
 
         BigintPrimaryKeyRecipe.ClaimViews(context, allViews);
@@ -254,9 +275,9 @@ public sealed class EnumNewTypeRecipe : Recipe
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
-            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of), 2, Phase.PostDeploy, sequence++));
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of, retiredType), 2, Phase.PostDeploy, sequence++));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {BigintPrimaryKeyRecipe.List(of.Select(c => c.Retired))} of {table} (old type {oldType})",
+                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {BigintPrimaryKeyRecipe.List(of.Select(c => c.Retired))} of {table} (old type, now {retiredType})",
                 RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.DropColumn(table, c.Retired))]), null,
                 $"the retired {BigintPrimaryKeyRecipe.List(of.Select(c => c.Retired))} (old labels) are gone") with
             {
@@ -266,26 +287,16 @@ public sealed class EnumNewTypeRecipe : Recipe
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, StepNames.Slug("replace_type_" + oldType.Name), $"drop the old {oldType} and give {newType} its name",
+            change, context, 2, Phase.PostDeploy, sequence, StepNames.Slug("drop_type_" + retiredType.Name), $"drop the old enum, retired as {retiredType}",
+            RecipeSteps.Ddl($"DROP TYPE IF EXISTS {retiredType.Sql}"),
             RecipeSteps.Ddl($"""
-                DO $replace_type$
+                DO $retired_type$
                 BEGIN
-                    IF pg_catalog.to_regtype({Sql.Literal(newType.Sql)}) IS NOT NULL THEN
-                        DROP TYPE {oldType.Sql};
-                        ALTER TYPE {newType.Sql} RENAME TO {Sql.Quote(oldType.Name)};
+                    IF pg_catalog.to_regtype({Sql.Literal(retiredType.Sql)}) IS NULL THEN
+                        CREATE TYPE {retiredType.Sql} AS ENUM ({string.Join(", ", replace.Old.Values.Select(Sql.Literal))});
                     END IF;
                 END
-                $replace_type$
-                """),
-            RecipeSteps.Ddl($"""
-                DO $replace_type$
-                BEGIN
-                    IF pg_catalog.to_regtype({Sql.Literal(newType.Sql)}) IS NULL THEN
-                        ALTER TYPE {oldType.Sql} RENAME TO {Sql.Quote(newType.Name)};
-                        CREATE TYPE {oldType.Sql} AS ENUM ({string.Join(", ", replace.Old.Values.Select(Sql.Literal))});
-                    END IF;
-                END
-                $replace_type$
+                $retired_type$
                 """)));
 
         var common = replace.Old.Values.Where(replace.New.Values.Contains).ToList();
@@ -293,6 +304,7 @@ public sealed class EnumNewTypeRecipe : Recipe
         if (columns.Count > 0)
         {
             output.AppInstructions.Add((1, $"Read {names} as either the old labels of {oldType} ({string.Join(", ", replace.Old.Values)}) or the new ones ({string.Join(", ", replace.New.Values)}), and write only labels both have ({(common.Count == 0 ? "none" : string.Join(", ", common))}): the columns switch to the new type in this release's post-deploy."));
+            output.AppInstructions.Add((1, $"After this release's post-deploy {oldType} is a new type (new OID) under the same name: clients that cache type OIDs (Npgsql MapEnum / DataTypeName, JDBC) reconnect or reload types (NpgsqlConnection.ReloadTypes())."));
             output.AppInstructions.Add((2, $"Use the new labels of {oldType} freely; the retired copies with the old labels and the old type are dropped after this release is deployed."));
         }
 
@@ -348,8 +360,13 @@ public sealed class EnumNewTypeRecipe : Recipe
             [.. columns.Select(c => new Assignment(c.Old.Name, c.Backward(Sql.Quote(c.Shadow))))]);
     }
 
-    private static SyncTriggerData Keep(QualifiedName table, IReadOnlyList<EnumColumn> columns)
+    /// <summary>
+    /// The trigger keeping the retired columns filled after the swap, when the old type is named
+    /// <paramref name="retiredType"/> (it is created after the names moved, and plpgsql resolves names at run time).
+    /// </summary>
+    private static SyncTriggerData Keep(QualifiedName table, IReadOnlyList<EnumColumn> columns, QualifiedName retiredType)
     {
+        columns = [.. columns.Select(c => c with { OldType = retiredType })];
         var (function, trigger) = RecipeSteps.SyncNames(table, "retired_" + string.Join("_", columns.Select(c => c.Old.Name)));
         return new SyncTriggerData(
             table, function, trigger, [],

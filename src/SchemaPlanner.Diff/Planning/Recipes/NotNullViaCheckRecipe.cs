@@ -7,7 +7,7 @@ namespace SchemaPlanner.Planning.Recipes;
 /// <summary>
 /// SET NOT NULL scans the table under ACCESS EXCLUSIVE and fails old code that writes NULL: after release 1's app
 /// always writes a value, add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, SET NOT NULL (no scan on PG12+),
-/// drop the check. Other parts of the same column change run as-is before the deploy.
+/// drop the check. With a <c>using</c> hint the NULLs are filled first (<see cref="NullFill"/>). Other parts of the same column change run as-is before the deploy.
 /// </summary>
 public sealed class NotNullViaCheckRecipe : Recipe
 {
@@ -31,6 +31,7 @@ public sealed class NotNullViaCheckRecipe : Recipe
         }
 
         output.AppInstructions.Add((1, $"Always write a value to {alter.Object} (NULL is rejected after this release's post-deploy)."));
+        var fill = NullFill.Plan(change, context, output, alter.TableName, alter.New.Name, 10);
         foreach (var step in RecipeSteps.NotNull(change, context, alter.TableName, alter.New.Name, 1, Phase.PostDeploy, 1))
         {
             output.Steps.Add(step);
@@ -40,6 +41,11 @@ public sealed class NotNullViaCheckRecipe : Recipe
         {
             var identity = new AlterColumn(alter.TableName, alter.New with { Identity = alter.Old.Identity }, alter.New, ColumnChange.Identity);
             output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PostDeploy, 4, identity, output));
+        }
+
+        if (fill is { } filled)
+        {
+            output.Steps.Add(NullFill.DropTrigger(change, context, filled.Trigger, 5));
         }
     }
 }

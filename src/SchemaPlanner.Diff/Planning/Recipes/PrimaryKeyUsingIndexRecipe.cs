@@ -31,12 +31,18 @@ public sealed class PrimaryKeyUsingIndexRecipe : Recipe
                     context.Claim(other.Change);
                 }
 
+                // With a hint the NULLs are filled first, and the key waits for that backfill's verify.
+                var fill = NullFill.Plan(change, context, output, add.TableName, column, 100 + sequence);
                 foreach (var step in RecipeSteps.NotNull(change, context, add.TableName, column, 1, Placement.For(context, add.TableName, [column]), sequence))
                 {
                     output.Steps.Add(step);
                 }
 
                 sequence += 3;
+                if (fill is { } filled)
+                {
+                    output.Steps.Add(NullFill.DropTrigger(change, context, filled.Trigger, sequence++));
+                }
             }
         }
 

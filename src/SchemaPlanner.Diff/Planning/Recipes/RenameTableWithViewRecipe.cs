@@ -25,6 +25,10 @@ public sealed class RenameTableWithViewRecipe : Recipe
         var up = new List<string> { $"ALTER TABLE {old.Sql} RENAME TO {Sql.Quote(@new.Name)}" };
         var down = new List<string>();
 
+        // The names that follow the table's (posts_pkey, posts_title_idx, posts_id_seq), as the differ found them.
+        up.AddRange(Diffing.RenameFollowers.Statements(@new, rename.Followers));
+        down.AddRange(Diffing.RenameFollowers.Statements(@new, Diffing.RenameFollowers.Reversed(rename.Followers)));
+
         // ALTER TABLE … RENAME keeps every constraint, on this table or on others referencing it (foreign keys point
         // at the table's OID): a drop and add that differ only by the table's name in REFERENCES, or by their own
         // name (posts_pkey -> articles_pkey), are the same constraint. Re-creating one would leave a gap in which

@@ -1,0 +1,1 @@
+INSERT INTO orders (quantity) VALUES (7);
