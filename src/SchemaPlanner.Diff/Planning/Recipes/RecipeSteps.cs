@@ -142,7 +142,9 @@ internal static class RecipeSteps
         Phase = Phase.Backfill,
         Name = "backfill_" + string.Join("_", assignments.Select(a => a.Column)),
         Title = $"backfill {table}: " + string.Join(", ", assignments.Select(a => $"{a.Column} := {a.Expression}")),
-        Up = new StepSql("backfill", new BackfillData(table, context.KeyOf(table, "the backfill"), assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull)),
+        Up = context.KeyOf(table, change) is { Count: > 0 } key
+            ? new StepSql("backfill", new BackfillData(table, key, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull))
+            : new StepSql("backfill-blocks", new BackfillData(table, [], assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull)),
         Down = Ddl(),
         Transactional = false,
         StatementTimeout = "0",
