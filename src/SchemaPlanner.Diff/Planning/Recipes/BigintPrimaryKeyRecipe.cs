@@ -216,11 +216,13 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         Name = StepNames.Slug("rollback_index_" + index.Name),
         Title = title,
         Up = RecipeSteps.Ddl(),
-        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition))),
+        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition)) { CleanupLockTimeout = context.Settings.LockTimeout }),
         Transactional = false,
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
+        DownSquawkIgnores = ["require-lock-timeout"],
+        DownSquawkReason = RecipeSteps.ConcurrentWithoutLockTimeout,
         SortKey = (0, 0, sequence),
     };
 
