@@ -67,7 +67,7 @@ public sealed class PlanRenderer
         step.StatementTimeout,
         retry && step.Transactional,
         RetryAttempts,
-        direction == "up" ? step.SquawkIgnores : [],
-        direction == "up" ? step.SquawkReason : null,
+        direction == "up" ? step.SquawkIgnores : step.DownSquawkIgnores,
+        direction == "up" ? step.SquawkReason : step.DownSquawkReason,
         body));
 }

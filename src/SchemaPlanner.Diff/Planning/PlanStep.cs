@@ -60,6 +60,11 @@ public sealed record PlanStep
     /// </summary>
     public IReadOnlyList<(Model.QualifiedName Table, string Column)> NeedsColumns { get; init; } = [];
 
+    /// <summary>Like <see cref="SquawkIgnores"/>, for the down file (e.g. a CONCURRENTLY reverse, which sets no lock_timeout).</summary>
+    public IReadOnlyList<string> DownSquawkIgnores { get; init; } = [];
+
+    public string? DownSquawkReason { get; init; }
+
     /// <summary>Order inside a phase: the served change's position, then the recipe's own step order.</summary>
     internal (int Rank, int Change, int Seq) SortKey { get; init; }
 }

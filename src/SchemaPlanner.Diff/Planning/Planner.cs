@@ -182,6 +182,6 @@ public static class Planner
         throw new SchemaPlannerException(
             ErrorKind.Planning,
             $"no recipe is implemented yet for {change.Change.Describe()} (recipes named: {string.Join(", ", named)}); " +
-            "accept the hazard in schemaplan.json \"allow\" to apply it as-is, or split the change");
+            $"split the change, or apply it as-is with {AllowSuggestion.For(change)} in schemaplan.json");
     }
 }

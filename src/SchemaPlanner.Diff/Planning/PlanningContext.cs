@@ -81,16 +81,45 @@ public sealed class PlanningContext
     public IReadOnlyList<object> UnusedHints() =>
         Config.Columns.Cast<object>().Concat(Config.Copies).Where(h => !usedHints.Contains(h)).ToList();
 
-    /// <summary>The primary key columns of a table in the current schema, with their types, for keyset batches.</summary>
-    public IReadOnlyList<Templates.KeyColumn> KeyOf(QualifiedName table, string purpose)
+    /// <summary>
+    /// The columns a backfill of <paramref name="table"/> walks in keyset batches: its primary key, else the
+    /// narrowest valid, non-partial btree unique index over plain NOT NULL columns (unique and never NULL, so a
+    /// strict order; plain ascending columns, so the batches' ORDER BY uses it). Empty when there is neither: the
+    /// backfill then walks physical block ranges (ctid), which needs TID range scans (PostgreSQL 14+) and a table
+    /// that has blocks of its own (not a partitioned parent).
+    /// </summary>
+    public IReadOnlyList<Templates.KeyColumn> KeyOf(QualifiedName table, ClassifiedChange change)
     {
         var model = From.FindTable(table) ?? To.FindTable(table)
             ?? throw new InvalidOperationException("unknown table " + table);
-        var pk = model.PrimaryKey
-            ?? throw new SchemaPlannerException(
+        if (model.PrimaryKey is { } pk)
+        {
+            return pk.Columns.Select(c => new Templates.KeyColumn(c, model.FindColumn(c)!.Type)).ToList();
+        }
+
+        var unique = model.Indexes
+            .Where(i => i.Unique && i.Valid && i.Predicate is null && i.Method == "btree" && i.Keys.Count > 0)
+            .Select(i => (Index: i, Columns: i.Keys.Select(k => model.Columns.FirstOrDefault(c => c.Name == k || Sql.Quote(c.Name) == k)).ToList()))
+            .Where(u => u.Columns.All(c => c is { NotNull: true })
+                        && u.Index.Definition.Contains($" USING btree ({string.Join(", ", u.Index.Keys)})", StringComparison.Ordinal))
+            .OrderBy(u => u.Columns.Count)
+            .ThenBy(u => u.Index.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (unique.Index is not null)
+        {
+            return unique.Columns.Select(c => new Templates.KeyColumn(c!.Name, c.Type)).ToList();
+        }
+
+        if (model.Kind == TableKind.Partitioned || ServerVersionNumber < 140000)
+        {
+            throw new SchemaPlannerException(
                 ErrorKind.Planning,
-                $"{table} has no primary key, which {purpose} needs for keyset batches; add a primary key first (or accept the hazard in schemaplan.json \"allow\")");
-        return pk.Columns.Select(c => new Templates.KeyColumn(c, model.FindColumn(c)!.Type)).ToList();
+                $"{table} has no primary key and no unique index over NOT NULL columns, and the backfill for {change.Change.Describe()} cannot walk its blocks instead " +
+                (model.Kind == TableKind.Partitioned ? "(a partitioned table has none of its own)" : "(TID range scans need PostgreSQL 14+)") +
+                $": add a primary key or such an index first, or accept the change as-is with {AllowSuggestion.For(change)}");
+        }
+
+        return [];
     }
 
     /// <summary>A name for a helper object, shortened to 63 bytes with a stable hash suffix.</summary>

@@ -271,13 +271,22 @@ public sealed class BigintPrimaryKeyRecipeTests
     }
 
     [Fact]
-    public async Task A_referencing_table_without_a_primary_key_is_refused_at_planning()
+    public async Task A_referencing_table_without_a_primary_key_is_backfilled_by_block_ranges()
     {
-        // A table without a primary key cannot be backfilled in keyset batches: planning says so.
+        // No keyset for b (no primary key, no unique NOT NULL index): its backfill walks ctid block ranges instead.
         const string old = "CREATE TABLE a (id integer PRIMARY KEY); CREATE TABLE b (a_id integer REFERENCES a, note text);";
+        const string rows = "INSERT INTO a SELECT g FROM generate_series(1, 500) g; INSERT INTO b SELECT g % 500 + 1, 'n' || g FROM generate_series(1, 3000) g;";
         const string desired = "CREATE TABLE a (id bigint PRIMARY KEY); CREATE TABLE b (a_id bigint REFERENCES a, note text);";
-        var error = await Assert.ThrowsAsync<SchemaPlannerException>(() => PlannedMigration.CreateAsync(old, "", desired));
-        Assert.Contains("public.b has no primary key", error.Message, StringComparison.Ordinal);
+        await using var migration = await PlannedMigration.CreateAsync(old, rows, desired);
+        Assert.Contains(migration.Steps, s => s.Step.Up.Template == "backfill-blocks");
+        await using var connection = await migration.OpenAsync();
+        foreach (var release in migration.Plan.Releases)
+        {
+            await migration.RunAsync(connection, release.Number);
+        }
+
+        await migration.AssertDesiredAsync();
+        Assert.Equal(3000, await migration.Database.QueryScalarAsync<long>("SELECT count(*) FROM b WHERE a_id = substr(note, 2)::int % 500 + 1"));
     }
 
     /// <summary>What the application does: insert a user through the defaults, and an order for it.</summary>

@@ -133,7 +133,7 @@ public sealed class DdlWriterConformanceTests
         var old = new EnumType(new QualifiedName("public", "Status Type"), new[] { "it's", "z" }.ToEquatableArray());
         var added = old with { Values = new[] { "it's", "back\\slash", "z" }.ToEquatableArray() };
         Assert.Equal(
-            ["ALTER TYPE public.\"Status Type\" ADD VALUE E'back\\\\slash' BEFORE 'z'"],
+            ["ALTER TYPE public.\"Status Type\" ADD VALUE IF NOT EXISTS E'back\\\\slash' BEFORE 'z'"],
             DdlWriter.Statements(new AddEnumValue(old, added, "back\\slash", "z", null)));
         Assert.Equal(
             ["COMMENT ON COLUMN public.\"Order Items\".\"select\" IS 'it''s'"],

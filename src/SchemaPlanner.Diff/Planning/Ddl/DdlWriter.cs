@@ -102,7 +102,7 @@ public static class DdlWriter
                     Emit(CreateEnum(c.Enum));
                     break;
                 case AddEnumValue c:
-                    Emit("ALTER TYPE " + c.New.Name.Sql + " ADD VALUE " + Sql.Literal(c.Value)
+                    Emit("ALTER TYPE " + c.New.Name.Sql + " ADD VALUE IF NOT EXISTS " + Sql.Literal(c.Value)
                         + (c.Before is not null ? " BEFORE " + Sql.Literal(c.Before) : c.After is not null ? " AFTER " + Sql.Literal(c.After) : ""));
                     break;
                 case ReplaceEnum c:
@@ -171,7 +171,7 @@ public static class DdlWriter
                     Emit("ALTER TABLE " + c.TableName.Sql + " VALIDATE CONSTRAINT " + Sql.Quote(c.Constraint.Name));
                     break;
                 case DropConstraint c:
-                    Emit("ALTER TABLE " + c.TableName.Sql + " DROP CONSTRAINT " + Sql.Quote(c.Constraint.Name));
+                    Emit("ALTER TABLE " + c.TableName.Sql + " DROP CONSTRAINT IF EXISTS " + Sql.Quote(c.Constraint.Name));
                     break;
                 case AddIndex c:
                     Emit(CreateIndex(c.Index));

@@ -26,15 +26,19 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
         var table = add.TableName;
         var column = add.Column;
         var c = Sql.Quote(column.Name);
-        if (column.Generated is not null || column.Identity != IdentityKind.None)
+        if (column.Generated is not null)
         {
-            OfflineRecipe.PlanOffline(change, context, output, $"PostgreSQL fills a new {(column.Generated is not null ? "generated" : "identity")} column by rewriting the whole table under an ACCESS EXCLUSIVE lock.");
+            OfflineRecipe.PlanOffline(change, context, output, "PostgreSQL fills a new generated column by rewriting the whole table under an ACCESS EXCLUSIVE lock.");
             return;
         }
 
-        var hint = context.HintFor(table, column.Name);
-        var volatileDefault = column.Default is not null && column.DefaultVolatility == Volatility.Volatile;
-        var expression = hint ?? (volatileDefault ? column.Default : null);
+        // An identity column is numbered from a helper sequence first (its default), and becomes an identity last.
+        var identity = column.Identity != IdentityKind.None;
+        var helper = identity ? IdentityColumnSteps.Helper(table, column) : null;
+        var defaultValue = helper is null ? column.Default : IdentityColumnSteps.NextValue(helper);
+        var hint = identity ? null : context.HintFor(table, column.Name);
+        var volatileDefault = identity || (column.Default is not null && column.DefaultVolatility == Volatility.Volatile);
+        var expression = hint ?? (volatileDefault ? defaultValue : null);
         if (expression is null)
         {
             if (column.Default is not null)
@@ -52,10 +56,27 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
 
         context.BackfilledColumns.Add((table, column.Name));
         var sequence = 0;
-        // SET DEFAULT after ADD COLUMN only affects new rows: no rewrite even for a volatile default.
-        string[] setDefault = column.Default is null ? [] : [$"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET DEFAULT {column.Default}"];
-        output.Steps.Add(RecipeSteps.AddColumn(
-            change, context, table, column, 1, Phase.PreDeploy, sequence++, $"add {table}.{c} as a nullable column" + (column.Default is null ? "" : " with its default for new rows"), setDefault));
+        var addStatements = new List<string>();
+        var dropStatements = new List<string> { RecipeSteps.DropColumn(table, column.Name) };
+        if (helper is not null)
+        {
+            addStatements.Add(IdentityColumnSteps.CreateHelper(helper, column));
+            dropStatements.Add(IdentityColumnSteps.DropHelper(helper));
+        }
+
+        addStatements.Add(RecipeSteps.AddNullableColumn(table, column));
+        if (defaultValue is not null)
+        {
+            // SET DEFAULT after ADD COLUMN only affects new rows: no rewrite even for a volatile default.
+            addStatements.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET DEFAULT {defaultValue}");
+        }
+
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + column.Name, $"add {table}.{c} as a nullable column" + (defaultValue is null ? "" : " with its default for new rows"),
+            RecipeSteps.Ddl([.. addStatements]), RecipeSteps.Ddl([.. dropStatements])) with
+        {
+            AddsColumns = [(table, column.Name)],
+        });
 
         SyncTriggerData? sync = null;
         if (hint is not null)
@@ -82,6 +103,12 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
             }
 
             sequence += 3;
+        }
+
+        if (identity)
+        {
+            output.Steps.Add(IdentityColumnSteps.MakeIdentity(change, context, table, column, 1, Phase.PostDeploy, sequence++));
+            output.AppInstructions.Add((1, $"Leave {table}.{c} to the database on insert: it is numbered by a sequence now and becomes an identity column after this release."));
         }
 
         if (sync is not null)

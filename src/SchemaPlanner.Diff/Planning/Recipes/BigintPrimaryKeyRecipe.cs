@@ -216,11 +216,13 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         Name = StepNames.Slug("rollback_index_" + index.Name),
         Title = title,
         Up = RecipeSteps.Ddl(),
-        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition))),
+        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition)) { CleanupLockTimeout = context.Settings.LockTimeout }),
         Transactional = false,
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
+        DownSquawkIgnores = ["require-lock-timeout"],
+        DownSquawkReason = RecipeSteps.ConcurrentWithoutLockTimeout,
         SortKey = (0, 0, sequence),
     };
 
@@ -374,6 +376,12 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
             return group;
         }
 
+        /// <summary>The refusal's way out: the allow entry that applies the column's type change as-is.</summary>
+        private string OrAsIs(QualifiedName table, string column) =>
+            context.Changes.FirstOrDefault(c => c.Change is AlterColumn a && a.TableName == table && a.Old.Name == column) is { } classified
+                ? "; or accept the change as-is (a rewrite under ACCESS EXCLUSIVE) with " + AllowSuggestion.For(classified)
+                : "";
+
         private static bool IsWidening(AlterColumn alter) =>
             alter.Changed.HasFlag(ColumnChange.Type) && TypeChanges.IsIntegerWidening(alter.Old.Type, alter.New.Type);
 
@@ -399,7 +407,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                 {
                     throw new SchemaPlannerException(
                         ErrorKind.Planning,
-                        $"{table.Member(old.Name)} changes to bigint and between identity and a plain column at once; the bigint-primary-key recipe moves an identity or a serial sequence as it is: change the type first, the identity in a later plan");
+                        $"{table.Member(old.Name)} changes to bigint and between identity and a plain column at once; the bigint-primary-key recipe moves an identity or a serial sequence as it is: change the type first, the identity in a later plan" + OrAsIs(table, old.Name));
                 }
             }
             else if (old.Default is not null && context.From.Sequences.FirstOrDefault(s => s.OwnedByTable == table && s.OwnedByColumn == old.Name) is { } owned
@@ -409,7 +417,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                 desiredSequence = context.To.Sequences.FirstOrDefault(s => s.Name == owned.Name)
                     ?? throw new SchemaPlannerException(
                         ErrorKind.Planning,
-                        $"{table.Member(old.Name)} changes to bigint and its sequence {owned.Name} is not in the desired schema; keep the sequence (bigserial keeps its name) or change it in a later plan");
+                        $"{table.Member(old.Name)} changes to bigint and its sequence {owned.Name} is not in the desired schema; keep the sequence (bigserial keeps its name) or change it in a later plan" + OrAsIs(table, old.Name));
                 foreach (var sequenceChange in context.Changes.Select(c => c.Change).OfType<AlterSequence>().Where(s => s.Old.Name == owned.Name))
                 {
                     context.Claim(sequenceChange);
@@ -470,7 +478,8 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                         case ConstraintKind.Exclusion when MentionsShadowed(table.Name, constraint.Definition):
                             throw new SchemaPlannerException(
                                 ErrorKind.Planning,
-                                $"exclusion constraint {Sql.Quote(constraint.Name)} on {table.Name} uses a column that changes to bigint; it cannot be moved to the new column online (exclusion constraints cannot be added NOT VALID): drop it in an earlier plan");
+                                $"exclusion constraint {Sql.Quote(constraint.Name)} on {table.Name} uses a column that changes to bigint; it cannot be moved to the new column online (exclusion constraints cannot be added NOT VALID): drop it in an earlier plan" +
+                                OrAsIs(table.Name, Columns[table.Name].First(c => ShadowColumnTypeChangeRecipe.Mentions(constraint.Definition, c.Old.Name)).Old.Name));
                     }
                 }
 

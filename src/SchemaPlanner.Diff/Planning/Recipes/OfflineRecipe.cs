@@ -27,9 +27,11 @@ public sealed class OfflineRecipe : Recipe
         output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PreDeploy, 0) with
         {
             Title = "OFFLINE (maintenance window, see OFFLINE.md): " + change.Change.Describe(),
-            LockTimeout = null,
+            // No statement_timeout: the window is for a long rewrite or scan. But lock_timeout (and retries) still:
+            // waiting in the lock queue for ACCESS EXCLUSIVE would stall every later reader even in a window.
+            LockTimeout = context.Settings.LockTimeout,
             StatementTimeout = null,
-            RetryOnLockTimeout = false,
+            RetryOnLockTimeout = true,
         });
     }
 }

@@ -12,10 +12,26 @@ internal static class RecipeSteps
     /// waits on virtual transaction ids), failing the build half-way, while the lock they queue for blocks no
     /// reads or writes.
     /// </summary>
-    private const string ConcurrentWithoutLockTimeout =
+    internal const string ConcurrentWithoutLockTimeout =
         "no lock_timeout: CONCURRENTLY waits for older transactions through locks, which a lock_timeout would cut half-way (leaving an INVALID index); its SHARE UPDATE EXCLUSIVE lock blocks no reads or writes";
 
     public static StepSql Ddl(params string[] statements) => new("ddl", new DdlData(statements));
+
+    /// <summary>
+    /// Statements with no IF [NOT] EXISTS form (ADD CONSTRAINT … USING INDEX, RENAME), made re-runnable: a DO block
+    /// that skips them once <paramref name="done"/> (a SQL condition) holds.
+    /// </summary>
+    public static string UnlessDone(string done, params string[] statements) =>
+        "DO $guard$\nBEGIN\n    IF " + done + " THEN\n        RAISE NOTICE 'already done, nothing to do';\n        RETURN;\n    END IF;\n"
+        + string.Concat(statements.Select(s => "    " + s + ";\n")) + "END\n$guard$";
+
+    /// <summary>The condition that a constraint of that name exists on the table.</summary>
+    public static string ConstraintExists(QualifiedName table, string name) =>
+        $"EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = {Sql.Literal(table.Sql)}::regclass AND conname = {Sql.Literal(name)})";
+
+    /// <summary>The condition that the table has a (live) column of that name.</summary>
+    public static string ColumnExists(QualifiedName table, string column) =>
+        $"EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {Sql.Literal(table.Sql)}::regclass AND attname = {Sql.Literal(column)} AND NOT attisdropped)";
 
     /// <summary>A transactional DDL step under lock_timeout with retries.</summary>
     public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
@@ -93,6 +109,8 @@ internal static class RecipeSteps
         Hazards = change.Hazards,
         SquawkIgnores = ["require-lock-timeout"],
         SquawkReason = ConcurrentWithoutLockTimeout,
+        DownSquawkIgnores = ["require-lock-timeout"],
+        DownSquawkReason = ConcurrentWithoutLockTimeout,
         SortKey = (0, 0, sequence),
     };
 
@@ -110,6 +128,8 @@ internal static class RecipeSteps
         Hazards = change.Hazards,
         SquawkIgnores = ["require-lock-timeout"],
         SquawkReason = ConcurrentWithoutLockTimeout,
+        DownSquawkIgnores = ["require-lock-timeout"],
+        DownSquawkReason = ConcurrentWithoutLockTimeout,
         SortKey = (0, 0, sequence),
     };
 
@@ -168,7 +188,9 @@ internal static class RecipeSteps
         Phase = Phase.Backfill,
         Name = "backfill_" + string.Join("_", assignments.Select(a => a.Column)),
         Title = $"backfill {table}: " + string.Join(", ", assignments.Select(a => $"{a.Column} := {a.Expression}")),
-        Up = new StepSql("backfill", new BackfillData(table, context.KeyOf(table, "the backfill"), assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull)),
+        Up = context.KeyOf(table, change) is { Count: > 0 } key
+            ? new StepSql("backfill", new BackfillData(table, key, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull))
+            : new StepSql("backfill-blocks", new BackfillData(table, [], assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull)),
         Down = Ddl(),
         Transactional = false,
         StatementTimeout = "0",

@@ -67,7 +67,7 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         }
 
         output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forwardAssignment], 1, sequence++));
-        output.Steps.Add(RecipeSteps.Verify(change, table, [forwardAssignment], [], 1, sequence++, context.KeyOf(table, "the verify")));
+        output.Steps.Add(RecipeSteps.Verify(change, table, [forwardAssignment], [], 1, sequence++, context.KeyOf(table, change)));
         if (@new.Default is not null)
         {
             output.Steps.Add(RecipeSteps.Locking(

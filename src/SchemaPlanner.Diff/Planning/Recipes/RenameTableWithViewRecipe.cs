@@ -94,7 +94,9 @@ public sealed class RenameTableWithViewRecipe : Recipe
         down.Add($"ALTER TABLE {@new.Sql} RENAME TO {Sql.Quote(old.Name)}");
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PreDeploy, 0, $"rename_table_{old.Name}_to_{@new.Name}", $"rename {old} to {@new}, leaving an updatable view under the old name",
-            RecipeSteps.Ddl([.. up]), RecipeSteps.Ddl([.. down])) with
+            // Done once the old name is no longer a table (it is the view).
+            RecipeSteps.Ddl(RecipeSteps.UnlessDone($"NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass({Sql.Literal(old.Sql)}) AND relkind IN ('r', 'p'))", [.. up])),
+            RecipeSteps.Ddl([.. down])) with
         {
             SquawkIgnores = ["renaming-table"],
             SquawkReason = "the old name stays usable as an updatable view until release 2",

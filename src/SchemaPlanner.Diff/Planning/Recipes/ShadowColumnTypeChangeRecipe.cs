@@ -58,7 +58,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         var sync = new SyncTriggerData(table, function, trigger, [old.Name], [shadowName], [forward], [backward]);
         output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {shadow} = {forward.Expression} in step with {column}"));
         output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forward], 1, sequence++));
-        output.Steps.Add(RecipeSteps.Verify(change, table, [forward], [], 1, sequence++, context.KeyOf(table, "the verify")));
+        output.Steps.Add(RecipeSteps.Verify(change, table, [forward], [], 1, sequence++, context.KeyOf(table, change)));
 
         if (desired.NotNull)
         {
@@ -186,8 +186,8 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [keepAssignment], []);
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence++, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
-            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep)),
-            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync))) with
+            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep, RecipeSteps.ColumnExists(table, retiredName))),
+            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync, "NOT " + RecipeSteps.ColumnExists(table, retiredName)))) with
         {
             SquawkIgnores = ["renaming-column", "ban-drop-not-null"],
             SquawkReason = $"the verified shadow column takes the name {column} in one short transaction; the retired copy loses NOT NULL because nothing writes it but the rollback trigger",

@@ -36,7 +36,7 @@ public sealed class UniqueUsingIndexRecipe : Recipe
         var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, phase, sequence + 1, "add_" + constraint.Name + "_using_index", $"attach {name} to its index ({kind} USING INDEX, a brief lock)",
-            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} {kind} USING INDEX {name}{deferrable}"),
+            RecipeSteps.Ddl(RecipeSteps.UnlessDone(RecipeSteps.ConstraintExists(table, constraint.Name), $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} {kind} USING INDEX {name}{deferrable}")),
             RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}")));
     }
 }

@@ -3,7 +3,8 @@ using SchemaPlanner.Model;
 namespace SchemaPlanner.Planning.Templates;
 
 /// <summary>
-/// Data for <c>sql/backfill</c>: keyset batches over <see cref="Key"/>, each its own transaction, touching only
+/// Data for <c>sql/backfill</c>: keyset batches over <see cref="Key"/> (for <c>sql/backfill-blocks</c>, with no key:
+/// ranges of physical blocks), each its own transaction, touching only
 /// rows where some assigned column IS DISTINCT FROM its expression (or, with <see cref="OnlyWhereNull"/>, where
 /// the column IS NULL and its expression is not: new columns, whose values the new app may write itself, and
 /// volatile expressions such as <c>gen_random_uuid()</c>).

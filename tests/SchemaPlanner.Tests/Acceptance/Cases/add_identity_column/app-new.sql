@@ -1,0 +1,1 @@
+INSERT INTO orders (code, amount) VALUES ('new-app', 2);

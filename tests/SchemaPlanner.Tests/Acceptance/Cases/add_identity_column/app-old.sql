@@ -1,0 +1,1 @@
+INSERT INTO orders (code, amount) VALUES ('old-app', 1);

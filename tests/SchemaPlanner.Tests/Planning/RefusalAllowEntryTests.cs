@@ -1,0 +1,42 @@
+using SchemaPlanner.Configuration;
+using SchemaPlanner.Errors;
+using SchemaPlanner.Tests.Infrastructure;
+using Xunit;
+using Planned = SchemaPlanner.Tests.Acceptance.PlannedMigration;
+
+namespace SchemaPlanner.Tests.Planning;
+
+/// <summary>
+/// A plan that stops says which <c>allow</c> entry lets the change through, exactly: pasting it into
+/// schemaplan.json makes the same plan go through (the change as-is).
+/// </summary>
+public sealed class RefusalAllowEntryTests
+{
+    [Fact]
+    public async Task A_backfill_that_has_no_key_and_no_blocks_to_walk_names_the_allow_entry_that_applies_it_as_is()
+    {
+        // A partitioned parent without a primary key or a unique NOT NULL index: no keyset, and no blocks of its own.
+        var server = await PostgresServer.GetAsync();
+        await using var database = await server.CreateDatabaseAsync("""
+            CREATE TABLE events (day date NOT NULL, payload text NOT NULL) PARTITION BY RANGE (day);
+            CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            INSERT INTO events SELECT date '2024-01-01' + g % 300, 'p' || g FROM generate_series(1, 100) g;
+            """);
+        using var folder = new Cli.Cli.Folder(("desired.sql", """
+            CREATE TABLE events (day date NOT NULL, body text NOT NULL) PARTITION BY RANGE (day);
+            CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            """));
+        const string Hints = """ "hints": [ { "rename": "public.events.payload", "to": "body" } ], "smallTableRows": 0 """;
+        var config = SchemaPlannerConfig.Parse("{" + Hints + "}", "schemaplan.json");
+        var analysis = await Planned.AnalyzeAsync(server.ConnectionString, database.ConnectionString, folder.File("desired.sql"), config);
+        var refused = Assert.Throws<SchemaPlannerException>(() => Planned.Create(analysis, config));
+        const string Entry = """ "allow": [ { "rule": "SP2004", "object": "public.events.payload", "reason": "..." } ] """;
+        Assert.Contains(Entry.Trim(), refused.Message, StringComparison.Ordinal);
+
+        var allowed = SchemaPlannerConfig.Parse("{" + Hints + "," + Entry + "}", "schemaplan.json");
+        var planned = Planned.Create(await Planned.AnalyzeAsync(server.ConnectionString, database.ConnectionString, folder.File("desired.sql"), allowed), allowed);
+        await planned.RunAsync(database.ConnectionString);
+        Assert.Empty(await Planned.RemainingAsync(database.ConnectionString, planned.Desired));
+        Assert.Equal(100, await database.QueryScalarAsync<long>("SELECT count(*) FROM events WHERE body LIKE 'p%'"));
+    }
+}
