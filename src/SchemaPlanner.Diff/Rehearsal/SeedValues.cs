@@ -33,6 +33,12 @@ internal static partial class SeedValues
             return $"({Expression(domainBase, null, null, narrowerType)})::{type}";
         }
 
+        // Text that the new version reads as JSON holds JSON.
+        if (narrowerType is not null && Base(narrowerType) is "json" or "jsonb" && Base(type) is "text" or "character varying")
+        {
+            return "json_build_object('id', g, 'variant', CASE WHEN g % 2 = 0 THEN 'a' ELSE 'b' END, 'name', 'v' || g)::text";
+        }
+
         var extreme = Extreme(narrowerType is null ? type : Narrower(type, narrowerType));
         var ordinary = Ordinary(type, narrowerType);
         return extreme is null ? ordinary : $"CASE WHEN g % 97 = 0 THEN {extreme} ELSE {ordinary} END";

@@ -31,7 +31,7 @@ internal sealed class ShapeWriter
             .Concat(shape.Table.Indexes.Where(i => i.Unique).SelectMany(i => i.Keys))
             .Concat(alsoUnique)
             .ToHashSet(StringComparer.Ordinal);
-        CanInsert = columns.Where(c => unique.Contains(c.Name)).All(c => FreshValue(c, 0) is not null)
+        CanInsert = columns.Where(c => unique.Contains(c.Name)).All(c => FreshValue(c, 0, null) is not null)
             && shape.Key.All(k => columns.Any(c => c.Name == k) || shape.Column(k).Default is not null || shape.Column(k).Identity != IdentityKind.None);
     }
 
@@ -159,7 +159,7 @@ internal sealed class ShapeWriter
         for (var i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
-            var value = unique.Contains(column.Name) ? FreshValue(column, n) : sample[i];
+            var value = unique.Contains(column.Name) ? FreshValue(column, n, sample[i]) : sample[i];
             if (overrideValue is not null && overrideValue(column) is { } replaced)
             {
                 value = replaced is DBNull ? null : replaced;
@@ -228,7 +228,8 @@ internal sealed class ShapeWriter
         }
 
         check.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb });
-        check.CommandText = $"SELECT ${check.Parameters.Count.ToString(CultureInfo.InvariantCulture)} @> {ReadTypes.JsonObject(pairs)}";
+        // A NULL written may be filled in (a sync trigger, a hint's coalesce): only values written must come back.
+        check.CommandText = $"SELECT ${check.Parameters.Count.ToString(CultureInfo.InvariantCulture)} @> jsonb_strip_nulls({ReadTypes.JsonObject(pairs)})";
         return check;
     }
 
@@ -260,8 +261,11 @@ internal sealed class ShapeWriter
             : placeholder;
     }
 
-    /// <summary>A value no other row has, from the ledger's counter; null when the type has none to offer.</summary>
-    private object? FreshValue(Column column, long n)
+    /// <summary>
+    /// A value no other row has, from the ledger's counter (a string keeps the sample's end, so patterns such as
+    /// an e-mail's domain still match its CHECK); null when the type has none to offer.
+    /// </summary>
+    private object? FreshValue(Column column, long n, object? sample)
     {
         var tag = version == AppVersion.Old ? "o" : "n";
         return SeedValues.Base(column.Type) switch
@@ -270,7 +274,7 @@ internal sealed class ShapeWriter
             "integer" => (int)(1_500_000_000 + n),
             "bigint" => 1_500_000_000L + n,
             "numeric" => 900_000m + n,
-            "text" or "character varying" or "character" or "citext" => Fit($"{tag}{n}", column.Type),
+            "text" or "character varying" or "character" or "citext" => Fit($"{tag}{n}{(sample is string s ? "-" + s : "")}", column.Type),
             "uuid" => new Guid((int)n, (short)(version == AppVersion.Old ? 1 : 2), 0x5053, [0, 0, 0, 0, 0, 0, 0, 1]),
             _ => null,
         };

@@ -92,7 +92,9 @@ public static class TrafficRehearsal
                         }
                     }
 
-                    if (version == AppVersion.Old || acrossFromOld)
+                    // While the old version is live, views keep the old definition (its readers come first); the
+                    // new definition must hold once the new version is alone.
+                    if (version == AppVersion.Old || !live.Contains(AppVersion.Old))
                     {
                         foreach (var view in ViewsOver(checks.Model(version), ledgers.Select(l => l.Mapping.Shape(version)?.Name).OfType<QualifiedName>()))
                         {

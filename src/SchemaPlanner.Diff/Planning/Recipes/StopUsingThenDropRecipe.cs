@@ -75,12 +75,16 @@ public sealed class StopUsingThenDropRecipe : Recipe
         var c = Sql.Quote(column.Name);
         output.AppInstructions.Add((1, $"Stop reading and writing {table}.{c} (it is dropped after release 2 is deployed)."));
         var sequence = 0;
+        var hint = context.HintFor(table, column.Name);
         if (column.NotNull && column.Default is null && column.Generated is null && column.Identity == IdentityKind.None)
         {
+            // Rows the new version inserts have no value here unless a hint computes one: NOT NULL cannot come back then.
+            var down = hint is null ? null : RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET NOT NULL");
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PreDeploy, sequence++, "drop_not_null_" + column.Name, $"drop NOT NULL on {table}.{c} so the new app version can insert without it",
                 RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} DROP NOT NULL"),
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET NOT NULL")) with
+                down,
+                $"rows the new app version inserts have no value in {c}, so NOT NULL cannot be restored once it has written; a rollback keeps the column nullable") with
             {
                 SquawkIgnores = ["ban-drop-not-null"],
                 SquawkReason = $"the new app version stops writing {c}; the column itself is dropped in release 2",
@@ -88,7 +92,7 @@ public sealed class StopUsingThenDropRecipe : Recipe
         }
 
         SyncTriggerData? sync = null;
-        if (context.HintFor(table, column.Name) is { } expression)
+        if (hint is { } expression)
         {
             // Old readers still read the column: keep it computed from the new columns until it is dropped.
             var (function, trigger) = RecipeSteps.SyncNames(table, "keep_" + column.Name);
