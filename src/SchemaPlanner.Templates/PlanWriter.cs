@@ -35,7 +35,7 @@ public static class PlanWriter
                 Directory.Delete(folder, recursive: true);
             }
 
-            foreach (var file in new[] { "plan.md", "plan.json", "OFFLINE.md" })
+            foreach (var file in new[] { "plan.md", "plan.json", "OFFLINE.md", "rehearsal.md", "rehearsal.json" })
             {
                 File.Delete(Path.Combine(directory, file));
             }
@@ -56,17 +56,26 @@ public static class PlanWriter
             WriteText(Path.Combine(directory, $"release-{release.Number}", "APP.md"), renderer.RenderApp(plan, release, steps));
         }
 
-        var markdown = renderer.RenderPlanMarkdown(plan, steps);
-        markdown += "\n## Rehearsed under traffic\n\n" + (rehearsal is null ? "Not rehearsed (`--no-rehearse`).\n" : RehearsalText.Markdown(rehearsal));
+        // The figures vary run to run, so they live beside the plan: plan.md and plan.json stay byte-identical.
+        var markdown = renderer.RenderPlanMarkdown(plan, steps) + "\n## Rehearsed under traffic\n\n" + (rehearsal is null
+            ? "Not rehearsed (`--no-rehearse`): run `schemaplan rehearse --plan DIR` before applying it.\n"
+            : "Every step ran on a copy with rows while the old and the new app version wrote continuously; every invariant held at every step boundary " +
+              "(no statement failed, no row or value lost or changed, constraints enforced, views right, every step finished, no lock wait past lock_timeout). " +
+              "Figures per step: [rehearsal.md](rehearsal.md).\n");
         WriteText(Path.Combine(directory, "plan.md"), markdown);
-        WriteText(Path.Combine(directory, "plan.json"), Json(plan, steps, rehearsal));
+        WriteText(Path.Combine(directory, "plan.json"), Json(plan, steps, rehearsal is not null));
+        if (rehearsal is not null)
+        {
+            WriteText(Path.Combine(directory, "rehearsal.md"), "# Rehearsed under traffic\n\n" + RehearsalText.Markdown(rehearsal));
+            WriteText(Path.Combine(directory, "rehearsal.json"), RehearsalJson(rehearsal));
+        }
         if (offlineRunbook is not null)
         {
             WriteText(Path.Combine(directory, "OFFLINE.md"), offlineRunbook);
         }
     }
 
-    public static string Json(MigrationPlan plan, IReadOnlyList<RenderedStep> steps, RehearsalReport? rehearsal = null)
+    public static string Json(MigrationPlan plan, IReadOnlyList<RenderedStep> steps, bool rehearsed = false)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
@@ -158,22 +167,39 @@ public static class PlanWriter
             }
 
             json.WriteEndArray();
-            WriteRehearsal(json, rehearsal);
+            if (rehearsed)
+            {
+                json.WriteStartObject("rehearsal");
+                json.WriteBoolean("passed", true);
+                json.WriteString("report", "rehearsal.json");
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("rehearsal");
+            }
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteRehearsal(Utf8JsonWriter json, RehearsalReport? rehearsal)
+    /// <summary>rehearsal.json: the rows it ran on, the checks, and each step's figures per app version.</summary>
+    public static string RehearsalJson(RehearsalReport rehearsal)
     {
-        if (rehearsal is null)
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
         {
-            json.WriteNull("rehearsal");
-            return;
+            WriteRehearsal(json, rehearsal);
         }
 
-        json.WriteStartObject("rehearsal");
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteRehearsal(Utf8JsonWriter json, RehearsalReport rehearsal)
+    {
+        json.WriteStartObject();
         json.WriteString("rows", rehearsal.RowsSource);
         json.WriteNumber("boundaries", rehearsal.Boundaries);
         json.WriteNumber("valueChecks", rehearsal.ValueChecks);

@@ -44,6 +44,7 @@ public static class Program
         DiffCommand.Register(app, stdout, stderr, cancellationToken);
         CheckCommand.Register(app, stdout, stderr, cancellationToken);
         PlanCommand.Register(app, stdout, stderr, cancellationToken);
+        RehearseCommand.Register(app, stdout, stderr, cancellationToken);
         SnapshotCommand.Register(app, stdout, stderr, cancellationToken);
         TemplatesCommand.Register(app, stdout, stderr, cancellationToken);
 

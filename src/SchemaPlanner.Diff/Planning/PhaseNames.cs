@@ -11,4 +11,14 @@ public static class PhaseNames
         Phase.PostDeploy => "post-deploy",
         _ => throw new ArgumentOutOfRangeException(nameof(phase)),
     };
+
+    /// <summary>The phase a folder or JSON name stands for, or null.</summary>
+    public static Phase? Parse(string name) => name switch
+    {
+        "pre-deploy" => Phase.PreDeploy,
+        "backfill" => Phase.Backfill,
+        "verify" => Phase.Verify,
+        "post-deploy" => Phase.PostDeploy,
+        _ => null,
+    };
 }

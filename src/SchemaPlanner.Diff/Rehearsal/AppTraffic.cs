@@ -29,6 +29,8 @@ internal sealed class AppTraffic : IAsyncDisposable
     private int errors;
     private int userIndex;
     private volatile bool active;
+    private string? lastStatement;
+    private bool typesReloaded;
 
     public AppTraffic(string connectionString, AppVersion version, IReadOnlyList<(TableLedger, ShapeWriter)> tables, IReadOnlyList<QualifiedName> views, IReadOnlyList<SqlStatement> userStatements, int transactionsPerSecond, TimeSpan limit)
     {
@@ -120,6 +122,13 @@ internal sealed class AppTraffic : IAsyncDisposable
                         await Task.Delay(interval - elapsed, token).ConfigureAwait(false);
                     }
                 }
+                catch (PostgresException ex) when (ex.SqlState == "42804" && ex.MessageText.Contains("_sp_old", StringComparison.Ordinal) && !typesReloaded)
+                {
+                    // An enum swap renamed the type this session cached by name; APP.md tells apps to reload types
+                    // after it (Npgsql: ReloadTypes), and so does this one, once.
+                    typesReloaded = true;
+                    await ResetAsync(connection).ConfigureAwait(false);
+                }
                 catch (PostgresException ex)
                 {
                     lock (gate)
@@ -127,7 +136,7 @@ internal sealed class AppTraffic : IAsyncDisposable
                         errors++;
                     }
 
-                    Failure ??= $"{ApplicationName}: {ex.SqlState}: {ex.MessageText} in: {ex.BatchCommand?.CommandText ?? "?"}";
+                    Failure ??= $"{ApplicationName}: {ex.SqlState}: {ex.MessageText} in: {ex.BatchCommand?.CommandText ?? lastStatement ?? "?"}";
                     await ResetAsync(connection).ConfigureAwait(false);
                 }
                 catch (NpgsqlException ex) when (!token.IsCancellationRequested)
@@ -267,6 +276,7 @@ internal sealed class AppTraffic : IAsyncDisposable
     private async Task WriteAsync(NpgsqlConnection connection, TableLedger ledger, ShapeWriter writer, ShapeWrite write, LedgerRow? updated, CancellationToken token)
     {
         await using var command = write.Command;
+        lastStatement = command.CommandText + " with (" + string.Join(", ", command.Parameters.Select(p => p.Value is DBNull ? "NULL" : p.Value?.ToString())) + ")";
         string? values = null;
         var key = new List<string?>();
         await using (var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false))

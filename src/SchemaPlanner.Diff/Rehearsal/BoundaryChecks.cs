@@ -41,8 +41,9 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         }
 
         var model = Model(reader);
-        var expectedFromOld = Expected(ledger.Mapping, AppVersion.Old, reader);
-        var expectedFromNew = Expected(ledger.Mapping, AppVersion.New, reader);
+        var physical = await PhysicalTypesAsync(connection, shape.Name, cancellationToken).ConfigureAwait(false);
+        var expectedFromOld = Expected(ledger.Mapping, AppVersion.Old, reader, physical);
+        var expectedFromNew = Expected(ledger.Mapping, AppVersion.New, reader, physical);
         var join = string.Join(" AND ", shape.Key.Select((k, i) => $"t.{Sql.Quote(k)} = CAST(l.k->>{i} AS {ReadTypes.Of(shape.Column(k), model)})"));
         var sql = $"""
             WITH l AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(k jsonb, w text, d boolean, v jsonb))
@@ -85,7 +86,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
     /// SQL for the values a reader should see of a row <paramref name="writer"/> wrote (its read-back values are
     /// <c>l.v</c>), and for what it does see (<c>t</c>), over the columns the reader can derive from the writer's.
     /// </summary>
-    private (string Expected, string Actual) Expected(TableMapping mapping, AppVersion writer, AppVersion reader)
+    private (string Expected, string Actual) Expected(TableMapping mapping, AppVersion writer, AppVersion reader, IReadOnlyDictionary<string, string> physical)
     {
         var readerShape = mapping.Shape(reader)!;
         var writerShape = mapping.Shape(writer);
@@ -96,16 +97,40 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         }
 
         var derivation = mapping.Derivation(writer, reader);
-        var columns = readerShape.Columns.Where(c => derivation.ContainsKey(c.Name)).ToList();
+
+        // Across versions, a column whose type changes reads the other version's values only once it has the
+        // reader's type (before the swap, the new version's name still holds the old type's column).
+        var columns = readerShape.Columns
+            .Where(c => derivation.ContainsKey(c.Name))
+            .Where(c => writer == reader || !physical.TryGetValue(c.Name, out var now) || SeedValues.Base(now) == SeedValues.Base(c.Type) || Enumish(c))
+            .ToList();
         if (writer == reader)
         {
-            return ($"(SELECT jsonb_object_agg(key, value) FROM jsonb_each(l.v) WHERE key = ANY({Array(columns)}))", "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
+            return ($"(SELECT coalesce(jsonb_object_agg(key, value), '{{}}'::jsonb) FROM jsonb_each(l.v) WHERE key = ANY({Array(columns)}))", "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
         }
 
         var writerModel = Model(writer);
         var record = string.Join(", ", writerShape.Columns.Select(c => $"{Sql.Quote(c.Name)} {ReadTypes.Of(c, writerModel)}"));
         var expected = ReadTypes.JsonObject(columns.Select(c => (c.Name, $"CAST(CAST(({derivation[c.Name]}) AS {c.Type}) AS {ReadTypes.Of(c, readerModel)})")));
         return ($"(SELECT {expected} FROM jsonb_to_record(l.v) AS sp_row({record}))", "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
+    }
+
+    private bool Enumish(Column column) => oldModel.FindEnum(column.TypeName) is not null || newModel.FindEnum(column.TypeName) is not null;
+
+    /// <summary>Each column's type as the database has it right now (a view's too, for a renamed table's old name).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> PhysicalTypesAsync(NpgsqlConnection connection, QualifiedName table, CancellationToken cancellationToken)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(
+            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped", connection);
+        command.Parameters.AddWithValue(table.Sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            types[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return types;
     }
 
     private static string Array(IEnumerable<Column> columns) => "ARRAY[" + string.Join(", ", columns.Select(c => Sql.Literal(c.Name)).DefaultIfEmpty("NULL")) + "]::text[]";

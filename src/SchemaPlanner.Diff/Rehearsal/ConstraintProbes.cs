@@ -170,13 +170,15 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
     /// <summary>Control insert, then the violating one; both rolled back. Null when the violation was rejected.</summary>
     private async Task<string?> ProbeAsync(NpgsqlConnection connection, ShapeWriter writer, Func<Column, object?> violation, string sqlState, string what, CancellationToken cancellationToken)
     {
+        // The control and the violating insert start from the same sample row: only the violation differs.
+        var sample = Random.Next(1_000_000);
         await ExecuteAsync(connection, "BEGIN", cancellationToken).ConfigureAwait(false);
         try
         {
             await ExecuteAsync(connection, "SAVEPOINT sp_control", cancellationToken).ConfigureAwait(false);
             try
             {
-                var control = writer.Insert(connection, Random);
+                var control = writer.Insert(connection, Random, sampleIndex: sample);
                 if (control is null)
                 {
                     return null;
@@ -192,7 +194,7 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
             }
 
             await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT sp_control", cancellationToken).ConfigureAwait(false);
-            var probe = writer.Insert(connection, Random, violation);
+            var probe = writer.Insert(connection, Random, violation, sample);
             if (probe is null)
             {
                 return null;

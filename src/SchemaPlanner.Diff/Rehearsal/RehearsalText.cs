@@ -9,7 +9,7 @@ public static class RehearsalText
     public static string Summary(RehearsalReport report) => string.Create(
         CultureInfo.InvariantCulture,
         $"rehearsed under traffic on {report.RowsSource} ({report.Rows.Values.Sum()} rows in {report.Rows.Count} table(s)): " +
-        $"{report.Steps.Count} step(s), {report.Statements(AppVersion.Old)} old-version and {report.Statements(AppVersion.New)} new-version statement(s), " +
+        $"{report.Steps.Count(s => s.Release > 0)} step(s), {report.Statements(AppVersion.Old)} old-version and {report.Statements(AppVersion.New)} new-version statement(s), " +
         $"0 errors; {report.Boundaries} boundaries checked ({report.ValueChecks} row/value checks, {report.ViewChecks} view checks, {report.ProbesRejected} bad writes rejected as they must be)");
 
     public static string Markdown(RehearsalReport report)

@@ -33,10 +33,12 @@ internal static partial class SeedValues
             return $"({Expression(domainBase, null, null, narrowerType)})::{type}";
         }
 
-        // Text that the new version reads as JSON holds JSON.
-        if (narrowerType is not null && Base(narrowerType) is "json" or "jsonb" && Base(type) is "text" or "character varying")
+        // Text that the new version reads as another type (JSON, a number, a date) holds that type's text.
+        if (narrowerType is not null && Base(type) is "text" or "character varying" && Base(narrowerType) is not ("text" or "character varying" or "character" or "citext"))
         {
-            return "json_build_object('id', g, 'variant', CASE WHEN g % 2 = 0 THEN 'a' ELSE 'b' END, 'name', 'v' || g)::text";
+            return Base(narrowerType) is "json" or "jsonb"
+                ? "json_build_object('id', g, 'variant', CASE WHEN g % 2 = 0 THEN 'a' ELSE 'b' END, 'name', 'v' || g)::text"
+                : $"({Ordinary(narrowerType, null)})::text";
         }
 
         var extreme = Extreme(narrowerType is null ? type : Narrower(type, narrowerType));
@@ -57,7 +59,8 @@ internal static partial class SeedValues
             "real" => "(g * 0.5)::real",
             "double precision" => "(g * 0.25)::double precision",
             "text" or "character varying" or "character" or "citext" or "name" =>
-                limit is { } l ? $"left('välue ' || g || ' o''q', {l})::{type}" : $"('välue ' || g || ' o''q')::{type}",
+                // A quote, a non-ASCII letter and an @ (CHECKs on e-mail-like text are common).
+                limit is { } l ? $"left('o''q.välue' || g || '@example.org', {l})::{type}" : $"('o''q.välue' || g || '@example.org')::{type}",
             "boolean" => "(g % 2 = 0)",
             "date" => "(date '2000-01-01' + g)",
             "timestamp without time zone" => $"(timestamp '2020-01-01 00:00:00' + g * interval '1 hour 1.123456 second')::{type}",
@@ -72,6 +75,17 @@ internal static partial class SeedValues
             "inet" => "('10.' || (g / 65536) % 256 || '.' || (g / 256) % 256 || '.' || g % 256)::inet",
             "cidr" => "('10.' || (g / 256) % 256 || '.' || g % 256 || '.0/24')::cidr",
             "money" => "(g * 1.25)::numeric::money",
+            // Ranges that never overlap: an exclusion constraint over them holds.
+            "int4range" => "int4range(g * 20, g * 20 + 10)",
+            "int8range" => "int8range(g * 20, g * 20 + 10)",
+            "numrange" => "numrange(g * 20, g * 20 + 10.5)",
+            "daterange" => "daterange(date '2000-01-01' + g * 10, date '2000-01-01' + g * 10 + 7)",
+            "tsrange" => "tsrange(timestamp '2020-01-01' + g * interval '1 hour', timestamp '2020-01-01' + (g + 1) * interval '1 hour')",
+            "tstzrange" => "tstzrange(timestamptz '2020-01-01+00' + g * interval '1 hour', timestamptz '2020-01-01+00' + (g + 1) * interval '1 hour')",
+            "macaddr" => "('08:00:2b:' || lpad(to_hex((g / 65536) % 256), 2, '0') || ':' || lpad(to_hex((g / 256) % 256), 2, '0') || ':' || lpad(to_hex(g % 256), 2, '0'))::macaddr",
+            "point" => "point(g, g * 0.5)",
+            "xml" => "('<v n=\"' || g || '\"/>')::xml",
+            "tsvector" => "to_tsvector('simple', 'word' || g)",
             "bit" or "bit varying" => $"(g % 2)::bit(1)::{type}",
             _ => $"('v' || g)::{type}",
         };

@@ -83,11 +83,12 @@ public sealed class ShapeMap
                 var hint = target is null || target != column.Name
                     ? config.FindColumnHint(@new.Name, column.Name) ?? config.FindColumnHint(old.Name, column.Name)
                     : null;
+                var selfHinted = target == column.Name && (config.FindColumnHint(@new.Name, column.Name) ?? config.FindColumnHint(old.Name, column.Name)) is not null;
                 if (hint is not null && @new.FindColumn(column.Name) is null)
                 {
                     backward[column.Name] = hint.Using;
                 }
-                else if (target is not null)
+                else if (target is not null && !selfHinted)
                 {
                     backward[column.Name] = Sql.Quote(target);
                 }
@@ -101,6 +102,10 @@ public sealed class ShapeMap
             }
         }
 
-        return new TableMapping(oldShape, newShape, forward, backward);
+        var selfHinted = old is null || @new is null
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : @new.Columns.Where(c => old.FindColumn(c.Name) is not null && (config.FindColumnHint(@new.Name, c.Name) ?? config.FindColumnHint(old.Name, c.Name)) is not null)
+                .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return new TableMapping(oldShape, newShape, forward, backward) { SelfHinted = selfHinted };
     }
 }

@@ -17,21 +17,28 @@ internal sealed class ShapeWriter
     private readonly AppVersion version;
     private readonly List<Column> columns;
     private readonly HashSet<string> unique;
+    private readonly IReadOnlyDictionary<string, string> otherTypes;
     private List<object?[]>? samples;
 
     /// <param name="alsoUnique">Columns of this shape that are unique in the other version's schema: the app keeps them unique too.</param>
-    public ShapeWriter(TableShape shape, SchemaModel model, TableLedger ledger, AppVersion version, IEnumerable<string> alsoUnique)
+    /// <param name="otherTypes">The other version's type of each column it shares as is: fresh values fit both.</param>
+    public ShapeWriter(TableShape shape, SchemaModel model, TableLedger ledger, AppVersion version, IEnumerable<string> alsoUnique, IReadOnlyDictionary<string, string> otherTypes)
     {
+        this.otherTypes = otherTypes;
         this.shape = shape;
         this.model = model;
         this.ledger = ledger;
         this.version = version;
-        columns = shape.Writable.Where(c => !(c.Default?.StartsWith("nextval(", StringComparison.Ordinal) == true && shape.Key.Contains(c.Name))).ToList();
-        unique = shape.Table.Constraints.Where(c => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey).SelectMany(c => c.Columns)
+        // Apps leave identity and serial columns to the database.
+        columns = shape.Writable.Where(c => c.Identity == IdentityKind.None && c.Default?.StartsWith("nextval(", StringComparison.Ordinal) != true).ToList();
+        unique = shape.Table.Constraints.Where(c => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey or ConstraintKind.Exclusion).SelectMany(c => c.Columns)
             .Concat(shape.Table.Indexes.Where(i => i.Unique).SelectMany(i => i.Keys))
             .Concat(alsoUnique)
             .ToHashSet(StringComparer.Ordinal);
-        CanInsert = columns.Where(c => unique.Contains(c.Name)).All(c => FreshValue(c, 0, null) is not null)
+        var foreignKeyColumns = shape.Table.Constraints.Where(c => c.Kind == ConstraintKind.ForeignKey).SelectMany(c => c.Columns).ToHashSet(StringComparer.Ordinal);
+        // A unique foreign key (one-to-one) would need a parent nobody references yet: such tables get no inserts.
+        CanInsert = !unique.Overlaps(foreignKeyColumns)
+            && columns.Where(c => unique.Contains(c.Name)).All(c => FreshValue(c, 0, null) is not null)
             && shape.Key.All(k => columns.Any(c => c.Name == k) || shape.Column(k).Default is not null || shape.Column(k).Identity != IdentityKind.None);
     }
 
@@ -76,10 +83,43 @@ internal sealed class ShapeWriter
         {
             // An empty table (or one only this version has): rows made from the types alone.
             var generated = columns.Select(c => SeedValues.Expression(c.Type, model.FindEnum(c.TypeName)?.Values, model.Domains.FirstOrDefault(d => d.Name == c.TypeName)?.BaseType, null) + " AS " + Sql.Quote(c.Name));
-            samples = await ReadRowsAsync(connection, $"SELECT {string.Join(", ", generated.DefaultIfEmpty("1"))} FROM generate_series(1, 50) g", cancellationToken).ConfigureAwait(false);
+            // Only rows the table's CHECKs accept (a type the generator cannot make leaves the app without inserts).
+            var checks = shape.Table.Constraints.Where(c => c.Kind == ConstraintKind.Check).Select(c => "(" + SyntheticRows.CheckExpression(c.Definition) + ")").ToList();
+            try
+            {
+                samples = await ReadRowsAsync(
+                    connection,
+                    $"SELECT * FROM (SELECT {string.Join(", ", generated.DefaultIfEmpty("1"))} FROM generate_series(1, 50) g) sp_row WHERE {string.Join(" AND ", checks.DefaultIfEmpty("true"))}",
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException)
+            {
+                samples = [];
+            }
         }
 
         await FillForeignKeysAsync(connection, cancellationToken).ConfigureAwait(false);
+        KeepToLabels();
+    }
+
+    /// <summary>An enum value this version's type lacks (a removed label) becomes one of its labels.</summary>
+    private void KeepToLabels()
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (model.FindEnum(columns[i].TypeName) is not { Values.Count: > 0 } type || columns[i].Type.EndsWith("[]", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var row in samples!)
+            {
+                if (row[i] is string label && !type.Values.Contains(label))
+                {
+                    row[i] = type.Values[0];
+                }
+            }
+        }
     }
 
     private async Task<List<object?[]>> ReadRowsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
@@ -114,7 +154,7 @@ internal sealed class ShapeWriter
 
             var parents = new List<object?[]>();
             await using (var command = new NpgsqlCommand(
-                $"SELECT {string.Join(", ", fk.ReferencedColumns.Select(Sql.Quote))} FROM {fk.ReferencedTable!.Sql} ORDER BY random() LIMIT 200", connection))
+                $"SELECT {string.Join(", ", fk.ReferencedColumns.Select(Sql.Quote))} FROM {fk.ReferencedTable!.Sql} WHERE {string.Join(" AND ", fk.ReferencedColumns.Select(c => Sql.Quote(c) + " IS NOT NULL"))} ORDER BY random() LIMIT 200", connection))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -123,7 +163,27 @@ internal sealed class ShapeWriter
                 }
             }
 
-            for (var s = 0; s < samples!.Count && parents.Count > 0; s++)
+            if (parents.Count == 0)
+            {
+                // No parent row to point at: NULL where allowed, else this version cannot insert here.
+                if (fk.Columns.Any(c => shape.Column(c).NotNull))
+                {
+                    samples!.Clear();
+                    return;
+                }
+
+                foreach (var row in samples!)
+                {
+                    foreach (var index in indexes)
+                    {
+                        row[index] = null;
+                    }
+                }
+
+                continue;
+            }
+
+            for (var s = 0; s < samples!.Count; s++)
             {
                 var parent = parents[s % parents.Count];
                 for (var i = 0; i < indexes.Count; i++)
@@ -144,14 +204,14 @@ internal sealed class ShapeWriter
     }
 
     /// <summary>INSERT … RETURNING key, values: a sample row with a fresh key and fresh unique values.</summary>
-    public ShapeWrite? Insert(NpgsqlConnection connection, Random random, Func<Column, object?>? overrideValue = null)
+    public ShapeWrite? Insert(NpgsqlConnection connection, Random random, Func<Column, object?>? overrideValue = null, int? sampleIndex = null)
     {
         if (!CanInsert || samples is not { Count: > 0 })
         {
             return null;
         }
 
-        var sample = samples[random.Next(samples.Count)];
+        var sample = samples[(sampleIndex ?? random.Next(samples.Count)) % samples.Count];
         var n = ledger.Next();
         var command = new NpgsqlCommand { Connection = connection };
         var names = new List<string>();
@@ -274,17 +334,22 @@ internal sealed class ShapeWriter
             "integer" => (int)(1_500_000_000 + n),
             "bigint" => 1_500_000_000L + n,
             "numeric" => 900_000m + n,
-            "text" or "character varying" or "character" or "citext" => Fit($"{tag}{n}{(sample is string s ? "-" + s : "")}", column.Type),
+            "text" or "character varying" or "character" or "citext" => Fit($"{tag}{n}{(sample is string s ? "-" + s : "")}", otherTypes.TryGetValue(column.Name, out var other) ? SeedValues.Narrower(column.Type, other) : column.Type),
             "uuid" => new Guid((int)n, (short)(version == AppVersion.Old ? 1 : 2), 0x5053, [0, 0, 0, 0, 0, 0, 0, 1]),
             _ => null,
         };
     }
 
+    /// <summary>Cut to the type's length, keeping the unique prefix (tag and number) and as much of the end as fits.</summary>
     private static string Fit(string value, string type)
     {
         var open = type.IndexOf('(', StringComparison.Ordinal);
-        return open > 0 && int.TryParse(type[(open + 1)..type.IndexOf(')', StringComparison.Ordinal)], NumberStyles.None, CultureInfo.InvariantCulture, out var length) && value.Length > length
-            ? value[^length..]
-            : value;
+        if (open < 0 || !int.TryParse(type[(open + 1)..type.IndexOf(')', StringComparison.Ordinal)], NumberStyles.None, CultureInfo.InvariantCulture, out var length) || value.Length <= length)
+        {
+            return value;
+        }
+
+        var prefix = value.IndexOf('-', StringComparison.Ordinal) is var dash and > 0 ? value[..dash] : value;
+        return prefix.Length >= length ? prefix[..length] : prefix + value[^(length - prefix.Length)..];
     }
 }

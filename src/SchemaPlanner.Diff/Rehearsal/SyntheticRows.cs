@@ -209,8 +209,10 @@ public static class SyntheticRows
         return map;
     }
 
+    /// <summary>The new-shape column holding this old column's values: a plain copy of it, else the one of the same name.</summary>
     private static Column? NewCounterpart(TableMapping? mapping, string oldColumn) =>
-        mapping?.New?.Columns.FirstOrDefault(c => mapping.Forward.TryGetValue(c.Name, out var e) && e == Sql.Quote(oldColumn));
+        mapping?.New?.Columns.FirstOrDefault(c => mapping.Forward.TryGetValue(c.Name, out var e) && e == Sql.Quote(oldColumn))
+        ?? mapping?.New?.Columns.FirstOrDefault(c => c.Name == oldColumn && mapping.Forward.ContainsKey(c.Name));
 
     /// <summary>Labels of an enum column, only those the new version's type keeps too.</summary>
     private static IReadOnlyList<string>? EnumLabels(SchemaModel from, SchemaModel to, Column column, Column? counterpart)

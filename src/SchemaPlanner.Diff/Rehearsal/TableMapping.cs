@@ -16,6 +16,9 @@ public sealed record TableMapping(
 {
     public TableShape? Shape(AppVersion version) => version == AppVersion.Old ? Old : New;
 
+    /// <summary>Columns both shapes have under one name whose new value a <c>using</c> hint computes.</summary>
+    public IReadOnlySet<string> SelfHinted { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Display name: the new name when the table has one.</summary>
     public QualifiedName Name => (New ?? Old)!.Name;
 
@@ -24,7 +27,13 @@ public sealed record TableMapping(
     {
         if (writer == reader)
         {
-            return Shape(reader)!.Columns.ToDictionary(c => c.Name, c => Sql.Quote(c.Name), StringComparer.Ordinal);
+            // A column a hint computes from itself (a coalesce filling NULLs) may change as the hint asks: it is
+            // compared across the versions, through the hint, not against what was written.
+            // Columns the database fills (identity, serial, generated) are not the app's to compare either.
+            return Shape(reader)!.Columns
+                .Where(c => !SelfHinted.Contains(c.Name))
+                .Where(c => c.Identity == IdentityKind.None && c.Generated is null && c.Default?.StartsWith("nextval(", StringComparison.Ordinal) != true)
+                .ToDictionary(c => c.Name, c => Sql.Quote(c.Name), StringComparer.Ordinal);
         }
 
         return writer == AppVersion.Old ? Forward : Backward;

@@ -46,7 +46,7 @@ public static class TrafficRehearsal
             {
                 if (ledger.Mapping.Shape(version) is { } shape)
                 {
-                    writers[(ledger, version)] = new ShapeWriter(shape, checks.Model(version), ledger, version, UniqueInOther(ledger.Mapping, version));
+                    writers[(ledger, version)] = new ShapeWriter(shape, checks.Model(version), ledger, version, UniqueInOther(ledger.Mapping, version), OtherTypes(ledger.Mapping, version));
                 }
             }
         }
@@ -67,9 +67,13 @@ public static class TrafficRehearsal
         {
             var live = new HashSet<AppVersion> { AppVersion.Old };
             var acrossFromOld = false;
+            var releaseDone = false;
             async Task BoundaryAsync(string where)
             {
                 boundaries++;
+
+                // A step may have created or renamed types (an enum swap): the checker must know them by their new OIDs.
+                await checker.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var version in live.Order())
                 {
                     var failure = traffic[version].Failure;
@@ -92,9 +96,9 @@ public static class TrafficRehearsal
                         }
                     }
 
-                    // While the old version is live, views keep the old definition (its readers come first); the
-                    // new definition must hold once the new version is alone.
-                    if (version == AppVersion.Old || !live.Contains(AppVersion.Old))
+                    // While the old version is live, views keep the old definition (its readers come first); the new
+                    // definition must hold once a release is fully deployed (its post-deploy may be what re-points them).
+                    if (version == AppVersion.Old || releaseDone)
                     {
                         foreach (var view in ViewsOver(checks.Model(version), ledgers.Select(l => l.Mapping.Shape(version)?.Name).OfType<QualifiedName>()))
                         {
@@ -143,6 +147,7 @@ public static class TrafficRehearsal
             {
                 var before = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
                 var hookDone = false;
+                releaseDone = false;
                 foreach (var step in release.OrderBy(s => s.Phase))
                 {
                     if (!hookDone && step.Phase > Phase.Backfill && bothVersionsLive is not null)
@@ -166,6 +171,7 @@ public static class TrafficRehearsal
                     var ordered = release.OrderBy(s => s.Phase).ToList();
                     acrossFromOld |= release.Key > 1 || step.Phase > Phase.Backfill || (step.Phase == Phase.Backfill && ordered.FindLastIndex(s => s.Phase == Phase.Backfill) == ordered.IndexOf(step));
 
+                    releaseDone = step == release.OrderBy(s => s.Phase).Last();
                     await BoundaryAsync($"after {step.UpFile}").ConfigureAwait(false);
                     await SetLiveAsync(versions).ConfigureAwait(false);
                 }
@@ -203,6 +209,7 @@ public static class TrafficRehearsal
             await PauseAllAsync().ConfigureAwait(false);
             live = [AppVersion.New];
             acrossFromOld = true;
+            releaseDone = true;
             await BoundaryAsync("after the whole plan").ConfigureAwait(false);
             var result = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
             PlanRehearsal.Require(result, desired, "after every release, the database still differs from the desired schema");
@@ -222,11 +229,7 @@ public static class TrafficRehearsal
 
     private static async Task<StepReport> RunStepAsync(NpgsqlConnection connection, ExecutableStep step, RehearsalOptions options, LockWaitMonitor monitor, IReadOnlyDictionary<AppVersion, AppTraffic> traffic, CancellationToken cancellationToken)
     {
-        foreach (var app in traffic.Values)
-        {
-            app.TakeFigures();
-        }
-
+        // Figures since the last boundary: the traffic just before the step (the dwell) and during it.
         monitor.Reset();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.StepTimeout);
@@ -279,11 +282,33 @@ public static class TrafficRehearsal
             return [];
         }
 
-        var unique = otherShape.Table.Constraints.Where(c => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey).SelectMany(c => c.Columns)
+        var unique = otherShape.Table.Constraints.Where(c => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey or ConstraintKind.Exclusion).SelectMany(c => c.Columns)
             .Concat(otherShape.Table.Indexes.Where(i => i.Unique).SelectMany(i => i.Keys))
             .ToHashSet(StringComparer.Ordinal);
         var derivation = mapping.Derivation(other, version);
         return shape.Columns.Where(c => derivation.TryGetValue(c.Name, out var e) && unique.Any(u => Sql.Quote(u) == e)).Select(c => c.Name).ToList();
+    }
+
+    /// <summary>The other version's type of each column of <paramref name="version"/>'s shape that it copies as is.</summary>
+    private static IReadOnlyDictionary<string, string> OtherTypes(TableMapping mapping, AppVersion version)
+    {
+        var other = version == AppVersion.Old ? AppVersion.New : AppVersion.Old;
+        if (mapping.Shape(other) is not { } otherShape || mapping.Shape(version) is not { } shape)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var derivation = mapping.Derivation(version, other);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in otherShape.Columns)
+        {
+            if (derivation.TryGetValue(column.Name, out var e) && shape.Columns.FirstOrDefault(c => Sql.Quote(c.Name) == e) is { } mine)
+            {
+                types[mine.Name] = column.Type;
+            }
+        }
+
+        return types;
     }
 
     /// <summary>Views (and views over them) of a schema that read any of the tables.</summary>

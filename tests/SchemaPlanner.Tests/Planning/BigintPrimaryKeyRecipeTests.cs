@@ -302,9 +302,11 @@ internal sealed class PlannedMigration : IAsyncDisposable
 {
     private readonly ScratchServer scratch;
     private readonly string folder;
+    private readonly SchemaPlannerConfig config;
 
-    private PlannedMigration(TestDatabase database, ScratchServer scratch, string folder, SchemaModel current, SchemaModel desired, MigrationPlan plan, IReadOnlyList<RenderedStep> steps)
+    private PlannedMigration(TestDatabase database, ScratchServer scratch, string folder, SchemaModel current, SchemaModel desired, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, SchemaPlannerConfig config)
     {
+        this.config = config;
         Database = database;
         this.scratch = scratch;
         this.folder = folder;
@@ -343,7 +345,7 @@ internal sealed class PlannedMigration : IAsyncDisposable
             var context = new PlanningContext(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes, config, analysis.Context.ServerVersionNumber);
             var plan = Planner.Plan(context, SchemaFingerprint.Of(analysis.Current.Schema.Model), SchemaFingerprint.Of(analysis.Desired.Schema.Model));
             var steps = new PlanRenderer(new TemplateCatalog(null)).RenderSteps(plan);
-            return new PlannedMigration(database, scratch, folder, analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan, steps);
+            return new PlannedMigration(database, scratch, folder, analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan, steps, config);
         }
         catch
         {
@@ -363,7 +365,7 @@ internal sealed class PlannedMigration : IAsyncDisposable
     }
 
     /// <summary>What <c>schemaplan plan</c> does before writing: every step on a scratch copy, then the down files.</summary>
-    public Task RehearseAsync() => PlanRehearsal.RunAsync(new RehearsalInput(Current, Desired, Plan.Changes.Select(c => c.Change).ToList(), SchemaPlanner.Configuration.SchemaPlannerConfig.Empty, PlanWriter.Executable(Steps)), scratch, Acceptance.AcceptanceTests.RehearsalOptionsForTests, CancellationToken.None);
+    public Task RehearseAsync() => PlanRehearsal.RunAsync(new RehearsalInput(Current, Desired, Plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(Steps)), scratch, Acceptance.AcceptanceTests.RehearsalOptionsForTests, CancellationToken.None);
 
     public async Task<NpgsqlConnection> OpenAsync()
     {

@@ -44,7 +44,15 @@ public sealed class PlanCommandTests
         var filesA = Directory.GetFiles(folder.File("a"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.File("a"), f)).Order(StringComparer.Ordinal).ToList();
         var filesB = Directory.GetFiles(folder.File("b"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.File("b"), f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(filesA, filesB);
-        foreach (var file in filesA)
+
+        // The rehearsal's figures are measurements (they vary run to run); everything else is byte-identical.
+        Assert.Contains("rehearsal.md", filesA);
+        using (var rehearsal = JsonDocument.Parse(File.ReadAllText(folder.File("a/rehearsal.json"))))
+        {
+            Assert.NotEmpty(rehearsal.RootElement.GetProperty("steps").EnumerateArray());
+        }
+
+        foreach (var file in filesA.Where(f => !f.StartsWith("rehearsal.", StringComparison.Ordinal)))
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(folder.File("a"), file)), File.ReadAllBytes(Path.Combine(folder.File("b"), file)));
         }

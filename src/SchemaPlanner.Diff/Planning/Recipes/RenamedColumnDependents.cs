@@ -107,7 +107,7 @@ internal sealed class RenamedColumnDependents
                 var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
                 output.Steps.Add(RecipeSteps.Locking(
                     change, context, 1, Phase.PostDeploy, sequence++, "add_" + index.Name + "_using_index", $"attach {name} to its index (UNIQUE USING INDEX, a brief lock)",
-                    RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} UNIQUE USING INDEX {Sql.Quote(index.Name)}{deferrable}"),
+                    RecipeSteps.Ddl(RecipeSteps.UnlessDone(RecipeSteps.ConstraintExists(table, index.Name), $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} UNIQUE USING INDEX {Sql.Quote(index.Name)}{deferrable}")),
                     RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}")));
                 continue;
             }
@@ -138,13 +138,15 @@ internal sealed class RenamedColumnDependents
     {
         foreach (var add in addedIndexes.Where(helperNames.ContainsKey))
         {
-            yield return $"ALTER INDEX {new QualifiedName(add.TableName.Schema, helperNames[add]).Sql} RENAME TO {Sql.Quote(add.Index.Name)}";
+            yield return $"ALTER INDEX IF EXISTS {new QualifiedName(add.TableName.Schema, helperNames[add]).Sql} RENAME TO {Sql.Quote(add.Index.Name)}";
         }
 
         foreach (var add in addedConstraints.Where(helperNames.ContainsKey))
         {
             // Renaming a unique constraint renames its index too.
-            yield return $"ALTER TABLE {add.TableName.Sql} RENAME CONSTRAINT {Sql.Quote(helperNames[add])} TO {Sql.Quote(add.Constraint.Name)}";
+            yield return RecipeSteps.UnlessDone(
+                "NOT " + RecipeSteps.ConstraintExists(add.TableName, helperNames[add]),
+                $"ALTER TABLE {add.TableName.Sql} RENAME CONSTRAINT {Sql.Quote(helperNames[add])} TO {Sql.Quote(add.Constraint.Name)}");
         }
     }
 
