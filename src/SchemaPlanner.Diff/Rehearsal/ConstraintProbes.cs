@@ -17,6 +17,19 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
 
     public async Task<string?> RunAsync(NpgsqlConnection connection, TableLedger ledger, ShapeWriter writer, AppVersion version, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ProbeAllAsync(connection, ledger, writer, version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex)
+        {
+            // Reading the samples or the existing values failed: the version's shape is not there to be probed.
+            return $"{writer.Shape.Name}: the {BoundaryChecks.Name(version)} version's writes cannot be probed: {ex.SqlState}: {ex.MessageText}";
+        }
+    }
+
+    private async Task<string?> ProbeAllAsync(NpgsqlConnection connection, TableLedger ledger, ShapeWriter writer, AppVersion version, CancellationToken cancellationToken)
+    {
         var mapping = ledger.Mapping;
         var shape = writer.Shape;
         if (!writer.CanInsert)
