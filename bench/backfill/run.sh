@@ -263,11 +263,13 @@ backfill_with_writer() { # db plandir tag
   bf_from="$(now)"
   ( sleep "$BACKFILL_CAP"
     sql postgres -At -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'bench-backfill'" >/dev/null
-    touch "$work/backfill-capped" ) &
+    touch "$work/backfill-capped" ) >/dev/null 2>&1 &
   local watchdog=$!
   rm -f "$work/backfill-capped"
   PGAPPNAME=bench-backfill sql "$db" -f "$plan/$file" >"$work/backfill-$tag.log" 2>&1 || rc=$?
   bf_to="$(now)"
+  # Its sleep first: a sleep left behind would outlive the script (and keep a pipe reading its output open).
+  pkill -P "$watchdog" sleep 2>/dev/null || true
   kill "$watchdog" 2>/dev/null || true
   wait "$watchdog" 2>/dev/null || true
   sampler_stop
