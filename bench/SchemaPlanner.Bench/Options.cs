@@ -26,6 +26,16 @@ internal sealed record Options
 
     public string? EmitSqlDirectory { get; init; }
 
+    /// <summary>Rehearse the bundled sample under traffic instead of the schema-size bench.</summary>
+    public bool RehearseSample { get; init; }
+
+    public int RehearsalRows { get; init; } = 2_000;
+
+    public int RehearsalRate { get; init; } = 100;
+
+    /// <summary>The rehearsals to run, in order: false = on synthetic rows (as schemaplan plan), true = on a copy of samples/current's own rows (--rehearse-on).</summary>
+    public IReadOnlyList<bool> RehearsalSources { get; init; } = [false, true];
+
     public static string Usage =>
         """
         SchemaPlanner.Bench [options]
@@ -40,6 +50,11 @@ internal sealed record Options
           --cli PATH              schemaplan.dll (default src/SchemaPlanner.Tool/bin/Release/net10.0/schemaplan.dll)
           --out FILE              also write everything printed to FILE
           --emit-sql DIR          only write the DDL scripts (a-N.sql, b-N.sql for each size) to DIR and exit
+          --rehearse-sample       instead: plan samples/current -> samples/desired and print the rehearsal's per-step table
+          --rehearse-rows N       with --rehearse-sample: synthetic rows per table (default 2000, as schemaplan plan)
+          --rehearse-rate N       with --rehearse-sample: transactions per second per app version (default 100)
+          --rows-from WHICH       with --rehearse-sample: synthetic (as schemaplan plan), sample (a copy of samples/current's
+                                  own rows, as --rehearse-on) or both (default)
         Environment: SCHEMAPLAN_BENCH_DATABASE = server connection string (keyword form or URL; needs CREATEDB)
                      to use instead of a throwaway cluster.
         """;
@@ -63,6 +78,19 @@ internal sealed record Options
                 "--cli" => options with { CliPath = Path.GetFullPath(Next()) },
                 "--out" => options with { MarkdownOut = Path.GetFullPath(Next()) },
                 "--emit-sql" => options with { EmitSqlDirectory = Path.GetFullPath(Next()) },
+                "--rehearse-sample" => options with { RehearseSample = true },
+                "--rehearse-rows" => options with { RehearsalRows = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--rows-from" => options with
+                {
+                    RehearsalSources = Next() switch
+                    {
+                        "synthetic" => [false],
+                        "sample" => [true],
+                        "both" => [false, true],
+                        var other => throw new ArgumentException($"--rows-from: {other} is not synthetic, sample or both"),
+                    },
+                },
+                "--rehearse-rate" => options with { RehearsalRate = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "-h" or "--help" => throw new OperationCanceledException(Usage),
                 _ => throw new ArgumentException($"unknown argument {args[i]}\n{Usage}"),
             };

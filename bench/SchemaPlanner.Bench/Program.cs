@@ -53,6 +53,26 @@ if (options.EmitSqlDirectory is { } emitTo)
     return 0;
 }
 
+if (options.RehearseSample)
+{
+    var printed = new StringBuilder();
+    void Say(string line)
+    {
+        Console.WriteLine(line);
+        printed.AppendLine(line);
+    }
+
+    Say($"SchemaPlanner sample rehearsal, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    var exit = await SampleRehearsal.RunAsync(options, Say, cts.Token);
+    if (options.MarkdownOut is not null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(options.MarkdownOut)!);
+        await File.WriteAllTextAsync(options.MarkdownOut, printed.ToString(), cts.Token);
+    }
+
+    return exit;
+}
+
 var bench = new Bench(options);
 return await bench.RunAsync(cts.Token);
 

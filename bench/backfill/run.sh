@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Backfill benchmark: the batched keyset backfill that `schemaplan plan` generates for a column rename
 # (public.articles.text -> body) on a 1,000,000-row table, run while a pgbench writer updates random rows
-# through the old shape; compared with the writer alone and with one plain UPDATE on a fresh copy.
+# through the old shape and a steady inserter adds new rows at a fixed rate; compared with the same writers
+# alone and with one plain UPDATE on a fresh copy.
 #
 #   bench/backfill/run.sh                 # tuned batches (5000 rows, 50 ms pause) + the defaults (1000, 100 ms)
 #   bench/backfill/run.sh --no-defaults   # skip the run with the default batch settings (~2.5 minutes less)
+#   bench/backfill/run.sh --traffic-only  # only the tuned backfill under traffic (no plain UPDATE, no backfill alone)
 #
 # Environment (all optional):
 #   ROWS=1000000         rows in the table
 #   BATCH_SIZE=5000      batchSize for the tuned run     PAUSE_MS=50     batchPauseMs for the tuned run
 #   WRITER_SECONDS=30    length of the writer-alone baseline
 #   CLIENTS=4 THREADS=2  pgbench writer clients/threads
+#   INSERT_RATE=200      new rows per second from the steady inserter (pgbench -R, 1 client); 0 = no inserter
+#   BACKFILL_CAP=900     seconds a backfill may run (statement_timeout on its DO block); past it: "finished: no"
 #   PG_BIN=/usr/lib/postgresql/15/bin
 #   SKIP_BUILD=1         use the schemaplan.dll already built
 #   REPORT=FILE          write the figures there instead of bench/backfill/results/last-run.txt
@@ -31,12 +35,16 @@ WRITER_SECONDS="${WRITER_SECONDS:-30}"
 CLIENTS="${CLIENTS:-4}"
 THREADS="${THREADS:-2}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+INSERT_RATE="${INSERT_RATE:-200}"
+BACKFILL_CAP="${BACKFILL_CAP:-900}"
 CHUNK_SECONDS=3           # the writer beside a backfill runs as back-to-back pgbench runs of this length
 RUN_DEFAULTS=1
+TRAFFIC_ONLY=0
 for arg in "$@"; do
   case "$arg" in
     --no-defaults) RUN_DEFAULTS=0 ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --traffic-only) TRAFFIC_ONLY=1; RUN_DEFAULTS=0 ;;
+    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -194,15 +202,20 @@ pgbench_run() { # db seconds logprefix
   "$PGBENCH" -n -c "$CLIENTS" -j "$THREADS" -T "$2" -D rows="$ROWS" -f "$here/update.sql" \
     -l --log-prefix="$3" -h 127.0.0.1 -p "$port" -U postgres "$1"
 }
+# The steady inserter: 1 client at INSERT_RATE transactions per second (pgbench -R), its own application_name so
+# that the wait sampler keeps watching the updater alone.
+insert_run() { # db seconds logprefix
+  PGAPPNAME=pgbench-insert "$PGBENCH" -n -c 1 -j 1 -R "$INSERT_RATE" -T "$2" -f "$here/insert.sql" \
+    -l --log-prefix="$3" -h 127.0.0.1 -p "$port" -U postgres "$1"
+}
 # Writer beside a backfill: back-to-back pgbench runs until told to stop, so each run ends cleanly with its
-# summary and its per-transaction log.
-writer_loop() { # db tag
-  local i=0 rc
-  rm -f "$work/stop-writer"
+# summary and its per-transaction log. The inserter (tag "<tag>-ins") runs the same way beside it.
+writer_loop() { # db tag [runner]
+  local i=0 rc run="${3:-pgbench_run}"
   while [ ! -f "$work/stop-writer" ]; do
     i=$((i + 1))
     rc=0
-    pgbench_run "$1" "$CHUNK_SECONDS" "$work/log-$2.$i" >"$work/pgbench-$2.$i.out" 2>"$work/pgbench-$2.$i.err" || rc=$?
+    "$run" "$1" "$CHUNK_SECONDS" "$work/log-$2.$i" >"$work/pgbench-$2.$i.out" 2>"$work/pgbench-$2.$i.err" || rc=$?
     echo "$rc" > "$work/pgbench-$2.$i.rc"
   done
 }
@@ -232,24 +245,51 @@ writer_errors() { # tag
 }
 server_log_count() { grep -c "$1" "$work/server.log" || true; }
 
-# Backfill with the writer beside it; sets bf_secs, bf_updated, bf_batches, bf_from, bf_to.
+# Backfill with the writer (and the inserter) beside it; sets bf_secs, bf_updated, bf_scanned, bf_batches,
+# bf_from, bf_to and bf_finished (yes, or why not). The backfill is capped at BACKFILL_CAP seconds: a watchdog
+# cancels its backend then (statement_timeout would not do: COMMIT inside the DO block restarts its clock), so the
+# run always ends.
 backfill_with_writer() { # db plandir tag
-  local db="$1" plan="$2" tag="$3" file
+  local db="$1" plan="$2" tag="$3" file rc=0 n
   file="$(backfill_file "$plan")"
   sql "$db" -c CHECKPOINT
+  rm -f "$work/stop-writer"
+  n=${#writer_pids[@]}
   writer_loop "$db" "$tag" &
   writer_pids+=("$!")
+  if [ "$INSERT_RATE" != 0 ]; then writer_loop "$db" "$tag-ins" insert_run & writer_pids+=("$!"); fi
   sleep 1
   sampler_start "$tag"
   bf_from="$(now)"
-  sql "$db" -f "$plan/$file" >"$work/backfill-$tag.log" 2>&1 || { tail -20 "$work/backfill-$tag.log" >&2; exit 1; }
+  ( sleep "$BACKFILL_CAP"
+    sql postgres -At -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'bench-backfill'" >/dev/null
+    touch "$work/backfill-capped" ) >/dev/null 2>&1 &
+  local watchdog=$!
+  rm -f "$work/backfill-capped"
+  PGAPPNAME=bench-backfill sql "$db" -f "$plan/$file" >"$work/backfill-$tag.log" 2>&1 || rc=$?
   bf_to="$(now)"
+  # Its sleep first: a sleep left behind would outlive the script (and keep a pipe reading its output open).
+  pkill -P "$watchdog" sleep 2>/dev/null || true
+  kill "$watchdog" 2>/dev/null || true
+  wait "$watchdog" 2>/dev/null || true
   sampler_stop
   touch "$work/stop-writer"
-  wait "${writer_pids[-1]}"
+  for p in "${writer_pids[@]:$n}"; do wait "$p"; done
   bf_secs="$(elapsed "$bf_from" "$bf_to")"
+  bf_scanned="$(sed -n 's/.*done: \([0-9]*\) rows scanned, [0-9]* updated.*/\1/p' "$work/backfill-$tag.log")"
   bf_updated="$(sed -n 's/.*done: [0-9]* rows scanned, \([0-9]*\) updated.*/\1/p' "$work/backfill-$tag.log")"
   bf_batches="$(grep -c 'rows scanned of' "$work/backfill-$tag.log" || true)"
+  if [ "$rc" = 0 ] && [ -n "$bf_updated" ]; then
+    bf_finished=yes
+  elif [ -f "$work/backfill-capped" ]; then
+    bf_finished="no: still running after the ${BACKFILL_CAP} s cap"
+  else
+    bf_finished="no: $(grep -m1 'ERROR' "$work/backfill-$tag.log" || tail -1 "$work/backfill-$tag.log")"
+  fi
+  if [ -z "$bf_updated" ]; then   # stopped early: count what its committed batches did
+    bf_updated="$(sed -n 's/.*rows scanned of ~[0-9]*, \([0-9]*\) updated.*/\1/p' "$work/backfill-$tag.log" | tail -1)"
+    bf_scanned="$(sed -n 's/.*: \([0-9]*\) rows scanned of.*/\1/p' "$work/backfill-$tag.log" | tail -1)"
+  fi
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
@@ -262,10 +302,12 @@ av_pattern='automatic vacuum of table "bench.public.articles"'
 
 say "SchemaPlanner backfill benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $("$PG_BIN/postgres" --version), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-say "table: articles, $ROWS rows ($seed_size); writer: pgbench -n -c $CLIENTS -j $THREADS, 1 random-row UPDATE per transaction"
+say "table: articles, $ROWS rows ($seed_size); writer: pgbench -n -c $CLIENTS -j $THREADS, 1 random-row UPDATE per transaction; inserter: $([ "$INSERT_RATE" = 0 ] && echo none || echo "pgbench -n -c 1 -R $INSERT_RATE, 1 INSERT per transaction")"
 say "plan: $(backfill_file "$work/plan-tuned") from the schemaplan.dll in src/SchemaPlanner.Tool/bin/Release"
 say ""
 
+p_secs=0
+if [ "$TRAFFIC_ONLY" = 0 ]; then
 # 1. the plain UPDATE on a fresh copy, alone.
 echo "plain UPDATE on a fresh copy ..."
 fresh_db plain
@@ -288,14 +330,17 @@ sql postgres -c "DROP DATABASE alone"
 say "== tuned backfill (batchSize $BATCH_SIZE, batchPauseMs $PAUSE_MS) alone on a fresh copy, no writer: ${a_secs} s" \
     "($(rate "$ROWS" "$a_secs") rows/s; load $(load)) = $(ratio "$a_secs" "$p_secs")x the plain UPDATE"
 say ""
+fi
 
 # 3. one scenario per batch setting: fresh copy, pre-deploy (sync trigger installed, body still empty), the writer
 #    alone for WRITER_SECONDS (its baseline, measured right before so that both see the same machine load), then
-#    the writer beside the backfill.
+#    the writer beside the backfill. The steady inserter runs beside the writer in both, so the baseline differs
+#    from the measured run by the backfill alone.
 scenario() { # tag plandir label
   local tag="$1" plan="$2" label="$3"
   local b_n b_p50 b_p95 b_p99 b_max b_failed b_tps b_err b_load
   local n p50 p95 p99 max failed tps err dl0 lw0 av0 deadlocks lockwaits autovacs remaining r_time r_p99 bf_load
+  local bi_line="" i_line="" max_before inserted ins_pid=""
   echo "$tag: pre-deploy, then the writer alone for ${WRITER_SECONDS}s ..."
   fresh_db bench
   run_phase bench "$plan" pre-deploy
@@ -304,18 +349,35 @@ scenario() { # tag plandir label
   sampler_start "base-$tag"
   local from to
   from="$(now)"
+  if [ "$INSERT_RATE" != 0 ]; then
+    insert_run bench "$WRITER_SECONDS" "$work/log-base-$tag-ins.1" >"$work/pgbench-base-$tag-ins.1.out" 2>"$work/pgbench-base-$tag-ins.1.err" &
+    ins_pid=$!
+  fi
   pgbench_run bench "$WRITER_SECONDS" "$work/log-base-$tag" >"$work/pgbench-base-$tag.1.out" 2>"$work/pgbench-base-$tag.1.err" || true
+  [ -n "$ins_pid" ] && { wait "$ins_pid" || true; }
   to="$(now)"
   sampler_stop
   read -r b_n b_p50 b_p95 b_p99 b_max b_failed b_tps < <(latency_stats "base-$tag" "$from" "$to")
   b_err="$(writer_errors "base-$tag")"
+  if [ "$INSERT_RATE" != 0 ]; then
+    local in ip50 ip95 ip99 imax ifailed itps
+    read -r in ip50 ip95 ip99 imax ifailed itps < <(latency_stats "base-$tag-ins" "$from" "$to")
+    bi_line="inserter beside it (${INSERT_RATE}/s target): ${in} rows, ${itps}/s, p50 ${ip50} ms, p99 ${ip99} ms, max ${imax} ms, errors $(writer_errors "base-$tag-ins")"
+  fi
 
   echo "$tag: the backfill with the writer ..."
   dl0="$(server_log_count 'deadlock detected')"; lw0="$(server_log_count 'still waiting for')"; av0="$(server_log_count "$av_pattern")"
   bf_load="$(load)"
+  max_before="$(sql bench -At -c "SELECT max(id) FROM articles")"
   backfill_with_writer bench "$plan" "$tag"
   read -r n p50 p95 p99 max failed tps < <(latency_stats "$tag" "$bf_from" "$bf_to")
   err="$(writer_errors "$tag")"
+  # Rows the inserter added from its start to its stop, and those committed inside the backfill's window.
+  inserted="$(sql bench -At -c "SELECT count(*) FROM articles WHERE id > $max_before")"
+  if [ "$INSERT_RATE" != 0 ]; then
+    read -r in ip50 ip95 ip99 imax ifailed itps < <(latency_stats "$tag-ins" "$bf_from" "$bf_to")
+    i_line="inserter during the backfill (${INSERT_RATE}/s target): ${in} rows inside the backfill's window (${inserted} in all), ${itps}/s, p50 ${ip50} ms, p99 ${ip99} ms, max ${imax} ms, errors $(writer_errors "$tag-ins")"
+  fi
   deadlocks=$(( $(server_log_count 'deadlock detected') - dl0 ))
   lockwaits=$(( $(server_log_count 'still waiting for') - lw0 ))
   autovacs=$(( $(server_log_count "$av_pattern") - av0 ))
@@ -324,26 +386,34 @@ scenario() { # tag plandir label
 
   r_time="$(ratio "$bf_secs" "$p_secs")"; r_p99="$(ratio "$p99" "$b_p99")"
   say "== $label"
-  say "writer alone, ${WRITER_SECONDS} s right before (load $b_load): ${b_n} tx, ${b_tps} tps, p50 ${b_p50} ms, p95 ${b_p95} ms, p99 ${b_p99} ms, max ${b_max} ms, errors ${b_err}"
+  say "writer alone (no backfill), ${WRITER_SECONDS} s right before (load $b_load): ${b_n} tx, ${b_tps} tps, p50 ${b_p50} ms, p95 ${b_p95} ms, p99 ${b_p99} ms, max ${b_max} ms, errors ${b_err}"
+  [ -n "$bi_line" ] && say "  $bi_line"
   say "  wait events (samples): $(waits "base-$tag")"
-  say "backfill with the writer (load $bf_load): ${bf_secs} s for ${bf_updated} rows in ${bf_batches} batches = $(rate "${bf_updated:-0}" "$bf_secs") rows/s"
-  say "backfill vs plain UPDATE: ${bf_secs} s / ${p_secs} s = ${r_time}x"
+  say "backfill finished: ${bf_finished}, in ${bf_secs} s (cap ${BACKFILL_CAP} s; load $bf_load): ${bf_scanned:-?} rows scanned, ${bf_updated:-0} updated in ${bf_batches} batches = $(rate "${bf_updated:-0}" "$bf_secs") rows/s"
+  # Keys are dense (bigserial, no deletes), so rows scanned past the seeded max key were inserted before the
+  # backfill read its bound; the rest came later and were left to the sync trigger.
+  if [ "$INSERT_RATE" != 0 ] && [ "$bf_finished" = yes ]; then
+    say "  rows inserted during the run: ${inserted}; $((bf_scanned - max_before)) before the backfill read its bound (scanned), $((inserted - bf_scanned + max_before)) after it (not chased: the sync trigger filled body)"
+  fi
+  [ "$TRAFFIC_ONLY" = 0 ] && say "backfill vs plain UPDATE: ${bf_secs} s / ${p_secs} s = ${r_time}x"
   say "writer during the backfill: ${n} tx, ${tps} tps, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms, errors ${err}"
+  [ -n "$i_line" ] && say "  $i_line"
   say "  wait events (samples): $(waits "$tag")"
   say "writer p99 vs its baseline: ${p99} ms / ${b_p99} ms = ${r_p99}x; server log: ${deadlocks} deadlocks, ${lockwaits} lock waits > 1 s, ${autovacs} autovacuums of articles"
-  if [ "$remaining" != 0 ]; then say "WARNING: $remaining rows still differ after the backfill"; fi
-  say "targets: zero writer errors: $(verdict "$([ "$err" = 0 ] && echo 1)")," \
+  if [ "$remaining" != 0 ]; then say "WARNING: $remaining rows still differ after the backfill"; else say "every row (the inserted ones too) has body = text"; fi
+  say "targets: backfill finishes: $(verdict "$([ "$bf_finished" = yes ] && echo 1)"), zero writer errors: $(verdict "$([ "$err" = 0 ] && echo 1)")," \
       "writer p99 within 2x of baseline: $(verdict "$(awk -v r="$r_p99" 'BEGIN { print (r != "n/a" && r <= 2) }')")," \
-      "backfill within 3x of plain UPDATE: $(verdict "$(awk -v r="$r_time" 'BEGIN { print (r != "n/a" && r <= 3) }')")"
+      "backfill within 3x of plain UPDATE: $(if [ "$TRAFFIC_ONLY" = 1 ]; then echo "not measured (--traffic-only)"; else verdict "$(awk -v r="$r_time" 'BEGIN { print (r != "n/a" && r <= 3) }')"; fi)"
   say ""
 }
 
-scenario tuned "$work/plan-tuned" "tuned: batchSize $BATCH_SIZE, batchPauseMs $PAUSE_MS, with the writer"
+traffic="the writer"; [ "$INSERT_RATE" != 0 ] && traffic="the writer and the inserter (${INSERT_RATE} rows/s)"
+scenario tuned "$work/plan-tuned" "tuned: batchSize $BATCH_SIZE, batchPauseMs $PAUSE_MS, with $traffic"
 if [ "$RUN_DEFAULTS" = 1 ]; then
   d_file="$work/plan-defaults/$(backfill_file "$work/plan-defaults")"
   d_size="$(sed -n 's/^-- Keyset batches of \([0-9]*\) rows.*/\1/p' "$d_file")"
   d_pause="$(sed -n 's/^-- \([0-9.]*\) s pause between batches.*/\1/p' "$d_file")"
-  scenario defaults "$work/plan-defaults" "defaults (no batch settings in schemaplan.json): batchSize $d_size, pause $d_pause s, with the writer"
+  scenario defaults "$work/plan-defaults" "defaults (no batch settings in schemaplan.json): batchSize $d_size, pause $d_pause s, with $traffic"
 fi
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 cp "$partial" "$report"
