@@ -15,6 +15,9 @@ public sealed record RehearsalOptions
 
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The longest lock wait an app statement may see during a step that sets no lock_timeout.</summary>
+    public TimeSpan LockWaitWithoutTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Traffic stops by itself after this long, whatever happens.</summary>
     public TimeSpan TrafficLimit { get; init; } = TimeSpan.FromMinutes(30);
 

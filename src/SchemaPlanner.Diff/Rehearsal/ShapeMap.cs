@@ -83,12 +83,12 @@ public sealed class ShapeMap
                 var hint = target is null || target != column.Name
                     ? config.FindColumnHint(@new.Name, column.Name) ?? config.FindColumnHint(old.Name, column.Name)
                     : null;
-                var selfHinted = target == column.Name && (config.FindColumnHint(@new.Name, column.Name) ?? config.FindColumnHint(old.Name, column.Name)) is not null;
+                var hintedInPlace = target == column.Name && (config.FindColumnHint(@new.Name, column.Name) ?? config.FindColumnHint(old.Name, column.Name)) is not null;
                 if (hint is not null && @new.FindColumn(column.Name) is null)
                 {
                     backward[column.Name] = hint.Using;
                 }
-                else if (target is not null && !selfHinted)
+                else if (target is not null && !hintedInPlace)
                 {
                     backward[column.Name] = Sql.Quote(target);
                 }
