@@ -56,7 +56,10 @@ public static class TrafficRehearsal
         {
             var tables = ledgers.Where(l => writers.ContainsKey((l, version))).Select(l => (l, writers[(l, version)])).ToList();
             var views = ViewsOver(checks.Model(version), tables.Select(t => t.Item2.Shape.Name)).Where(v => v.Kind == ViewKind.View).Select(v => v.Name).ToList();
-            traffic[version] = new AppTraffic(connectionString, version, tables, views, UserStatements(options, version), options.TransactionsPerSecond, options.TrafficLimit);
+            traffic[version] = new AppTraffic(connectionString, version, tables, views, UserStatements(options, version), options.TransactionsPerSecond, options.TrafficLimit)
+            {
+                OwnChecks = tables.SelectMany(t => t.Item2.Shape.Table.Constraints).Where(c => c.Kind == ConstraintKind.Check).Select(c => c.Name).ToHashSet(StringComparer.Ordinal),
+            };
             traffic[version].Start();
         }
 
@@ -252,7 +255,8 @@ public static class TrafficRehearsal
         // A step without lock_timeout (a backfill batch, a CONCURRENTLY build) is held to a looser bound: its row
         // locks last one batch, and a 2-core machine under load stretches that.
         var bound = LockTimeouts.Milliseconds(step.LockTimeout) ?? options.LockWaitWithoutTimeout.TotalMilliseconds;
-        if (lockWait > bound + 1_000)
+        // Plus the time the DDL itself holds the lock once it has it, which a loaded 2-core machine stretches.
+        if (lockWait > bound + 2_000)
         {
             throw Failed(step.UpFile, "no app statement waits on a lock longer than the step's lock_timeout", $"an app statement waited {lockWait:0} ms on a lock (the step's lock_timeout is {step.LockTimeout ?? "unset"})");
         }
