@@ -38,6 +38,26 @@ public sealed record SchemaModel(
 
     public EnumType? FindEnum(QualifiedName name) => Enums.FirstOrDefault(e => e.Name == name);
 
+    /// <summary>Views that read any of <paramref name="relations"/>, directly or through other views, in creation order.</summary>
+    public IReadOnlyList<View> ViewsReading(IEnumerable<QualifiedName> relations)
+    {
+        var result = new List<View>();
+        var names = relations.ToHashSet();
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var view in Views.Where(v => !result.Contains(v) && v.DependsOn.Any(names.Contains)))
+            {
+                result.Add(view);
+                names.Add(view.Name);
+                added = true;
+            }
+        }
+        while (added);
+        return result;
+    }
+
     /// <summary>Returns the same model with every list sorted, the form all sources produce.</summary>
     public SchemaModel Normalize() => this with
     {

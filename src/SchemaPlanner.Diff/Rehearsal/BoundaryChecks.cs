@@ -124,10 +124,30 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         }
 
         var writerModel = Model(writer);
+        if (writer == AppVersion.New)
+        {
+            // What the new version wrote must be what the old shape's row now maps to, forward: a reverse hint may be
+            // lossy (name || ' ' || surname of a surname-less name), so the old value is checked by where it leads.
+            // Only columns the old shape holds (copied, or read by a reverse hint), and only once they have their new
+            // type: before the swap, a new-version write to the old-typed column is converted by the session.
+            var written = writerShape.Columns
+                .Where(c => mapping.Forward.ContainsKey(c.Name) && c.Identity == IdentityKind.None && c.Generated is null && c.Default?.StartsWith("nextval(", StringComparison.Ordinal) != true)
+                .Where(c => mapping.Old!.Columns.Any(o => Sql.Quote(o.Name) == mapping.Forward[c.Name]) || mapping.Backward.Values.Any(e => Mentions(e, c.Name)))
+                .Where(c => !physical.TryGetValue(c.Name, out var now) || SeedValues.Base(now) == SeedValues.Base(c.Type) || Enumish(c))
+                .ToList();
+            var mapped = ReadTypes.JsonObject(written.Select(c => (c.Name, $"CAST(CAST(({mapping.Forward[c.Name]}) AS {c.Type}) AS {ReadTypes.Of(c, writerModel)})")));
+            return ($"(SELECT coalesce(jsonb_object_agg(key, value), '{{}}'::jsonb) FROM jsonb_each(l.v) WHERE key = ANY({Array(written)}))", $"(SELECT {mapped} FROM (SELECT t.*) AS sp_row)");
+        }
+
         var record = string.Join(", ", writerShape.Columns.Select(c => $"{Sql.Quote(c.Name)} {ReadTypes.Of(c, writerModel)}"));
         var expected = ReadTypes.JsonObject(columns.Select(c => (c.Name, $"CAST(CAST(({derivation[c.Name]}) AS {c.Type}) AS {ReadTypes.Of(c, readerModel)})")));
         return ($"(SELECT {expected} FROM jsonb_to_record(l.v) AS sp_row({record}))", "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
     }
+
+    /// <summary>Whether an expression names the column (quoted, or as a bare word).</summary>
+    private static bool Mentions(string expression, string column) =>
+        expression.Contains(Sql.Quote(column), StringComparison.Ordinal)
+        || System.Text.RegularExpressions.Regex.IsMatch(expression, @"(?<![\w""])" + System.Text.RegularExpressions.Regex.Escape(column) + @"(?![\w""])");
 
     private bool Enumish(Column column) => oldModel.FindEnum(column.TypeName) is not null || newModel.FindEnum(column.TypeName) is not null;
 

@@ -15,6 +15,9 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
 
     public int Rejected { get; private set; }
 
+    /// <summary>The writers of the watched tables by the name one version uses (for ON DELETE probes on a parent).</summary>
+    public Func<AppVersion, QualifiedName, ShapeWriter?> WriterFor { get; init; } = (_, _) => null;
+
     public async Task<string?> RunAsync(NpgsqlConnection connection, TableLedger ledger, ShapeWriter writer, AppVersion version, CancellationToken cancellationToken)
     {
         try
@@ -60,7 +63,8 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
             var failure = constraint.Kind switch
             {
                 ConstraintKind.PrimaryKey or ConstraintKind.Unique => await DuplicateAsync(connection, writer, constraint, cancellationToken).ConfigureAwait(false),
-                ConstraintKind.ForeignKey => await OrphanAsync(connection, writer, constraint, cancellationToken).ConfigureAwait(false),
+                ConstraintKind.ForeignKey => await OrphanAsync(connection, writer, constraint, cancellationToken).ConfigureAwait(false)
+                    ?? await OnDeleteAsync(connection, writer, constraint, version, cancellationToken).ConfigureAwait(false),
                 ConstraintKind.Check when constraint.Columns.Count == 1 => await FailingCheckAsync(connection, writer, constraint, version, cancellationToken).ConfigureAwait(false),
                 _ => null,
             };
@@ -134,6 +138,136 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
         }
 
         return await ProbeAsync(connection, writer, c => orphans.GetValueOrDefault(c.Name), "23503", "a reference to a row that does not exist", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The foreign key's ON DELETE action, exercised: a new parent row, a child pointing at it, the parent deleted;
+    /// CASCADE must take the child along, SET NULL clear its reference, NO ACTION and RESTRICT refuse the delete.
+    /// All in a transaction that is rolled back.
+    /// </summary>
+    private async Task<string?> OnDeleteAsync(NpgsqlConnection connection, ShapeWriter child, Constraint fk, AppVersion version, CancellationToken cancellationToken)
+    {
+        if (fk.ReferencedTable is not { } parentName || fk.Deferrable || fk.OnDelete is not ("NO ACTION" or "RESTRICT" or "CASCADE" or "SET NULL")
+            || WriterFor(version, parentName) is not { CanInsert: true, Shape.Key.Count: > 0 } parent || child.Shape.Key.Count == 0)
+        {
+            return null;
+        }
+
+        await parent.EnsureSamplesAsync(connection, parent.Mapping, cancellationToken).ConfigureAwait(false);
+        var model = checks.Model(version);
+        await ExecuteAsync(connection, "BEGIN", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The parent row, and the values its referenced columns got, typed as the child's columns are.
+            if (parent.Insert(connection, Random) is not { } insertParent)
+            {
+                return null;
+            }
+
+            string parentValues;
+            var parentKey = new List<string?>();
+            await using (var command = insertParent.Command)
+            {
+                try
+                {
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    for (var i = 0; i < parent.Shape.Key.Count; i++)
+                    {
+                        parentKey.Add(reader.IsDBNull(i) ? null : reader.GetString(i));
+                    }
+
+                    parentValues = reader.GetString(parent.Shape.Key.Count);
+                }
+                catch (PostgresException)
+                {
+                    return null;
+                }
+            }
+
+            var references = new Dictionary<string, object>(StringComparer.Ordinal);
+            await using (var read = new NpgsqlCommand(
+                $"SELECT {string.Join(", ", fk.ReferencedColumns.Select((c, i) => $"CAST($1::jsonb->>{Sql.Literal(c)} AS {ReadTypes.Of(child.Shape.Column(fk.Columns[i]), model)})"))}", connection))
+            {
+                read.Parameters.AddWithValue(parentValues);
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < fk.Columns.Count; i++)
+                {
+                    if (reader.IsDBNull(i))
+                    {
+                        return null;
+                    }
+
+                    references[fk.Columns[i]] = reader.GetValue(i);
+                }
+            }
+
+            var childKey = new List<string?>();
+            if (child.Insert(connection, Random, c => references.GetValueOrDefault(c.Name)) is not { } insertChild)
+            {
+                return null;
+            }
+
+            await using (var command = insertChild.Command)
+            {
+                try
+                {
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < child.Shape.Key.Count; i++)
+                    {
+                        childKey.Add(reader.IsDBNull(i) ? null : reader.GetString(i));
+                    }
+                }
+                catch (PostgresException)
+                {
+                    return null;
+                }
+            }
+
+            await ExecuteAsync(connection, "SAVEPOINT sp_delete", cancellationToken).ConfigureAwait(false);
+            await using (var delete = parent.Delete(connection, new LedgerRow(parentKey, version, parentValues, version, false)))
+            {
+                try
+                {
+                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException ex) when (ex.SqlState == "23503" && fk.OnDelete is "NO ACTION" or "RESTRICT")
+                {
+                    Rejected++;
+                    return null;
+                }
+            }
+
+            if (fk.OnDelete is "NO ACTION" or "RESTRICT")
+            {
+                return $"ON DELETE {fk.OnDelete}: deleting a referenced row of {parentName} was accepted";
+            }
+
+            await using var after = child.Select(connection, new LedgerRow(childKey, version, "{}", version, false));
+            var row = await after.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+            if (fk.OnDelete == "CASCADE" && row is not null)
+            {
+                return $"ON DELETE CASCADE: the child row (key {string.Join(", ", childKey)}) survived its parent's delete";
+            }
+
+            if (fk.OnDelete == "SET NULL" && (row is null || fk.Columns.Any(c => !row.Contains($"\"{c}\": null", StringComparison.Ordinal))))
+            {
+                return $"ON DELETE SET NULL: the child row (key {string.Join(", ", childKey)}) still points at the deleted parent, or is gone";
+            }
+
+            Rejected++;
+            return null;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "ROLLBACK", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<string?> FailingCheckAsync(NpgsqlConnection connection, ShapeWriter writer, Constraint constraint, AppVersion version, CancellationToken cancellationToken)

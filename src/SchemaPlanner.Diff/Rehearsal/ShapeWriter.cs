@@ -44,6 +44,8 @@ internal sealed class ShapeWriter
 
     public TableShape Shape => shape;
 
+    public TableMapping Mapping => ledger.Mapping;
+
     public bool CanInsert { get; }
 
     public string ReadJson(string alias) => ReadTypes.JsonObject(alias, shape.Columns, model);
@@ -349,7 +351,8 @@ internal sealed class ShapeWriter
             return value;
         }
 
+        // The tag and number, a dash, then the sample's end: unique, since the part before the first dash is.
         var prefix = value.IndexOf('-', StringComparison.Ordinal) is var dash and > 0 ? value[..dash] : value;
-        return prefix.Length >= length ? prefix[..length] : prefix + value[^(length - prefix.Length)..];
+        return prefix.Length + 1 >= length ? prefix[..Math.Min(prefix.Length, length)] : prefix + "-" + value[^(length - prefix.Length - 1)..];
     }
 }

@@ -38,8 +38,11 @@ public static class TrafficRehearsal
 
         var ledgers = await LoadLedgersAsync(checker, map, current, cancellationToken).ConfigureAwait(false);
         var checks = new BoundaryChecks(current, desired);
-        var probes = new ConstraintProbes(checks);
         var writers = new Dictionary<(TableLedger, AppVersion), ShapeWriter>();
+        var probes = new ConstraintProbes(checks)
+        {
+            WriterFor = (version, name) => writers.Where(w => w.Key.Item2 == version && w.Value.Shape.Name == name).Select(w => w.Value).FirstOrDefault(),
+        };
         foreach (var ledger in ledgers)
         {
             foreach (var version in new[] { AppVersion.Old, AppVersion.New })
@@ -318,24 +321,7 @@ public static class TrafficRehearsal
     }
 
     /// <summary>Views (and views over them) of a schema that read any of the tables.</summary>
-    internal static IReadOnlyList<View> ViewsOver(SchemaModel model, IEnumerable<QualifiedName> tables)
-    {
-        var names = tables.ToHashSet();
-        var result = new List<View>();
-        bool added;
-        do
-        {
-            added = false;
-            foreach (var view in model.Views.Where(v => !result.Contains(v) && v.DependsOn.Any(names.Contains)))
-            {
-                result.Add(view);
-                names.Add(view.Name);
-                added = true;
-            }
-        }
-        while (added);
-        return result;
-    }
+    internal static IReadOnlyList<View> ViewsOver(SchemaModel model, IEnumerable<QualifiedName> tables) => model.ViewsReading(tables);
 
     private static IReadOnlyList<SqlStatement> UserStatements(RehearsalOptions options, AppVersion version)
     {

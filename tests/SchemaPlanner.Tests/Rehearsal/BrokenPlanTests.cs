@@ -122,6 +122,21 @@ public sealed class BrokenPlanTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Changing_a_foreign_keys_on_delete_action_breaks_constraints()
+    {
+        // One statement, so no moment without the key: only its ON DELETE action differs from both schemas'.
+        var message = await FailureAsync(Current, Desired,
+        [
+            Up(1, Phase.PreDeploy, "001_add_notes.sql", ShopSchemas.AddNotes + "\nALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey, ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE;"),
+            Up(1, Phase.PostDeploy, "002_fk.sql", "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey, ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id);"),
+            CreateIndex,
+        ]);
+        output.WriteLine(message);
+        Assert.Contains("rehearsal failed after 001_add_notes.sql: " + Broken("constraints"), message);
+        Assert.Contains("orders: orders_customer_id_fkey (FOREIGN KEY (customer_id) REFERENCES public.customers(id)) is not enforced for the old version: ON DELETE NO ACTION: deleting a referenced row of public.customers was accepted", message);
+    }
+
+    [Fact]
     public async Task Dropping_a_view_both_schemas_have_breaks_views_or_its_readers()
     {
         var message = await FailureAsync(Current, Desired,

@@ -271,24 +271,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
     }
 
     /// <summary>Views of the desired schema that read <paramref name="table"/>, directly or through other views, in creation order.</summary>
-    internal static List<View> DependentViews(SchemaModel model, QualifiedName table)
-    {
-        var result = new List<View>();
-        var names = new HashSet<QualifiedName> { table };
-        bool added;
-        do
-        {
-            added = false;
-            foreach (var view in model.Views.Where(v => !result.Contains(v) && v.DependsOn.Any(names.Contains)))
-            {
-                result.Add(view);
-                names.Add(view.Name);
-                added = true;
-            }
-        }
-        while (added);
-        return result;
-    }
+    internal static List<View> DependentViews(SchemaModel model, QualifiedName table) => [.. model.ViewsReading([table])];
 
     private static string DropViewStatement(View view) =>
         $"DROP {(view.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {view.Name.Sql}";
