@@ -13,6 +13,12 @@ public sealed record RehearsalSettings
 
     public int? Rate { get; init; }
 
+    /// <summary>Milliseconds of traffic before each step (the traffic also runs during it).</summary>
+    public int? DwellMilliseconds { get; init; }
+
+    /// <summary>Seconds a step may take under traffic before the rehearsal fails it.</summary>
+    public int? StepTimeoutSeconds { get; init; }
+
     public string? OldWorkload { get; init; }
 
     public string? NewWorkload { get; init; }
@@ -32,6 +38,14 @@ public sealed record RehearsalSettings
             !element.TryGetProperty(name, out var value) ? null
             : value.ValueKind == JsonValueKind.String ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, value.GetString()!)
             : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"rehearsal.{name}\" must be a file name");
-        return new RehearsalSettings { Rows = Number("rows"), Rate = Number("rate"), OldWorkload = File("old"), NewWorkload = File("new") };
+        return new RehearsalSettings
+        {
+            Rows = Number("rows"),
+            Rate = Number("rate"),
+            DwellMilliseconds = Number("dwellMs"),
+            StepTimeoutSeconds = Number("stepTimeoutSeconds"),
+            OldWorkload = File("old"),
+            NewWorkload = File("new"),
+        };
     }
 }

@@ -216,6 +216,7 @@ internal sealed class AppTraffic : IAsyncDisposable
         if (userStatements.Count > 0 && random.Next(4) == 0)
         {
             var statement = userStatements[userIndex++ % userStatements.Count];
+            lastStatement = $"{statement.Location}: {statement.Text}";
             await using var user = new NpgsqlCommand(statement.Text, connection);
             await user.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             return;
@@ -224,6 +225,7 @@ internal sealed class AppTraffic : IAsyncDisposable
         if (views.Count > 0 && random.Next(8) == 0)
         {
             await using var read = new NpgsqlCommand($"SELECT * FROM {views[random.Next(views.Count)].Sql} LIMIT 5", connection);
+            lastStatement = read.CommandText;
             await using var reader = await read.ExecuteReaderAsync(token).ConfigureAwait(false);
             while (await reader.ReadAsync(token).ConfigureAwait(false))
             {

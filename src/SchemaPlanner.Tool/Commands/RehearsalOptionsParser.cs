@@ -39,6 +39,8 @@ internal sealed class RehearsalOptionsParser
         {
             RowsPerTable = Positive(rows, "--rehearse-rows") ?? config.Rehearsal.Rows ?? options.RowsPerTable,
             TransactionsPerSecond = Positive(rate, "--rehearse-rate") ?? config.Rehearsal.Rate ?? options.TransactionsPerSecond,
+            DwellBeforeStep = config.Rehearsal.DwellMilliseconds is { } dwell ? TimeSpan.FromMilliseconds(dwell) : options.DwellBeforeStep,
+            StepTimeout = config.Rehearsal.StepTimeoutSeconds is { } timeout ? TimeSpan.FromSeconds(timeout) : options.StepTimeout,
             RehearseOn = target,
             OldWorkload = Read(config.Rehearsal.OldWorkload),
             OldWorkloadFile = config.Rehearsal.OldWorkload,
