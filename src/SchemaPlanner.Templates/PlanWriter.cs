@@ -205,6 +205,7 @@ public static class PlanWriter
         json.WriteNumber("valueChecks", rehearsal.ValueChecks);
         json.WriteNumber("viewChecks", rehearsal.ViewChecks);
         json.WriteNumber("rejectedBadWrites", rehearsal.ProbesRejected);
+        json.WriteNumber("generatedWritesOwnChecksRejected", rehearsal.SampleWritesOwnChecksRejected);
         json.WriteStartArray("steps");
         foreach (var step in rehearsal.Steps)
         {

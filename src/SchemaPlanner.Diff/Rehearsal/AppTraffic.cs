@@ -31,7 +31,9 @@ internal sealed class AppTraffic : IAsyncDisposable
     private volatile bool active;
     private string? lastStatement;
     private bool typesReloaded;
-    private int rejectedByOwnChecks;
+
+    /// <summary>Sample-based writes a multi-column CHECK of this version's own schema rejected (reported, not errors).</summary>
+    public int RejectedByOwnChecks { get; private set; }
 
     /// <summary>Names of the CHECK constraints this version's schema has on the tables it writes.</summary>
     public IReadOnlySet<string> OwnChecks { get; init; } = new HashSet<string>(StringComparer.Ordinal);
@@ -140,7 +142,7 @@ internal sealed class AppTraffic : IAsyncDisposable
                     // enforced while this version runs, is still a failure.
                     lock (gate)
                     {
-                        rejectedByOwnChecks++;
+                        RejectedByOwnChecks++;
                     }
                 }
                 catch (PostgresException ex)

@@ -65,7 +65,7 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
                 ConstraintKind.PrimaryKey or ConstraintKind.Unique => await DuplicateAsync(connection, writer, constraint, cancellationToken).ConfigureAwait(false),
                 ConstraintKind.ForeignKey => await OrphanAsync(connection, writer, constraint, cancellationToken).ConfigureAwait(false)
                     ?? await OnDeleteAsync(connection, writer, constraint, version, cancellationToken).ConfigureAwait(false),
-                ConstraintKind.Check when constraint.Columns.Count == 1 => await FailingCheckAsync(connection, writer, constraint, version, cancellationToken).ConfigureAwait(false),
+                ConstraintKind.Check when constraint.Columns.Count == 1 => await FailingCheckAsync(connection, writer, constraint, cancellationToken).ConfigureAwait(false),
                 _ => null,
             };
             if (failure is not null)
@@ -270,7 +270,7 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
         }
     }
 
-    private async Task<string?> FailingCheckAsync(NpgsqlConnection connection, ShapeWriter writer, Constraint constraint, AppVersion version, CancellationToken cancellationToken)
+    private async Task<string?> FailingCheckAsync(NpgsqlConnection connection, ShapeWriter writer, Constraint constraint, CancellationToken cancellationToken)
     {
         var column = writer.Shape.Column(constraint.Columns[0]);
         var expression = SyntheticRows.CheckExpression(constraint.Definition);
@@ -301,7 +301,6 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
             }
         }
 
-        _ = checks.Model(version);
         return null;
     }
 

@@ -13,7 +13,8 @@ public sealed record RehearsalReport(
     int Boundaries,
     int ValueChecks,
     int ProbesRejected,
-    int ViewChecks)
+    int ViewChecks,
+    int SampleWritesOwnChecksRejected)
 {
     public int Statements(AppVersion version) => Steps.Sum(s => (version == AppVersion.Old ? s.Old : s.New).Statements);
 }

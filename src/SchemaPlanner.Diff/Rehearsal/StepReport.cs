@@ -8,5 +8,4 @@ public sealed record StepReport(
     double DurationMs,
     VersionFigures Old,
     VersionFigures New,
-    double LongestLockWaitMs,
-    int ProbesRejected);
+    double LongestLockWaitMs);

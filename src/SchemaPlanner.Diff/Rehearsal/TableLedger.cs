@@ -29,8 +29,6 @@ internal sealed class TableLedger(TableMapping mapping)
     /// <summary>A number unique across both versions, for fresh keys and unique values.</summary>
     public long Next() => Interlocked.Increment(ref counter);
 
-    public void StartCounterAt(long value) => Interlocked.Exchange(ref counter, value);
-
     public void Put(LedgerRow row)
     {
         lock (gate)

@@ -38,7 +38,4 @@ public sealed record TableMapping(
 
         return writer == AppVersion.Old ? Forward : Backward;
     }
-
-    /// <summary>The key of <paramref name="version"/>'s shape in the order of the ledger's key (the old key mapped).</summary>
-    public IReadOnlyList<string> KeyIn(AppVersion version) => Shape(version)?.Key ?? [];
 }

@@ -147,7 +147,7 @@ public static class TrafficRehearsal
             var started = Stopwatch.GetTimestamp();
             await Task.Delay(options.DwellBeforeStep * 2, cancellationToken).ConfigureAwait(false);
             await PauseAllAsync().ConfigureAwait(false);
-            reports.Add(new StepReport("(before the plan: the old version alone)", 0, "before", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), traffic[AppVersion.Old].TakeFigures(), VersionFigures.None, 0, 0));
+            reports.Add(new StepReport("(before the plan: the old version alone)", 0, "before", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), traffic[AppVersion.Old].TakeFigures(), VersionFigures.None, 0));
             await BoundaryAsync("before the plan").ConfigureAwait(false);
             foreach (var release in steps.GroupBy(s => s.Release).OrderBy(g => g.Key))
             {
@@ -171,7 +171,7 @@ public static class TrafficRehearsal
                     };
                     await SetLiveAsync(versions).ConfigureAwait(false);
                     await Task.Delay(options.DwellBeforeStep, cancellationToken).ConfigureAwait(false);
-                    reports.Add(await RunStepAsync(connection, step, options, monitor, traffic, cancellationToken).ConfigureAwait(false) with { ProbesRejected = probes.Rejected });
+                    reports.Add(await RunStepAsync(connection, step, options, monitor, traffic, cancellationToken).ConfigureAwait(false));
                     await PauseAllAsync().ConfigureAwait(false);
                     // Rows the old version wrote read through the new shape once the release's backfill is done.
                     var ordered = release.OrderBy(s => s.Phase).ToList();
@@ -230,7 +230,7 @@ public static class TrafficRehearsal
             await monitor.DisposeAsync().ConfigureAwait(false);
         }
 
-        return new RehearsalReport(rowsSource, rows, reports, boundaries, checks.ValueChecks, probes.Rejected, checks.ViewChecks);
+        return new RehearsalReport(rowsSource, rows, reports, boundaries, checks.ValueChecks, probes.Rejected, checks.ViewChecks, traffic.Values.Sum(t => t.RejectedByOwnChecks));
     }
 
     private static async Task<StepReport> RunStepAsync(NpgsqlConnection connection, ExecutableStep step, RehearsalOptions options, LockWaitMonitor monitor, IReadOnlyDictionary<AppVersion, AppTraffic> traffic, CancellationToken cancellationToken)
@@ -264,7 +264,7 @@ public static class TrafficRehearsal
             throw Failed(step.UpFile, "no app statement waits on a lock longer than the step's lock_timeout", $"an app statement waited {lockWait:0} ms on a lock (the step's lock_timeout is {step.LockTimeout ?? "unset"})");
         }
 
-        return new StepReport(step.UpFile, step.Release, PhaseNames.Of(step.Phase), Math.Round(duration, 1), traffic[AppVersion.Old].TakeFigures(), traffic[AppVersion.New].TakeFigures(), Math.Round(lockWait, 1), 0);
+        return new StepReport(step.UpFile, step.Release, PhaseNames.Of(step.Phase), Math.Round(duration, 1), traffic[AppVersion.Old].TakeFigures(), traffic[AppVersion.New].TakeFigures(), Math.Round(lockWait, 1));
     }
 
     private static async Task RunFileAsync(NpgsqlConnection connection, string file, string sql, bool transactional, CancellationToken cancellationToken)
