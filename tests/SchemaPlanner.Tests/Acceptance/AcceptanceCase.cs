@@ -19,6 +19,9 @@ internal sealed record AcceptanceCase(string Name, string Folder)
 
     public string ExpectedPath => Path.Combine(Folder, "expected.json");
 
+    /// <summary>The generated SQL files, as <c>plan</c> writes them (golden files).</summary>
+    public string ExpectedFilesFolder => Path.Combine(Folder, "expected");
+
     public static bool UpdateGolden => Environment.GetEnvironmentVariable(UpdateGoldenVariable) == "1";
 
     public static IReadOnlyList<string> Names() =>

@@ -47,6 +47,9 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
             Assert.Equal(Verdicts.Canonical(await File.ReadAllTextAsync(@case.ExpectedPath)), actual);
         }
 
+        // Golden files: the generated SQL, so a template or recipe change shows in review.
+        GoldenFiles.Check(@case, planned.Steps);
+
         // Run the plan; both app versions write between release 1's backfill and its verify.
         var appOld = @case.Optional("app-old.sql");
         var appNew = @case.Optional("app-new.sql");

@@ -1,0 +1,29 @@
+-- SchemaPlanner: release 1, post-deploy, down: add constraint orders_quantity_positive on public.orders NOT VALID (checks new rows only)
+-- Serves: add constraint orders_quantity_positive on public.orders: CHECK ((quantity > 0))
+-- Hazard SP4004 (Scan): adding check constraint public.orders.orders_quantity_positive scans public.orders under an ACCESS EXCLUSIVE lock
+-- Hazard SP4004 (BreaksRunningApp): check constraint public.orders.orders_quantity_positive (CHECK ((quantity > 0))) rejects the running application's writes that violate it
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+ALTER TABLE public.orders DROP CONSTRAINT IF EXISTS orders_quantity_positive;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,29 @@
+-- SchemaPlanner: release 1, pre-deploy, up: add constraint issues_project_id_fkey on public.issues NOT VALID (checks new rows only)
+-- Serves: add constraint issues_project_id_fkey on public.issues: FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE
+-- Hazard SP4003 (Scan): adding foreign key public.issues.issues_project_id_fkey blocks writes to public.issues and public.projects while it scans public.issues
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+ALTER TABLE public.issues DROP CONSTRAINT IF EXISTS issues_project_id_fkey;
+ALTER TABLE public.issues ADD CONSTRAINT issues_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) ON DELETE CASCADE NOT VALID;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,37 @@
+-- SchemaPlanner: release 1, post-deploy, down: make public.orders.number GENERATED ALWAYS AS IDENTITY, its sequence past every existing value, and drop the helper sequence
+-- Serves: add column public.orders.number bigint not null
+-- Hazard SP2002 (Rewrite): adding an identity column (public.orders.number) rewrites public.orders under an ACCESS EXCLUSIVE lock
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+DO $identity$
+BEGIN
+    IF (SELECT attidentity FROM pg_attribute WHERE attrelid = 'public.orders'::regclass AND attname = 'number') <> '' THEN
+        CREATE SEQUENCE IF NOT EXISTS public.orders_number_sp_seq AS bigint;
+        PERFORM setval('public.orders_number_sp_seq', coalesce(pg_sequence_last_value(pg_get_serial_sequence('public.orders', 'number')::regclass), 1), pg_sequence_last_value(pg_get_serial_sequence('public.orders', 'number')::regclass) IS NOT NULL);
+        ALTER TABLE public.orders ALTER COLUMN number DROP IDENTITY IF EXISTS;
+        ALTER TABLE public.orders ALTER COLUMN number SET DEFAULT nextval('public.orders_number_sp_seq'::regclass);
+    END IF;
+END
+$identity$;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

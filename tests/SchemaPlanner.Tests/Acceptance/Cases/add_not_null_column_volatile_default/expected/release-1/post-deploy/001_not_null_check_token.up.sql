@@ -1,0 +1,29 @@
+-- SchemaPlanner: release 1, post-deploy, up: add CHECK (token IS NOT NULL) NOT VALID on public.users
+-- Serves: add column public.users.token uuid not null default gen_random_uuid()
+-- Hazard SP2002 (Rewrite): adding a column with the volatile default gen_random_uuid() (public.users.token) rewrites public.users under an ACCESS EXCLUSIVE lock
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+ALTER TABLE public.users DROP CONSTRAINT IF EXISTS users_token_not_null_sp;
+ALTER TABLE public.users ADD CONSTRAINT users_token_not_null_sp CHECK (token IS NOT NULL) NOT VALID;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,10 @@
+-- SchemaPlanner: release 1, pre-deploy, down: build the unique index for users_username_key concurrently
+-- Serves: add constraint users_username_key on public.users: UNIQUE (username)
+-- Hazard SP4001 (IndexBuild): adding unique constraint public.users.users_username_key builds its index over public.users under an ACCESS EXCLUSIVE lock
+-- Hazard SP4001 (BreaksRunningApp): unique constraint public.users.users_username_key makes the running application's writes of duplicate (username) fail, and fails itself if duplicates exist
+-- Runs OUTSIDE a transaction, statement by statement (psql -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+-- Linter exception, on purpose: no lock_timeout: CONCURRENTLY waits for older transactions through locks, which a lock_timeout would cut half-way (leaving an INVALID index); its SHARE UPDATE EXCLUSIVE lock blocks no reads or writes
+-- squawk-ignore-file require-lock-timeout
+SET statement_timeout = '0';
+DROP INDEX CONCURRENTLY IF EXISTS public.users_username_key;

@@ -1,0 +1,29 @@
+-- SchemaPlanner: release 1, pre-deploy, down: attach users_username_key to its index (UNIQUE USING INDEX, a brief lock)
+-- Serves: add constraint users_username_key on public.users: UNIQUE (username)
+-- Hazard SP4001 (IndexBuild): adding unique constraint public.users.users_username_key builds its index over public.users under an ACCESS EXCLUSIVE lock
+-- Hazard SP4001 (BreaksRunningApp): unique constraint public.users.users_username_key makes the running application's writes of duplicate (username) fail, and fails itself if duplicates exist
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+ALTER TABLE public.users DROP CONSTRAINT IF EXISTS users_username_key;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

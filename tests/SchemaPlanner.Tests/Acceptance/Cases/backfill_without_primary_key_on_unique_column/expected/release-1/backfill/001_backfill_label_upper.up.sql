@@ -1,0 +1,95 @@
+-- SchemaPlanner: release 1, backfill, up: backfill public.tags: label_upper := upper(label)
+-- Serves: add column public.tags.label_upper text not null
+-- Hazard SP2001 (MayFail): adding NOT NULL column public.tags.label_upper without a default fails if public.tags has any row
+-- Hazard SP2001 (BreaksRunningApp): adding NOT NULL column public.tags.label_upper without a default makes the running application's inserts, which do not set it, fail
+-- Runs OUTSIDE a transaction, statement by statement (psql -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET statement_timeout = '0';
+-- Backfill of public.tags: label_upper := upper(label)
+-- Keyset batches of 300 rows on (code), each committed on its own, with a
+-- 0 s pause between batches. Only rows that still differ are updated: a killed run resumes,
+-- a second run changes nothing. The walk stops at the last key the table had when it started: rows inserted
+-- later already went through the sync trigger (or the column's default), so chasing them would only keep a
+-- backfill under steady inserts from ever finishing.
+DO $backfill$
+DECLARE
+    last_0 text;
+    next_0 text;
+    end_0 text;
+    first_batch boolean := true;
+    lost text;
+    batch_rows bigint;
+    changed bigint;
+    retries integer;
+    scanned bigint := 0;
+    updated bigint := 0;
+    total bigint;
+BEGIN
+    SELECT greatest(reltuples::bigint, 0) INTO total FROM pg_class WHERE oid = 'public.tags'::regclass;
+    SELECT code INTO end_0 FROM public.tags ORDER BY code DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE NOTICE 'backfill public.tags done: 0 rows scanned, 0 updated';
+        RETURN;
+    END IF;
+    LOOP
+        -- Sync triggers stand aside: this backfill writes the new shape itself.
+        PERFORM set_config('schemaplan.backfill', 'on', true);
+        IF first_batch THEN
+            SELECT b.code, b.n INTO next_0, batch_rows
+              FROM (SELECT s.code, row_number() OVER (ORDER BY s.code) AS n
+                      FROM (SELECT code FROM public.tags
+                             WHERE (code) <= (end_0)
+                             ORDER BY code LIMIT 300) s) b
+             ORDER BY b.n DESC LIMIT 1;
+        ELSE
+            SELECT b.code, b.n INTO next_0, batch_rows
+              FROM (SELECT s.code, row_number() OVER (ORDER BY s.code) AS n
+                      FROM (SELECT code FROM public.tags
+                             WHERE (code) > (last_0)
+                               AND (code) <= (end_0)
+                             ORDER BY code LIMIT 300) s) b
+             ORDER BY b.n DESC LIMIT 1;
+        END IF;
+        EXIT WHEN batch_rows IS NULL;
+
+        -- A batch that loses a deadlock or a lock wait to the application is retried, not the whole backfill.
+        retries := 0;
+        LOOP
+            BEGIN
+                -- Two statements rather than one with "first_batch OR key > last": a plan with that OR could not use
+                -- the primary key's index to start at the batch.
+                IF first_batch THEN
+                    UPDATE public.tags
+                       SET label_upper = (upper(label))
+                     WHERE (code) <= (next_0)
+                       AND ((label_upper IS NULL AND (upper(label)) IS NOT NULL));
+                ELSE
+                    UPDATE public.tags
+                       SET label_upper = (upper(label))
+                     WHERE (code) > (last_0)
+                       AND (code) <= (next_0)
+                       AND ((label_upper IS NULL AND (upper(label)) IS NOT NULL));
+                END IF;
+                GET DIAGNOSTICS changed = ROW_COUNT;
+                EXIT;
+            EXCEPTION WHEN deadlock_detected OR lock_not_available THEN
+                retries := retries + 1;
+                IF retries >= 5 THEN
+                    RAISE;
+                END IF;
+                RAISE NOTICE 'backfill public.tags: batch lost a lock conflict (%), retry % of 5', SQLERRM, retries;
+                PERFORM pg_sleep(0.2 * retries);
+            END;
+        END LOOP;
+
+        scanned := scanned + batch_rows;
+        updated := updated + changed;
+        last_0 := next_0;
+        first_batch := false;
+        COMMIT;
+        RAISE NOTICE 'backfill public.tags: % rows scanned of ~%, % updated', scanned, total, updated;
+        PERFORM pg_sleep(0);
+    END LOOP;
+    RAISE NOTICE 'backfill public.tags done: % rows scanned, % updated', scanned, updated;
+END
+$backfill$;

@@ -1,0 +1,6 @@
+-- SchemaPlanner: release 1, backfill, down: backfill public.issues: project_id_sp_new := project_id::bigint
+-- Serves: alter column public.projects.id: type integer -> bigint
+-- Hazard SP2006 (Rewrite): changing primary key column public.projects.id from integer to bigint rewrites public.projects and its indexes under an ACCESS EXCLUSIVE lock; referenced by 1 foreign key (public.issues.issues_project_id_fkey)
+-- Runs OUTSIDE a transaction, statement by statement (psql -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET statement_timeout = '0';

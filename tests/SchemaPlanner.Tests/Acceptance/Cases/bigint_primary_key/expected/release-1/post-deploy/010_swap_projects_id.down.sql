@@ -1,0 +1,121 @@
+-- SchemaPlanner: release 1, post-deploy, down: swap public.projects.id, public.issues.project_id to bigint in one short transaction (locks public.projects, public.issues)
+-- Serves: alter column public.projects.id: type integer -> bigint
+-- Hazard SP2006 (Rewrite): changing primary key column public.projects.id from integer to bigint rewrites public.projects and its indexes under an ACCESS EXCLUSIVE lock; referenced by 1 foreign key (public.issues.issues_project_id_fkey)
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- One transaction: lock the tables (parents before children), swap the columns, hand over the triggers.
+-- Does nothing when it already ran (nothing to undo: public.projects.id_sp_old is gone (the swap was undone already)).
+DO $swap_tables$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = 'public.projects'::regclass AND attname = 'id_sp_old' AND NOT attisdropped) THEN
+        RAISE NOTICE '%', 'nothing to undo: public.projects.id_sp_old is gone (the swap was undone already)';
+        RETURN;
+    END IF;
+    LOCK TABLE public.projects IN ACCESS EXCLUSIVE MODE;
+    LOCK TABLE public.issues IN ACCESS EXCLUSIVE MODE;
+DROP TRIGGER IF EXISTS schemaplan_sync_projects_retired_id ON public.projects;
+DROP FUNCTION IF EXISTS public.schemaplan_sync_projects_retired_id();
+DROP TRIGGER IF EXISTS schemaplan_sync_issues_retired_project_id ON public.issues;
+DROP FUNCTION IF EXISTS public.schemaplan_sync_issues_retired_project_id();
+ALTER TABLE public.issues DROP CONSTRAINT IF EXISTS issues_project_id_fkey;
+ALTER TABLE public.projects DROP CONSTRAINT IF EXISTS projects_pkey;
+ALTER TABLE public.projects ALTER COLUMN id DROP DEFAULT;
+ALTER TABLE public.projects RENAME COLUMN id TO id_sp_new;
+ALTER TABLE public.projects RENAME COLUMN id_sp_old TO id;
+ALTER TABLE public.projects ALTER COLUMN id SET NOT NULL;
+ALTER TABLE public.projects DROP CONSTRAINT IF EXISTS projects_id_sp_old_not_null_sp;
+ALTER SEQUENCE public.projects_id_seq AS integer MINVALUE 1 MAXVALUE 2147483647;
+ALTER SEQUENCE public.projects_id_seq OWNED BY public.projects.id;
+ALTER TABLE public.projects ALTER COLUMN id SET DEFAULT nextval('public.projects_id_seq'::regclass);
+ALTER TABLE public.issues RENAME COLUMN project_id TO project_id_sp_new;
+ALTER TABLE public.issues RENAME COLUMN project_id_sp_old TO project_id;
+ALTER TABLE public.issues ALTER COLUMN project_id SET NOT NULL;
+ALTER TABLE public.issues DROP CONSTRAINT IF EXISTS issues_project_id_sp_old_not_null_sp;
+ALTER INDEX public.issues_project_id_idx RENAME TO issues_project_id_idx_sp_new;
+ALTER INDEX public.issues_project_id_idx_sp_old RENAME TO issues_project_id_idx;
+ALTER TABLE public.projects ADD CONSTRAINT projects_pkey PRIMARY KEY USING INDEX projects_pkey_sp_old;
+ALTER TABLE public.issues ADD CONSTRAINT issues_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id) NOT VALID;
+-- Keeps the old shape (id) and the new shape (id_sp_new) of public.projects in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_projects_bigint_id() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.id_sp_new IS NULL THEN
+            -- written through the old shape
+            SELECT (id::bigint)
+              INTO NEW.id_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    ELSIF (NEW.id IS DISTINCT FROM OLD.id)
+          AND NOT (NEW.id_sp_new IS DISTINCT FROM OLD.id_sp_new) THEN
+        -- updated through the old shape
+            SELECT (id::bigint)
+              INTO NEW.id_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_projects_bigint_id ON public.projects;
+CREATE TRIGGER schemaplan_sync_projects_bigint_id BEFORE INSERT OR UPDATE ON public.projects
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_projects_bigint_id();
+-- Keeps the old shape (project_id) and the new shape (project_id_sp_new) of public.issues in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_issues_bigint_project_id() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.project_id_sp_new IS NULL THEN
+            -- written through the old shape
+            SELECT (project_id::bigint)
+              INTO NEW.project_id_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    ELSIF (NEW.project_id IS DISTINCT FROM OLD.project_id)
+          AND NOT (NEW.project_id_sp_new IS DISTINCT FROM OLD.project_id_sp_new) THEN
+        -- updated through the old shape
+            SELECT (project_id::bigint)
+              INTO NEW.project_id_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_issues_bigint_project_id ON public.issues;
+CREATE TRIGGER schemaplan_sync_issues_bigint_project_id BEFORE INSERT OR UPDATE ON public.issues
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_issues_bigint_project_id();
+END
+$swap_tables$;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

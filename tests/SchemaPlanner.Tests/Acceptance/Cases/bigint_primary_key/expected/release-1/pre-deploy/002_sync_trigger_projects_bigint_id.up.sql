@@ -1,0 +1,57 @@
+-- SchemaPlanner: release 1, pre-deploy, up: copy id of every write on public.projects into the bigint shadow(s)
+-- Serves: alter column public.projects.id: type integer -> bigint
+-- Hazard SP2006 (Rewrite): changing primary key column public.projects.id from integer to bigint rewrites public.projects and its indexes under an ACCESS EXCLUSIVE lock; referenced by 1 foreign key (public.issues.issues_project_id_fkey)
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape (id) and the new shape (id_sp_new) of public.projects in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_projects_bigint_id() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.id_sp_new IS NULL THEN
+            -- written through the old shape
+            SELECT (id::bigint)
+              INTO NEW.id_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    ELSIF (NEW.id IS DISTINCT FROM OLD.id)
+          AND NOT (NEW.id_sp_new IS DISTINCT FROM OLD.id_sp_new) THEN
+        -- updated through the old shape
+            SELECT (id::bigint)
+              INTO NEW.id_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_projects_bigint_id ON public.projects;
+CREATE TRIGGER schemaplan_sync_projects_bigint_id BEFORE INSERT OR UPDATE ON public.projects
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_projects_bigint_id();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

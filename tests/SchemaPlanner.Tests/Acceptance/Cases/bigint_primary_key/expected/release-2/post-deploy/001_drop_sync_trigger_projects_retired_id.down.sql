@@ -1,0 +1,58 @@
+-- SchemaPlanner: release 2, post-deploy, down: drop the sync trigger schemaplan_sync_projects_retired_id on public.projects
+-- Serves: alter column public.projects.id: type integer -> bigint
+-- Hazard SP2006 (Rewrite): changing primary key column public.projects.id from integer to bigint rewrites public.projects and its indexes under an ACCESS EXCLUSIVE lock; referenced by 1 foreign key (public.issues.issues_project_id_fkey)
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape () and the new shape (id_sp_old) of public.projects in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_projects_retired_id() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.id_sp_old IS NULL THEN
+            -- written through the old shape
+            SELECT (CASE WHEN id BETWEEN -2147483648 AND 2147483647 THEN id::integer END)
+              INTO NEW.id_sp_old
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    -- Recomputed only when the update changes what the expression gives: a value the new app wrote itself stays.
+    ELSIF NOT (NEW.id_sp_old IS DISTINCT FROM OLD.id_sp_old)
+          AND ((SELECT (CASE WHEN id BETWEEN -2147483648 AND 2147483647 THEN id::integer END) FROM (SELECT NEW.*) AS sp_row) IS DISTINCT FROM (SELECT (CASE WHEN id BETWEEN -2147483648 AND 2147483647 THEN id::integer END) FROM (SELECT OLD.*) AS sp_row)) THEN
+        -- updated through the old shape
+            SELECT (CASE WHEN id BETWEEN -2147483648 AND 2147483647 THEN id::integer END)
+              INTO NEW.id_sp_old
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_projects_retired_id ON public.projects;
+CREATE TRIGGER schemaplan_sync_projects_retired_id BEFORE INSERT OR UPDATE ON public.projects
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_projects_retired_id();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,21 @@
+-- SchemaPlanner: release 1, verify, up: verify public.issues: project_id_sp_new = project_id::bigint
+-- Serves: alter column public.issues.project_id: type integer -> bigint
+-- Hazard SP2005 (BreaksRunningApp): changing public.issues.project_id from integer to bigint breaks the application version that reads and writes integer
+-- Hazard SP2005 (Rewrite): changing public.issues.project_id from integer to bigint rewrites public.issues and its indexes under an ACCESS EXCLUSIVE lock
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL statement_timeout = '0';
+-- Fails (and so stops the runner) unless every check holds. It runs before anything is swapped or dropped.
+DO $verify$
+DECLARE
+    bad bigint;
+    example text;
+BEGIN
+    SELECT count(*) INTO bad FROM public.issues WHERE project_id_sp_new IS DISTINCT FROM (project_id::bigint);
+    IF bad > 0 THEN
+        SELECT ROW(id)::text INTO example FROM public.issues WHERE project_id_sp_new IS DISTINCT FROM (project_id::bigint) ORDER BY id LIMIT 1;
+        RAISE EXCEPTION 'verify failed: % row(s) of public.issues have project_id_sp_new different from project_id::bigint (first key %); re-run the backfill', bad, coalesce(example, '?');
+    END IF;
+    RAISE NOTICE 'verify public.issues: all checks passed';
+END
+$verify$;

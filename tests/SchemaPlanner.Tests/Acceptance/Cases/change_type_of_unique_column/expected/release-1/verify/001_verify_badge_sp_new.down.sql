@@ -1,0 +1,7 @@
+-- SchemaPlanner: release 1, verify, down: verify public.members: badge_sp_new = badge::bigint
+-- Serves: alter column public.members.badge: type integer -> bigint
+-- Hazard SP2005 (BreaksRunningApp): changing public.members.badge from integer to bigint breaks the application version that reads and writes integer
+-- Hazard SP2005 (Rewrite): changing public.members.badge from integer to bigint rewrites public.members and its indexes under an ACCESS EXCLUSIVE lock
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL statement_timeout = '0';

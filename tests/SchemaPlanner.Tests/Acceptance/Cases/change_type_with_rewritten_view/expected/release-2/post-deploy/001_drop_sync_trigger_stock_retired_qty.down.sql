@@ -1,0 +1,59 @@
+-- SchemaPlanner: release 2, post-deploy, down: drop the sync trigger schemaplan_sync_stock_retired_qty on public.stock
+-- Serves: alter column public.stock.qty: type text -> bigint
+-- Hazard SP2005 (BreaksRunningApp): changing public.stock.qty from text to bigint breaks the application version that reads and writes text
+-- Hazard SP2005 (Rewrite): changing public.stock.qty from text to bigint rewrites public.stock and its indexes under an ACCESS EXCLUSIVE lock
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape () and the new shape (qty_sp_old) of public.stock in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_stock_retired_qty() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.qty_sp_old IS NULL THEN
+            -- written through the old shape
+            SELECT (qty::text)
+              INTO NEW.qty_sp_old
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    -- Recomputed only when the update changes what the expression gives: a value the new app wrote itself stays.
+    ELSIF NOT (NEW.qty_sp_old IS DISTINCT FROM OLD.qty_sp_old)
+          AND ((SELECT (qty::text) FROM (SELECT NEW.*) AS sp_row) IS DISTINCT FROM (SELECT (qty::text) FROM (SELECT OLD.*) AS sp_row)) THEN
+        -- updated through the old shape
+            SELECT (qty::text)
+              INTO NEW.qty_sp_old
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_stock_retired_qty ON public.stock;
+CREATE TRIGGER schemaplan_sync_stock_retired_qty BEFORE INSERT OR UPDATE ON public.stock
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_stock_retired_qty();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

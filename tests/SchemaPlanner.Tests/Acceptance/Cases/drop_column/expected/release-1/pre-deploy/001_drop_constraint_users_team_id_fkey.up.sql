@@ -1,0 +1,28 @@
+-- SchemaPlanner: release 1, pre-deploy, up: drop constraint users_team_id_fkey on public.users
+-- Serves: drop constraint users_team_id_fkey on public.users
+-- Hazard SP4006 (Lock): dropping constraint public.users.users_team_id_fkey takes a brief ACCESS EXCLUSIVE lock on public.users and public.teams
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+ALTER TABLE public.users DROP CONSTRAINT IF EXISTS users_team_id_fkey;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,111 @@
+-- SchemaPlanner: release 1, backfill, up: backfill public.products: price_v2 := price::numeric / 100
+-- Serves: rename column public.products.price to price_v2 (type integer -> numeric(12,2))
+-- Hazard SP2004 (BreaksRunningApp): renaming column public.products.price to price_v2 breaks the application version that still uses the old name
+-- Hazard SP2005 (BreaksRunningApp): changing public.products.price_v2 from integer to numeric(12,2) breaks the application version that reads and writes integer
+-- Hazard SP2005 (Rewrite): changing public.products.price_v2 from integer to numeric(12,2) rewrites public.products and its indexes under an ACCESS EXCLUSIVE lock
+-- Runs OUTSIDE a transaction, statement by statement (psql -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET statement_timeout = '0';
+-- Backfill of public.products: price_v2 := price::numeric / 100
+-- Keyset batches of 1000 rows on (id), each committed on its own, with a
+-- 0.1 s pause between batches. Only rows that still differ are updated: a killed run resumes,
+-- a second run changes nothing. The walk stops at the last key the table had when it started: rows inserted
+-- later already went through the sync trigger (or the column's default), so chasing them would only keep a
+-- backfill under steady inserts from ever finishing.
+DO $backfill$
+DECLARE
+    last_0 bigint;
+    next_0 bigint;
+    end_0 bigint;
+    first_batch boolean := true;
+    lost text;
+    batch_rows bigint;
+    changed bigint;
+    retries integer;
+    scanned bigint := 0;
+    updated bigint := 0;
+    total bigint;
+BEGIN
+    SELECT greatest(reltuples::bigint, 0) INTO total FROM pg_class WHERE oid = 'public.products'::regclass;
+    SELECT id INTO end_0 FROM public.products ORDER BY id DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE NOTICE 'backfill public.products done: 0 rows scanned, 0 updated';
+        RETURN;
+    END IF;
+    LOOP
+        -- Sync triggers stand aside: this backfill writes the new shape itself.
+        PERFORM set_config('schemaplan.backfill', 'on', true);
+        IF first_batch THEN
+            SELECT b.id, b.n INTO next_0, batch_rows
+              FROM (SELECT s.id, row_number() OVER (ORDER BY s.id) AS n
+                      FROM (SELECT id FROM public.products
+                             WHERE (id) <= (end_0)
+                             ORDER BY id LIMIT 1000) s) b
+             ORDER BY b.n DESC LIMIT 1;
+        ELSE
+            SELECT b.id, b.n INTO next_0, batch_rows
+              FROM (SELECT s.id, row_number() OVER (ORDER BY s.id) AS n
+                      FROM (SELECT id FROM public.products
+                             WHERE (id) > (last_0)
+                               AND (id) <= (end_0)
+                             ORDER BY id LIMIT 1000) s) b
+             ORDER BY b.n DESC LIMIT 1;
+        END IF;
+        EXIT WHEN batch_rows IS NULL;
+
+        -- A value that would not survive the conversion unchanged stops the backfill before anything is swapped.
+        IF first_batch THEN
+            SELECT ROW(id)::text INTO lost FROM public.products
+             WHERE (id) <= (next_0) AND ((price::numeric / 100) IS DISTINCT FROM (price::numeric / 100)::numeric(12,2))
+             ORDER BY id LIMIT 1;
+        ELSE
+            SELECT ROW(id)::text INTO lost FROM public.products
+             WHERE (id) > (last_0) AND (id) <= (next_0) AND ((price::numeric / 100) IS DISTINCT FROM (price::numeric / 100)::numeric(12,2))
+             ORDER BY id LIMIT 1;
+        END IF;
+        IF lost IS NOT NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '22000',
+                MESSAGE = format('backfill %s stopped: the row with key %s has a %s', 'public.products', lost, 'value does not fit price_v2 (numeric(12,2)) unchanged'),
+                HINT = 'the verify step lists every such row; change them (or give a using hint saying how to convert) and run the backfill again';
+        END IF;
+        -- A batch that loses a deadlock or a lock wait to the application is retried, not the whole backfill.
+        retries := 0;
+        LOOP
+            BEGIN
+                -- Two statements rather than one with "first_batch OR key > last": a plan with that OR could not use
+                -- the primary key's index to start at the batch.
+                IF first_batch THEN
+                    UPDATE public.products
+                       SET price_v2 = (price::numeric / 100)
+                     WHERE (id) <= (next_0)
+                       AND (price_v2 IS DISTINCT FROM (price::numeric / 100));
+                ELSE
+                    UPDATE public.products
+                       SET price_v2 = (price::numeric / 100)
+                     WHERE (id) > (last_0)
+                       AND (id) <= (next_0)
+                       AND (price_v2 IS DISTINCT FROM (price::numeric / 100));
+                END IF;
+                GET DIAGNOSTICS changed = ROW_COUNT;
+                EXIT;
+            EXCEPTION WHEN deadlock_detected OR lock_not_available THEN
+                retries := retries + 1;
+                IF retries >= 5 THEN
+                    RAISE;
+                END IF;
+                RAISE NOTICE 'backfill public.products: batch lost a lock conflict (%), retry % of 5', SQLERRM, retries;
+                PERFORM pg_sleep(0.2 * retries);
+            END;
+        END LOOP;
+
+        scanned := scanned + batch_rows;
+        updated := updated + changed;
+        last_0 := next_0;
+        first_batch := false;
+        COMMIT;
+        RAISE NOTICE 'backfill public.products: % rows scanned of ~%, % updated', scanned, total, updated;
+        PERFORM pg_sleep(0.1);
+    END LOOP;
+    RAISE NOTICE 'backfill public.products done: % rows scanned, % updated', scanned, updated;
+END
+$backfill$;

@@ -1,0 +1,28 @@
+-- SchemaPlanner: release 1, post-deploy, up: drop the sync trigger schemaplan_sync_articles_fill_variant on public.articles
+-- Serves: add column public.articles.variant text
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+DROP TRIGGER IF EXISTS schemaplan_sync_articles_fill_variant ON public.articles;
+DROP FUNCTION IF EXISTS public.schemaplan_sync_articles_fill_variant();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

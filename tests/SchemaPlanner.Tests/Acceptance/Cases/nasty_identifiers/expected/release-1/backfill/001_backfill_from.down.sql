@@ -1,0 +1,6 @@
+-- SchemaPlanner: release 1, backfill, down: backfill public."Order Items": From := "select"
+-- Serves: rename column public."Order Items"."select" to "From"
+-- Hazard SP2004 (BreaksRunningApp): renaming column public."Order Items"."select" to "From" breaks the application version that still uses the old name
+-- Runs OUTSIDE a transaction, statement by statement (psql -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET statement_timeout = '0';

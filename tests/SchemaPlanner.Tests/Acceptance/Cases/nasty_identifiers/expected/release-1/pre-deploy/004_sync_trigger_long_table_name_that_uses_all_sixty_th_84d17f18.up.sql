@@ -1,0 +1,68 @@
+-- SchemaPlanner: release 1, pre-deploy, up: keep long_column_number_one_whose_name_changes_while_both_apps_run and renamed_column_number_one_with_a_name_long_enough_for_trouble in step in both directions
+-- Serves: rename column public.long_table_name_that_uses_all_sixty_three_bytes_postgres_allows.long_column_number_one_whose_name_changes_while_both_apps_run to renamed_column_number_one_with_a_name_long_enough_for_trouble
+-- Hazard SP2004 (BreaksRunningApp): renaming column public.long_table_name_that_uses_all_sixty_three_bytes_postgres_allows.long_column_number_one_whose_name_changes_while_both_apps_run to renamed_column_number_one_with_a_name_long_enough_for_trouble breaks the application version that still uses the old name
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape (long_column_number_one_whose_name_changes_while_both_apps_run) and the new shape (renamed_column_number_one_with_a_name_long_enough_for_trouble) of public.long_table_name_that_uses_all_sixty_three_bytes_postgres_allows in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_long_table_name_that_uses_all_sixty_th_84d17f18() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.renamed_column_number_one_with_a_name_long_enough_for_trouble IS NULL THEN
+            -- written through the old shape
+            SELECT (long_column_number_one_whose_name_changes_while_both_apps_run)
+              INTO NEW.renamed_column_number_one_with_a_name_long_enough_for_trouble
+              FROM (SELECT NEW.*) AS sp_row;
+        ELSIF NEW.long_column_number_one_whose_name_changes_while_both_apps_run IS NULL THEN
+            -- written through the new shape
+            SELECT (renamed_column_number_one_with_a_name_long_enough_for_trouble)
+              INTO NEW.long_column_number_one_whose_name_changes_while_both_apps_run
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    ELSIF (NEW.long_column_number_one_whose_name_changes_while_both_apps_run IS DISTINCT FROM OLD.long_column_number_one_whose_name_changes_while_both_apps_run)
+          AND NOT (NEW.renamed_column_number_one_with_a_name_long_enough_for_trouble IS DISTINCT FROM OLD.renamed_column_number_one_with_a_name_long_enough_for_trouble) THEN
+        -- updated through the old shape
+            SELECT (long_column_number_one_whose_name_changes_while_both_apps_run)
+              INTO NEW.renamed_column_number_one_with_a_name_long_enough_for_trouble
+              FROM (SELECT NEW.*) AS sp_row;
+    ELSIF (NEW.renamed_column_number_one_with_a_name_long_enough_for_trouble IS DISTINCT FROM OLD.renamed_column_number_one_with_a_name_long_enough_for_trouble)
+          AND NOT (NEW.long_column_number_one_whose_name_changes_while_both_apps_run IS DISTINCT FROM OLD.long_column_number_one_whose_name_changes_while_both_apps_run) THEN
+        -- updated through the new shape
+            SELECT (renamed_column_number_one_with_a_name_long_enough_for_trouble)
+              INTO NEW.long_column_number_one_whose_name_changes_while_both_apps_run
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_long_table_name_that_uses_all_sixty_th_84d17f18 ON public.long_table_name_that_uses_all_sixty_three_bytes_postgres_allows;
+CREATE TRIGGER schemaplan_sync_long_table_name_that_uses_all_sixty_th_84d17f18 BEFORE INSERT OR UPDATE ON public.long_table_name_that_uses_all_sixty_three_bytes_postgres_allows
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_long_table_name_that_uses_all_sixty_th_84d17f18();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,69 @@
+-- SchemaPlanner: release 1, pre-deploy, up: keep order_sp_new = "order"::bigint in step with "order"
+-- Serves: alter column public."Order Items"."order": type integer -> bigint
+-- Hazard SP2005 (BreaksRunningApp): changing public."Order Items"."order" from integer to bigint breaks the application version that reads and writes integer
+-- Hazard SP2005 (Rewrite): changing public."Order Items"."order" from integer to bigint rewrites public."Order Items" and its indexes under an ACCESS EXCLUSIVE lock
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape (order) and the new shape (order_sp_new) of public."Order Items" in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public."schemaplan_sync_Order Items_type_order"() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.order_sp_new IS NULL THEN
+            -- written through the old shape
+            SELECT ("order"::bigint)
+              INTO NEW.order_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+        ELSIF NEW."order" IS NULL THEN
+            -- written through the new shape
+            SELECT (order_sp_new::integer)
+              INTO NEW."order"
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    ELSIF (NEW."order" IS DISTINCT FROM OLD."order")
+          AND NOT (NEW.order_sp_new IS DISTINCT FROM OLD.order_sp_new) THEN
+        -- updated through the old shape
+            SELECT ("order"::bigint)
+              INTO NEW.order_sp_new
+              FROM (SELECT NEW.*) AS sp_row;
+    ELSIF (NEW.order_sp_new IS DISTINCT FROM OLD.order_sp_new)
+          AND NOT (NEW."order" IS DISTINCT FROM OLD."order") THEN
+        -- updated through the new shape
+            SELECT (order_sp_new::integer)
+              INTO NEW."order"
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS "schemaplan_sync_Order Items_type_order" ON public."Order Items";
+CREATE TRIGGER "schemaplan_sync_Order Items_type_order" BEFORE INSERT OR UPDATE ON public."Order Items"
+    FOR EACH ROW EXECUTE FUNCTION public."schemaplan_sync_Order Items_type_order"();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

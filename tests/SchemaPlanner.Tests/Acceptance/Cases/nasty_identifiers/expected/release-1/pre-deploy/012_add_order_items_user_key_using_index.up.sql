@@ -1,0 +1,37 @@
+-- SchemaPlanner: release 1, pre-deploy, up: attach "Order Items ""user"" key" to its index (UNIQUE USING INDEX, a brief lock)
+-- Serves: add constraint "Order Items ""user"" key" on public."Order Items": UNIQUE ("user")
+-- Hazard SP4001 (IndexBuild): adding unique constraint public."Order Items"."Order Items ""user"" key" builds its index over public."Order Items" under an ACCESS EXCLUSIVE lock
+-- Hazard SP4001 (BreaksRunningApp): unique constraint public."Order Items"."Order Items ""user"" key" makes the running application's writes of duplicate ("user") fail, and fails itself if duplicates exist
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+DO $guard$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'public."Order Items"'::regclass AND conname = 'Order Items "user" key') THEN
+        RAISE NOTICE 'already done, nothing to do';
+        RETURN;
+    END IF;
+    ALTER TABLE public."Order Items" ADD CONSTRAINT "Order Items ""user"" key" UNIQUE USING INDEX "Order Items ""user"" key";
+END
+$guard$;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,30 @@
+-- SchemaPlanner: release 2, post-deploy, up: drop the sync trigger schemaplan_sync_Order Items_retired_order on public."Order Items"
+-- Serves: alter column public."Order Items"."order": type integer -> bigint
+-- Hazard SP2005 (BreaksRunningApp): changing public."Order Items"."order" from integer to bigint breaks the application version that reads and writes integer
+-- Hazard SP2005 (Rewrite): changing public."Order Items"."order" from integer to bigint rewrites public."Order Items" and its indexes under an ACCESS EXCLUSIVE lock
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+DROP TRIGGER IF EXISTS "schemaplan_sync_Order Items_retired_order" ON public."Order Items";
+DROP FUNCTION IF EXISTS public."schemaplan_sync_Order Items_retired_order"();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

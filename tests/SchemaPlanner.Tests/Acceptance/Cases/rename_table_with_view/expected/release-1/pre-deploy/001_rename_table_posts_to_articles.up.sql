@@ -1,0 +1,42 @@
+-- SchemaPlanner: release 1, pre-deploy, up: rename public.posts to public.articles, leaving an updatable view under the old name
+-- Serves: rename table public.posts to public.articles (with constraint posts_pkey -> articles_pkey, index posts_title_idx -> articles_title_idx, sequence posts_id_seq -> articles_id_seq)
+-- Hazard SP1002 (BreaksRunningApp): renaming table public.posts to public.articles breaks the application version that still uses the old name
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+-- Linter exception, on purpose: the old name stays usable as an updatable view until release 2
+-- squawk-ignore-file renaming-table
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+DO $guard$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass('public.posts') AND relkind IN ('r', 'p')) THEN
+        RAISE NOTICE 'already done, nothing to do';
+        RETURN;
+    END IF;
+    ALTER TABLE public.posts RENAME TO articles;
+    ALTER TABLE public.articles RENAME CONSTRAINT posts_pkey TO articles_pkey;
+    ALTER INDEX public.posts_title_idx RENAME TO articles_title_idx;
+    ALTER SEQUENCE public.posts_id_seq RENAME TO articles_id_seq;
+    CREATE VIEW public.posts AS SELECT * FROM public.articles;
+END
+$guard$;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,29 @@
+-- SchemaPlanner: release 1, post-deploy, down: SET NOT NULL on public.articles.body (uses the validated check, no scan) and drop the check
+-- Serves: rename column public.articles.text to body
+-- Hazard SP2004 (BreaksRunningApp): renaming column public.articles.text to body breaks the application version that still uses the old name
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+ALTER TABLE public.articles ALTER COLUMN body DROP NOT NULL;
+ALTER TABLE public.articles ADD CONSTRAINT articles_body_not_null_sp CHECK (body IS NOT NULL) NOT VALID;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

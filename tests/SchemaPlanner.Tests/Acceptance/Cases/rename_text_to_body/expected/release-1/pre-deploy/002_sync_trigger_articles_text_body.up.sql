@@ -1,0 +1,68 @@
+-- SchemaPlanner: release 1, pre-deploy, up: keep text and body in step in both directions
+-- Serves: rename column public.articles.text to body
+-- Hazard SP2004 (BreaksRunningApp): renaming column public.articles.text to body breaks the application version that still uses the old name
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape (text) and the new shape (body) of public.articles in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_articles_text_body() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.body IS NULL THEN
+            -- written through the old shape
+            SELECT (text)
+              INTO NEW.body
+              FROM (SELECT NEW.*) AS sp_row;
+        ELSIF NEW.text IS NULL THEN
+            -- written through the new shape
+            SELECT (body)
+              INTO NEW.text
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    ELSIF (NEW.text IS DISTINCT FROM OLD.text)
+          AND NOT (NEW.body IS DISTINCT FROM OLD.body) THEN
+        -- updated through the old shape
+            SELECT (text)
+              INTO NEW.body
+              FROM (SELECT NEW.*) AS sp_row;
+    ELSIF (NEW.body IS DISTINCT FROM OLD.body)
+          AND NOT (NEW.text IS DISTINCT FROM OLD.text) THEN
+        -- updated through the new shape
+            SELECT (body)
+              INTO NEW.text
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_articles_text_body ON public.articles;
+CREATE TRIGGER schemaplan_sync_articles_text_body BEFORE INSERT OR UPDATE ON public.articles
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_articles_text_body();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,32 @@
+-- SchemaPlanner: release 2, post-deploy, up: drop the sync trigger and the old column public.articles.text (renamed to body) with its constraints
+-- Serves: rename column public.articles.text to body
+-- Hazard SP2004 (BreaksRunningApp): renaming column public.articles.text to body breaks the application version that still uses the old name
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+-- Linter exception, on purpose: the app moved to body in release 1 and every row was verified equal
+-- squawk-ignore-file ban-drop-column
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+DROP TRIGGER IF EXISTS schemaplan_sync_articles_text_body ON public.articles;
+DROP FUNCTION IF EXISTS public.schemaplan_sync_articles_text_body();
+ALTER TABLE public.articles DROP COLUMN IF EXISTS text;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

@@ -1,0 +1,57 @@
+-- SchemaPlanner: release 1, post-deploy, down: drop the sync trigger schemaplan_sync_users_fill_surname on public.users
+-- Serves: add column public.users.surname text
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape () and the new shape (surname) of public.users in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_users_fill_surname() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.surname IS NULL THEN
+            -- written through the old shape
+            SELECT (split_part("user", ' ', 2))
+              INTO NEW.surname
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    -- Recomputed only when the update changes what the expression gives: a value the new app wrote itself stays.
+    ELSIF NOT (NEW.surname IS DISTINCT FROM OLD.surname)
+          AND ((SELECT (split_part("user", ' ', 2)) FROM (SELECT NEW.*) AS sp_row) IS DISTINCT FROM (SELECT (split_part("user", ' ', 2)) FROM (SELECT OLD.*) AS sp_row)) THEN
+        -- updated through the old shape
+            SELECT (split_part("user", ' ', 2))
+              INTO NEW.surname
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_users_fill_surname ON public.users;
+CREATE TRIGGER schemaplan_sync_users_fill_surname BEFORE INSERT OR UPDATE ON public.users
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_users_fill_surname();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

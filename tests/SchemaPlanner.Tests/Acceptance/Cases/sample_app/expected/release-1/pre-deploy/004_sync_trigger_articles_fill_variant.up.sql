@@ -1,0 +1,57 @@
+-- SchemaPlanner: release 1, pre-deploy, up: fill public.articles.variant from (payload::jsonb ->> 'variant') for rows the previous app version writes
+-- Serves: add column public.articles.variant text
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+-- Keeps the old shape () and the new shape (variant) of public.articles in step
+-- while both app versions run. It only assigns NEW (never UPDATEs), so it cannot loop, and it stands aside
+-- while a backfill (schemaplan.backfill = on) fills the new shape itself.
+CREATE OR REPLACE FUNCTION public.schemaplan_sync_articles_fill_variant() RETURNS trigger
+LANGUAGE plpgsql AS $sync$
+BEGIN
+    IF current_setting('schemaplan.backfill', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.variant IS NULL THEN
+            -- written through the old shape
+            SELECT (payload::jsonb ->> 'variant')
+              INTO NEW.variant
+              FROM (SELECT NEW.*) AS sp_row;
+        END IF;
+    -- Recomputed only when the update changes what the expression gives: a value the new app wrote itself stays.
+    ELSIF NOT (NEW.variant IS DISTINCT FROM OLD.variant)
+          AND ((SELECT (payload::jsonb ->> 'variant') FROM (SELECT NEW.*) AS sp_row) IS DISTINCT FROM (SELECT (payload::jsonb ->> 'variant') FROM (SELECT OLD.*) AS sp_row)) THEN
+        -- updated through the old shape
+            SELECT (payload::jsonb ->> 'variant')
+              INTO NEW.variant
+              FROM (SELECT NEW.*) AS sp_row;
+    END IF;
+    RETURN NEW;
+END
+$sync$;
+
+DROP TRIGGER IF EXISTS schemaplan_sync_articles_fill_variant ON public.articles;
+CREATE TRIGGER schemaplan_sync_articles_fill_variant BEFORE INSERT OR UPDATE ON public.articles
+    FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_articles_fill_variant();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

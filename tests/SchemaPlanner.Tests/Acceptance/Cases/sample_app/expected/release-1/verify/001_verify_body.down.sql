@@ -1,0 +1,6 @@
+-- SchemaPlanner: release 1, verify, down: verify public.articles: body = text
+-- Serves: rename column public.articles.text to body
+-- Hazard SP2004 (BreaksRunningApp): renaming column public.articles.text to body breaks the application version that still uses the old name
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL statement_timeout = '0';

@@ -1,0 +1,20 @@
+-- SchemaPlanner: release 1, verify, up: verify public.articles: body = text
+-- Serves: rename column public.articles.text to body
+-- Hazard SP2004 (BreaksRunningApp): renaming column public.articles.text to body breaks the application version that still uses the old name
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL statement_timeout = '0';
+-- Fails (and so stops the runner) unless every check holds. It runs before anything is swapped or dropped.
+DO $verify$
+DECLARE
+    bad bigint;
+    example text;
+BEGIN
+    SELECT count(*) INTO bad FROM public.articles WHERE body IS DISTINCT FROM (text);
+    IF bad > 0 THEN
+        SELECT ROW(id)::text INTO example FROM public.articles WHERE body IS DISTINCT FROM (text) ORDER BY id LIMIT 1;
+        RAISE EXCEPTION 'verify failed: % row(s) of public.articles have body different from text (first key %); re-run the backfill', bad, coalesce(example, '?');
+    END IF;
+    RAISE NOTICE 'verify public.articles: all checks passed';
+END
+$verify$;

@@ -1,0 +1,5 @@
+-- SchemaPlanner: release 1, verify, down: verify public.users: NOT EXISTS (SELECT 1 FROM public.users WHERE name IS NULL AND (split_part("user", ' ', 1)) IS NOT NULL)
+-- Serves: add column public.users.name text
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL statement_timeout = '0';

@@ -1,0 +1,30 @@
+-- SchemaPlanner: release 1, pre-deploy, down: replace NULLs written to public.orders.quantity by (coalesce(quantity, 0)) until it is NOT NULL
+-- Serves: alter column public.orders.quantity: set not null
+-- Hazard SP2008 (BreaksRunningApp): SET NOT NULL on public.orders.quantity makes writes of NULL by the running application fail (and fails itself if a row holds NULL)
+-- Hazard SP2008 (Scan): SET NOT NULL on public.orders.quantity scans public.orders under an ACCESS EXCLUSIVE lock; a validated CHECK (… IS NOT NULL) lets it skip the scan
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+DROP TRIGGER IF EXISTS schemaplan_sync_orders_fill_nulls_quantity ON public.orders;
+DROP FUNCTION IF EXISTS public.schemaplan_sync_orders_fill_nulls_quantity();
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;

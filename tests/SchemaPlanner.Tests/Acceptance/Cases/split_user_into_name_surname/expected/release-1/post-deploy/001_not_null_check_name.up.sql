@@ -1,0 +1,30 @@
+-- SchemaPlanner: release 1, post-deploy, up: add CHECK (name IS NOT NULL) NOT VALID on public.users
+-- Serves: add column public.users.name text not null
+-- Hazard SP2001 (MayFail): adding NOT NULL column public.users.name without a default fails if public.users has any row
+-- Hazard SP2001 (BreaksRunningApp): adding NOT NULL column public.users.name without a default makes the running application's inserts, which do not set it, fail
+-- Runs in one transaction (e.g. psql -1 -v ON_ERROR_STOP=1 -f this.sql).
+-- Safe to re-run.
+SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '30s';
+-- Retried on lock timeout (SQLSTATE 55P03) with growing pauses instead of queueing behind other locks.
+DO $retry$
+DECLARE
+    attempt integer := 0;
+BEGIN
+    LOOP
+        BEGIN
+ALTER TABLE public.users DROP CONSTRAINT IF EXISTS users_name_not_null_sp;
+ALTER TABLE public.users ADD CONSTRAINT users_name_not_null_sp CHECK (name IS NOT NULL) NOT VALID;
+
+            EXIT;
+        EXCEPTION WHEN lock_not_available THEN
+            attempt := attempt + 1;
+            IF attempt >= 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'lock not available (attempt % of 10), retrying', attempt;
+            PERFORM pg_sleep(least(0.5 * attempt, 5));
+        END;
+    END LOOP;
+END
+$retry$;
