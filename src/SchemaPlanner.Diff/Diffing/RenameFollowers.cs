@@ -127,9 +127,9 @@ internal static class RenameFollowers
 
     /// <summary>The DDL renaming the followers, once the table has the name <paramref name="table"/>.</summary>
     public static IEnumerable<string> Statements(QualifiedName table, IEnumerable<RenameFollower> followers) =>
-        followers.Select(f => f.Kind switch
+        followers.Where(f => f.Old != f.New).Select(f => f.Kind switch
         {
-            "constraint" => $"ALTER TABLE {table.Sql} RENAME CONSTRAINT {Sql.Quote(f.Old.Name)} TO {Sql.Quote(f.New.Name)}",
+            "constraint" => $"ALTER TABLE {(f.Table ?? table).Sql} RENAME CONSTRAINT {Sql.Quote(f.Old.Name)} TO {Sql.Quote(f.New.Name)}",
             "index" => $"ALTER INDEX {f.Old.Sql} RENAME TO {Sql.Quote(f.New.Name)}",
             _ => $"ALTER SEQUENCE {f.Old.Sql} RENAME TO {Sql.Quote(f.New.Name)}",
         });

@@ -22,6 +22,7 @@ public static class SchemaDiffer
         var tableRenames = renames.Where(r => r.Column is null).ToDictionary(r => r.Table, r => new QualifiedName(r.Table.Schema, r.To));
         var original = from;
         (from, var followers) = RenameFollowers.Find(from, to, tableRenames);
+        (from, var columnFollowers) = ColumnRenameFollowers.Find(from, to, renames, tableRenames);
 
         DiffSchemas(from, to, changes);
         DiffExtensions(from, to, changes);
@@ -37,6 +38,10 @@ public static class SchemaDiffer
             if (changes[i] is RenameTable rename && followers.TryGetValue(rename.Old.Name, out var follow))
             {
                 changes[i] = rename with { Followers = follow.ToEquatableArray() };
+            }
+            else if (changes[i] is RenameColumn column && columnFollowers.TryGetValue((column.TableName, column.Old.Name), out var carried))
+            {
+                changes[i] = column with { Followers = carried.ToEquatableArray() };
             }
         }
 

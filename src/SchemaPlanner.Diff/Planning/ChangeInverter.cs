@@ -34,7 +34,7 @@ public static class ChangeInverter
         AlterTable c => (new AlterTable(c.New, c.Old, c.Changed), null),
         AddColumn c => (new DropColumn(c.TableName, c.Column), null),
         DropColumn => (null, "the dropped column's values are lost; restore them from a backup"),
-        RenameColumn c => (new RenameColumn(c.TableName, c.New, c.Old), null),
+        RenameColumn c => (new RenameColumn(c.TableName, c.New, c.Old) { Followers = Diffing.RenameFollowers.Reversed(c.Followers) }, null),
         AlterColumn c => (new AlterColumn(c.TableName, c.New, c.Old, c.Changed), null),
         AddIndex c => (new DropIndex(c.TableName, c.Index), null),
         DropIndex c => (new AddIndex(c.TableName, c.Index), null),

@@ -145,9 +145,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
     }
 
     /// <summary>Whether an expression names the column (quoted, or as a bare word).</summary>
-    private static bool Mentions(string expression, string column) =>
-        expression.Contains(Sql.Quote(column), StringComparison.Ordinal)
-        || System.Text.RegularExpressions.Regex.IsMatch(expression, @"(?<![\w""])" + System.Text.RegularExpressions.Regex.Escape(column) + @"(?![\w""])");
+    private static bool Mentions(string expression, string column) => Sources.Scripts.SqlIdentifiers.Mentions(expression, column);
 
     private bool Enumish(Column column) => oldModel.FindEnum(column.TypeName) is not null || newModel.FindEnum(column.TypeName) is not null;
 

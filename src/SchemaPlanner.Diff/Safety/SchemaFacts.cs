@@ -9,11 +9,8 @@ internal static class SchemaFacts
     public static IReadOnlyList<Model.Index> IndexesOn(SchemaModel model, QualifiedName table, string column)
     {
         // Keys are pg_get_indexdef output: a quoted column name or an expression that mentions it.
-        var mention = new System.Text.RegularExpressions.Regex(
-            @"(?<![\w""$])" + System.Text.RegularExpressions.Regex.Escape(Sql.Quote(column)) + @"(?![\w""$])",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         return model.FindTable(table)?.Indexes
-            .Where(i => i.Keys.Concat(i.Include).Any(k => mention.IsMatch(k)) || (i.Predicate is { } p && mention.IsMatch(p)))
+            .Where(i => i.Keys.Concat(i.Include).Any(k => Sources.Scripts.SqlIdentifiers.Mentions(k, column)) || (i.Predicate is { } p && Sources.Scripts.SqlIdentifiers.Mentions(p, column)))
             .ToList() ?? [];
     }
 

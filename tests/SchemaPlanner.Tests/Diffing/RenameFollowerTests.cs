@@ -45,6 +45,68 @@ public sealed class RenameFollowerTests
     }
 
     [Fact]
+    public async Task A_column_rename_carries_the_indexes_and_constraints_on_it_and_its_ddl_reaches_the_new_schema()
+    {
+        const string oldSql = """
+            CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, note text,
+                CONSTRAINT accounts_email_key UNIQUE (email), CONSTRAINT email_shape CHECK (email LIKE '%@%' AND note <> 'email'));
+            CREATE INDEX accounts_email_idx ON accounts (lower(email)) WHERE email <> '';
+            CREATE INDEX accounts_note_idx ON accounts (note);
+            CREATE TABLE logins (id bigint PRIMARY KEY, account_email text REFERENCES accounts (email) ON DELETE CASCADE);
+            INSERT INTO accounts VALUES (1, 'a@x', 'n');
+            INSERT INTO logins VALUES (1, 'a@x');
+            """;
+        const string newSql = """
+            CREATE TABLE accounts (id bigint PRIMARY KEY, address text NOT NULL, note text,
+                CONSTRAINT accounts_address_key UNIQUE (address), CONSTRAINT email_shape CHECK (address LIKE '%@%' AND note <> 'email'));
+            CREATE INDEX accounts_address_idx ON accounts (lower(address)) WHERE address <> '';
+            CREATE INDEX accounts_note_idx ON accounts (note);
+            CREATE TABLE logins (id bigint PRIMARY KEY, account_email text REFERENCES accounts (address) ON DELETE CASCADE);
+            """;
+        var (from, to, old) = await ReadAsync(oldSql, newSql);
+        await using var _ = old;
+        var hint = new RenameHint(new QualifiedName("public", "accounts"), "email", "address");
+
+        // One change: the unique key, the check (whose string literal 'email' stays as it is), the expression index
+        // and the other table's foreign key follow the column; the index on another column is not touched.
+        var diff = SchemaDiffer.Diff(from, to, [hint]);
+        var rename = Assert.IsType<RenameColumn>(Assert.Single(diff.Changes));
+        Assert.Equal(
+            ["constraint accounts_email_key -> accounts_address_key", "constraint email_shape", "constraint logins_account_email_fkey on public.logins", "index accounts_email_idx -> accounts_address_idx"],
+            rename.Followers.Select(f => f.ToString()).Order(StringComparer.Ordinal));
+
+        var context = ClassificationContext.Create(from, to, diff.Changes, 150000, [], new PlannerSettings { SmallTableRows = 0 });
+        Assert.Equal(["SP2004"], Assert.Single(Classifier.Classify(diff.Changes, context, [])).Hazards.Select(h => h.Rule));
+
+        // In place, RENAME COLUMN carries them; the DDL renames the ones whose names follow.
+        await using (var connection = new NpgsqlConnection(old.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var statement in DdlWriter.Statements(rename, from, to))
+            {
+                await using var command = new NpgsqlCommand(statement, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        var after = (await SchemaReader.ReadAsync(old.ConnectionString, CancellationToken.None)).Model;
+        Assert.True(SchemaDiffer.Diff(after, to).IsEmpty, string.Join("; ", SchemaDiffer.Diff(after, to).Changes.Select(c => c.Describe())));
+    }
+
+    [Fact]
+    public async Task An_index_on_a_renamed_column_that_changes_besides_the_name_stays_a_drop_and_an_add()
+    {
+        var (from, to, old) = await ReadAsync(
+            "CREATE TABLE t (id bigint PRIMARY KEY, a int); CREATE INDEX t_a_idx ON t (a);",
+            "CREATE TABLE t (id bigint PRIMARY KEY, b int); CREATE INDEX t_b_idx ON t (b DESC);");
+        await using var _ = old;
+        var diff = SchemaDiffer.Diff(from, to, [new RenameHint(new QualifiedName("public", "t"), "a", "b")]);
+        Assert.Empty(diff.Changes.OfType<RenameColumn>().Single().Followers);
+        Assert.Single(diff.Changes.OfType<DropIndex>());
+        Assert.Single(diff.Changes.OfType<AddIndex>());
+    }
+
+    [Fact]
     public async Task A_table_rename_is_one_change_with_its_followers_and_its_ddl_reaches_the_new_schema()
     {
         var (from, to, old) = await ReadAsync(Posts, Articles);

@@ -960,6 +960,11 @@ public static class DdlWriter
             {
                 AlterColumn(c.TableName, renamed, c.New, changed);
             }
+
+            foreach (var statement in RenameFollowers.Statements(c.TableName, c.Followers))
+            {
+                Emit(statement);
+            }
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
@@ -436,14 +437,14 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         {
             foreach (var column in Columns[table])
             {
-                definition = ShadowColumnTypeChangeRecipe.ReplaceIdentifier(definition, column.Old.Name, name(column));
+                definition = SqlIdentifiers.Rename(definition, column.Old.Name, name(column));
             }
 
             return definition;
         }
 
         private bool MentionsShadowed(QualifiedName table, string sql) =>
-            Columns.TryGetValue(table, out var list) && list.Any(c => ShadowColumnTypeChangeRecipe.Mentions(sql, c.Old.Name));
+            Columns.TryGetValue(table, out var list) && list.Any(c => SqlIdentifiers.Mentions(sql, c.Old.Name));
 
         /// <summary>The constraints, indexes and views the swap must move, and the changes of the diff they make redundant.</summary>
         private void Collect()
@@ -462,8 +463,8 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                             var desiredIndex = desired is null ? null : desiredTable!.Indexes.FirstOrDefault(i => i.Constraint == desired.Name);
                             var copy = Sql.ShortName(constraint.Name + "_sp_new");
                             var rollback = Sql.ShortName(constraint.Name + "_sp_old");
-                            var copyDefinition = OnShadows(table.Name, ShadowColumnTypeChangeRecipe.ReplaceIdentifier((desiredIndex ?? index).Definition, (desiredIndex ?? index).Name, copy), c => c.Shadow);
-                            var rollbackDefinition = OnShadows(table.Name, ShadowColumnTypeChangeRecipe.ReplaceIdentifier(index.Definition, index.Name, rollback), c => c.Retired);
+                            var copyDefinition = OnShadows(table.Name, SqlIdentifiers.Rename((desiredIndex ?? index).Definition, (desiredIndex ?? index).Name, copy), c => c.Shadow);
+                            var rollbackDefinition = OnShadows(table.Name, SqlIdentifiers.Rename(index.Definition, index.Name, rollback), c => c.Retired);
                             Keys.Add(new Key(table.Name, constraint, desired, copy, copyDefinition, rollback, rollbackDefinition));
                             ClaimConstraint(table.Name, constraint.Name);
                             break;
@@ -479,7 +480,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                             throw new SchemaPlannerException(
                                 ErrorKind.Planning,
                                 $"exclusion constraint {Sql.Quote(constraint.Name)} on {table.Name} uses a column that changes to bigint; it cannot be moved to the new column online (exclusion constraints cannot be added NOT VALID): drop it in an earlier plan" +
-                                OrAsIs(table.Name, Columns[table.Name].First(c => ShadowColumnTypeChangeRecipe.Mentions(constraint.Definition, c.Old.Name)).Old.Name));
+                                OrAsIs(table.Name, Columns[table.Name].First(c => SqlIdentifiers.Mentions(constraint.Definition, c.Old.Name)).Old.Name));
                     }
                 }
 
@@ -498,7 +499,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                     }
 
                     var copy = Sql.ShortName(index.Name + "_sp_new");
-                    var definition = OnShadows(table.Name, ShadowColumnTypeChangeRecipe.ReplaceIdentifier(desired.Definition, desired.Name, copy), c => c.Shadow);
+                    var definition = OnShadows(table.Name, SqlIdentifiers.Rename(desired.Definition, desired.Name, copy), c => c.Shadow);
                     Indexes.Add(new CopiedIndex(table.Name, index, desired, copy, definition, Sql.ShortName(index.Name + "_sp_old")));
                     foreach (var indexChange in context.Changes.Select(c => c.Change))
                     {

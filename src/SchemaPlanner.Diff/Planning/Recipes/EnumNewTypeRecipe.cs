@@ -1,3 +1,4 @@
+using SchemaPlanner.Sources.Scripts;
 using System.Text.RegularExpressions;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
@@ -130,7 +131,7 @@ public sealed class EnumNewTypeRecipe : Recipe
         {
             var of = columns.Where(c => c.Table == table).ToList();
             var desiredTable = context.To.FindTable(table);
-            foreach (var index in context.From.FindTable(table)!.Indexes.Where(i => i.Constraint is null && of.Any(c => ShadowColumnTypeChangeRecipe.Mentions(i.Definition, c.Old.Name))))
+            foreach (var index in context.From.FindTable(table)!.Indexes.Where(i => i.Constraint is null && of.Any(c => SqlIdentifiers.Mentions(i.Definition, c.Old.Name))))
             {
                 var desired = desiredTable?.Indexes.FirstOrDefault(i => i.Name == index.Name && i.Constraint is null);
                 if (desired is null)
@@ -139,10 +140,10 @@ public sealed class EnumNewTypeRecipe : Recipe
                 }
 
                 var copy = Sql.ShortName(index.Name + "_sp_new");
-                var definition = ShadowColumnTypeChangeRecipe.ReplaceIdentifier(Retype(desired.Definition, oldType, newType), desired.Name, copy);
+                var definition = SqlIdentifiers.Rename(Retype(desired.Definition, oldType, newType), desired.Name, copy);
                 foreach (var column in of)
                 {
-                    definition = ShadowColumnTypeChangeRecipe.ReplaceIdentifier(definition, column.Old.Name, column.Shadow);
+                    definition = SqlIdentifiers.Rename(definition, column.Old.Name, column.Shadow);
                 }
 
                 indexes.Add((table, index, copy, Sql.ShortName(index.Name + "_sp_old")));

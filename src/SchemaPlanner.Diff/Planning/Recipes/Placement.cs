@@ -1,3 +1,4 @@
+using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Model;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -13,5 +14,5 @@ internal static class Placement
 
     /// <summary>The plain column names an index definition mentions (keys, INCLUDE, predicate).</summary>
     public static IEnumerable<string> Columns(Table? table, Model.Index index) =>
-        table?.Columns.Select(c => c.Name).Where(c => ShadowColumnTypeChangeRecipe.Mentions(index.Definition, c)) ?? [];
+        table?.Columns.Select(c => c.Name).Where(c => SqlIdentifiers.Mentions(index.Definition, c)) ?? [];
 }

@@ -1,3 +1,4 @@
+using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
@@ -163,7 +164,7 @@ internal static class RecipeSteps
         var expressions = data.Forward.Concat(data.Backward).Concat(data.InsertDefaults).Select(a => a.Expression).ToList();
         var known = (context.From.FindTable(data.Table)?.Columns ?? []).Concat(context.To.FindTable(data.Table)?.Columns ?? []).Select(c => c.Name);
         return data.OldColumns.Concat(data.NewColumns)
-            .Concat(known.Where(c => expressions.Any(e => ShadowColumnTypeChangeRecipe.Mentions(e, c))))
+            .Concat(known.Where(c => expressions.Any(e => SqlIdentifiers.Mentions(e, c))))
             .Distinct(StringComparer.Ordinal)
             .Select(c => (data.Table, c))
             .ToList();

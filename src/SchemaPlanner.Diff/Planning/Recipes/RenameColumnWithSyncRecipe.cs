@@ -33,7 +33,7 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
             ? ColumnConversion.AssignHint(old.Name, backwardHint, old)
             : ColumnConversion.Assign(old.Name, newName, @new, old, context);
         context.BackfilledColumns.Add((table, @new.Name));
-        var dependents = RenamedColumnDependents.Claim(context, table, old.Name, @new.Name);
+        var dependents = RenamedColumnDependents.Claim(context, rename);
 
         var sequence = 0;
 

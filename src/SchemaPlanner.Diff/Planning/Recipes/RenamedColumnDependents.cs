@@ -26,9 +26,13 @@ internal sealed class RenamedColumnDependents
         this.addedIndexes = addedIndexes;
     }
 
-    /// <summary>Finds and claims the dependents of <paramref name="table"/>.<paramref name="old"/> renamed to <paramref name="new"/>.</summary>
-    public static RenamedColumnDependents Claim(PlanningContext context, QualifiedName table, string old, string @new)
+    /// <summary>
+    /// Finds and claims the dependents of the renamed column: the indexes and constraints that follow the rename
+    /// (<see cref="RenameColumn.Followers"/>), and any drop and add of one on the old and the new column.
+    /// </summary>
+    public static RenamedColumnDependents Claim(PlanningContext context, RenameColumn rename)
     {
+        var (table, old, @new) = (rename.TableName, rename.Old.Name, rename.New.Name);
         var changes = context.Changes.Select(c => c.Change).Where(c => !context.IsClaimed(c)).ToList();
 
         // Primary keys and exclusion constraints have no online path through this recipe: left to their own.
@@ -56,6 +60,31 @@ internal sealed class RenamedColumnDependents
         {
             context.Claim(change);
         }
+
+        // A follower is the same object on the new column: on the new column it must be built as if it were an add,
+        // and the old one kept until the old column goes, as if it were a drop.
+        foreach (var follower in rename.Followers)
+        {
+            var owner = follower.Table ?? table;
+            if (follower.Kind == "index")
+            {
+                if (oldTable?.Indexes.FirstOrDefault(i => i.Name == follower.Old.Name) is not null
+                    && newTable?.Indexes.FirstOrDefault(i => i.Name == follower.New.Name) is { } index)
+                {
+                    addedIndexes.Add(new AddIndex(table, index));
+                }
+            }
+            else if (context.From.FindTable(owner)?.Constraints.FirstOrDefault(c => c.Name == follower.Old.Name) is { } was
+                && context.To.FindTable(owner)?.Constraints.FirstOrDefault(c => c.Name == follower.New.Name) is { } becomes
+                && Movable(was))
+            {
+                dropped.Add(new DropConstraint(owner, was));
+                added.Add(new AddConstraint(owner, becomes));
+            }
+        }
+
+        dropped = [.. dropped.OrderBy(d => d.TableName == table ? 1 : 0)];
+        added = [.. added.OrderBy(a => a.Constraint.Kind switch { ConstraintKind.Unique => 0, ConstraintKind.Check => 1, _ => 2 }).ThenBy(a => a.TableName == table ? 0 : 1)];
 
         var result = new RenamedColumnDependents(dropped, added, addedIndexes);
         var relations = context.From.Tables.Where(t => t.Name.Schema == table.Schema).SelectMany(t => t.Indexes).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
@@ -131,7 +132,7 @@ internal static class RenamedColumnViews
         var drops = changes.OfType<DropView>().Where(d => dependents.Contains(d.View.Name)).ToList();
         var creates = changes.OfType<CreateView>().Where(c => drops.Any(d => d.View.Name == c.View.Name)).ToList();
         drops = drops.Where(d => creates.Any(c => c.View.Name == d.View.Name)).ToList();
-        var replaces = changes.OfType<ReplaceView>().Where(r => dependents.Contains(r.New.Name) && ShadowColumnTypeChangeRecipe.Mentions(r.New.Definition, newColumn)).ToList();
+        var replaces = changes.OfType<ReplaceView>().Where(r => dependents.Contains(r.New.Name) && SqlIdentifiers.Mentions(r.New.Definition, newColumn)).ToList();
         if (drops.Count == 0 && replaces.Count == 0)
         {
             return null;

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
@@ -73,7 +73,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         // Indexes follow a column through a rename, so copies are built on the shadow before the swap.
         var fromTable = context.From.FindTable(table)!;
         var toTable = context.To.FindTable(table);
-        var indexes = fromTable.Indexes.Where(i => i.Constraint is null && Mentions(i.Definition, old.Name)).ToList();
+        var indexes = fromTable.Indexes.Where(i => i.Constraint is null && SqlIdentifiers.Mentions(i.Definition, old.Name)).ToList();
         foreach (var index in indexes)
         {
             var copy = new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new"));
@@ -265,9 +265,9 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         var (head, tail) = at < 0 ? (definition, "") : (definition[..at], definition[at..]);
         var onIndex = head.IndexOf(" ON ", StringComparison.Ordinal);
         head = onIndex < 0
-            ? ReplaceIdentifier(head, index, copy)
-            : ReplaceIdentifier(head[..onIndex], index, copy) + head[onIndex..];
-        return head + ReplaceIdentifier(tail, column, shadow);
+            ? SqlIdentifiers.Rename(head, index, copy)
+            : SqlIdentifiers.Rename(head[..onIndex], index, copy) + head[onIndex..];
+        return head + SqlIdentifiers.Rename(tail, column, shadow);
     }
 
     /// <summary>Views of the desired schema that read <paramref name="table"/>, directly or through other views, in creation order.</summary>
@@ -276,10 +276,4 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
     private static string DropViewStatement(View view) =>
         $"DROP {(view.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {view.Name.Sql}";
 
-    internal static bool Mentions(string sql, string identifier) => Regex.IsMatch(sql, Pattern(identifier));
-
-    internal static string ReplaceIdentifier(string sql, string identifier, string replacement) =>
-        Regex.Replace(sql, Pattern(identifier), Sql.Quote(replacement).Replace("$", "$$", StringComparison.Ordinal));
-
-    private static string Pattern(string identifier) => @"(?<![\w$""])" + Regex.Escape(Sql.Quote(identifier)) + @"(?![\w$""])";
 }

@@ -1,5 +1,5 @@
 -- SchemaPlanner: release 1, post-deploy, up: build the unique index for accounts_address_key on the backfilled column concurrently
--- Serves: rename column public.accounts.email to address
+-- Serves: rename column public.accounts.email to address (with constraint accounts_email_check -> accounts_address_check, constraint accounts_email_key -> accounts_address_key, constraint logins_account_email_fkey on public.logins)
 -- Hazard SP2004 (BreaksRunningApp): renaming column public.accounts.email to address breaks the application version that still uses the old name
 -- Runs OUTSIDE a transaction, statement by statement (psql -v ON_ERROR_STOP=1 -f this.sql).
 -- Safe to re-run.

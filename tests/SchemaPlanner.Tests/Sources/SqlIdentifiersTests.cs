@@ -1,0 +1,28 @@
+using SchemaPlanner.Sources.Scripts;
+using Xunit;
+
+namespace SchemaPlanner.Tests.Sources;
+
+/// <summary>Identifier rewriting works on tokens: literals, comments, longer names, calls and casts are left alone.</summary>
+public sealed class SqlIdentifiersTests
+{
+    [Theory]
+    [InlineData("(note <> 'id'::text) AND id > 0", "id", "id_sp_new", "(note <> 'id'::text) AND id_sp_new > 0")]
+    [InlineData("CHECK ((id > 0)) -- id", "id", "key", "CHECK ((key > 0)) -- id")]
+    [InlineData("USING btree (id, id_old, \"id\")", "id", "x", "USING btree (x, id_old, x)")]
+    [InlineData("lower(email) = email", "lower", "x", "lower(email) = email")]
+    [InlineData("(a)::text || text", "text", "body", "(a)::text || body")]
+    [InlineData("\"User\" = user_id AND \"user\" = 1", "User", "Person", "\"Person\" = user_id AND \"user\" = 1")]
+    [InlineData("\"order\" > 0", "order", "position", "\"position\" > 0")]
+    [InlineData("$$ id $$ || Id", "id", "k", "$$ id $$ || k")]
+    public void Renames_only_the_identifier(string sql, string identifier, string replacement, string expected) =>
+        Assert.Equal(expected, SqlIdentifiers.Rename(sql, identifier, replacement));
+
+    [Theory]
+    [InlineData("(note <> 'id'::text)", "id", false)]
+    [InlineData("(id + 1)", "id", true)]
+    [InlineData("ORDER BY \"order\"", "order", true)]
+    [InlineData("id_old", "id", false)]
+    public void Mentions_means_a_name_token(string sql, string identifier, bool expected) =>
+        Assert.Equal(expected, SqlIdentifiers.Mentions(sql, identifier));
+}
