@@ -12,34 +12,6 @@ namespace SchemaPlanner.Planning;
 /// </summary>
 public static class Planner
 {
-    /// <summary>When hazards name several recipes, the most specific wins.</summary>
-    private static readonly string[] Priority =
-    [
-        Safety.Recipes.Offline,
-        Safety.Recipes.BigintPrimaryKey,
-        Safety.Recipes.RenameTableWithView,
-        Safety.Recipes.RenameColumnWithSync,
-        Safety.Recipes.ShadowColumnTypeChange,
-        Safety.Recipes.EnumNewType,
-        Safety.Recipes.AddColumnThenBackfill,
-        Safety.Recipes.StopUsingThenDrop,
-        Safety.Recipes.PrimaryKeyUsingIndex,
-        Safety.Recipes.UniqueUsingIndex,
-        Safety.Recipes.NotNullViaCheck,
-        Safety.Recipes.ConstraintNotValidThenValidate,
-        Safety.Recipes.CreateIndexConcurrently,
-        Safety.Recipes.DropIndexConcurrently,
-        Safety.Recipes.DropDefaultAfterApp,
-        Safety.Recipes.ViewReplaceWithNew,
-        Safety.Recipes.FunctionNewSignature,
-        Safety.Recipes.AttachPartitionWithCheck,
-        Safety.Recipes.DetachPartitionConcurrently,
-        Safety.Recipes.EnumAddValue,
-        Safety.Recipes.WithLockTimeout,
-        Safety.Recipes.Manual,
-        Safety.Recipes.AsIs,
-    ];
-
     public static MigrationPlan Plan(
         PlanningContext context,
         string fromFingerprint,
@@ -54,7 +26,7 @@ public static class Planner
 
         // Recipes that reshape columns go first so they can claim related changes and mark backfilled columns.
         var ordered = context.Changes
-            .OrderBy(c => Array.IndexOf(Priority, Choose(c, context).Name))
+            .OrderBy(c => Choose(c, context).Priority)
             .ThenBy(c => c.Safe ? 1 : 0)
             .ThenBy(c => changeIndex[c.Change]);
         var recipes = new Dictionary<Change, string>(ReferenceEqualityComparer.Instance);
@@ -100,27 +72,6 @@ public static class Planner
         return new MigrationPlan(releases, context.Changes, recipeNames, output.Offline, fromFingerprint, toFingerprint, context.Settings);
     }
 
-    private static bool IsKeyWidenedWithReferences(AlterColumn alter, PlanningContext context)
-    {
-        if (!alter.Changed.HasFlag(ColumnChange.Type) || alter.New.Type != "bigint" || alter.Old.Type is not ("integer" or "smallint"))
-        {
-            return false;
-        }
-
-        var key = context.From.FindTable(alter.TableName)?.PrimaryKey;
-        if (key is null || key.Columns.Count != 1 || key.Columns[0] != alter.Old.Name)
-        {
-            return false;
-        }
-
-        return context.Changes.Any(c => c.Change is AlterColumn child
-            && child.Changed.HasFlag(ColumnChange.Type)
-            && child.New.Type == "bigint"
-            && context.From.FindTable(child.TableName)?.Constraints.Any(f =>
-                f.Kind == Model.ConstraintKind.ForeignKey && f.ReferencedTable == alter.TableName && f.Columns.Count == 1
-                && f.Columns[0] == child.Old.Name && f.ReferencedColumns[0] == alter.Old.Name) == true);
-    }
-
     /// <summary>
     /// The rank the differ ordered a change by (<see cref="ChangeOrder"/>), including its refinement that an index
     /// on a materialized view comes after the view is created.
@@ -131,52 +82,21 @@ public static class Planner
             : ChangeOrder.Rank(change);
 
     /// <summary>
-    /// The recipe for a change: as-is when safe, else the highest-priority recipe its blocking hazards name. A new
-    /// column with a <c>using</c> hint is always backfilled, even when adding it is safe, and so are the NULLs of a column
-    /// becoming NOT NULL with one.
+    /// The recipe for a change: the first recipe, in priority order, that the change requires (see
+    /// <see cref="Recipe.IsRequiredFor"/>: a hint asking for a backfill, a safe change run as it is), else the
+    /// highest-priority recipe its blocking hazards name.
     /// </summary>
-    public static Recipe Choose(ClassifiedChange change, PlanningContext? context = null)
+    public static Recipe Choose(ClassifiedChange change, PlanningContext context)
     {
-        if (change.Change is AddColumn add && context?.HasHint(add.TableName, add.Column.Name) == true && !change.Hazards.Any(h => h.Allowed))
+        if (RecipeRegistry.ByPriority.FirstOrDefault(r => r.IsRequiredFor(change, context)) is { } required)
         {
-            return RecipeRegistry.All[Safety.Recipes.AddColumnThenBackfill];
-        }
-
-        // A column becoming NOT NULL with a using hint has NULLs to fill first, however small its table.
-        if (change.Change is AlterColumn { Changed: var changed } setNotNull && changed == ColumnChange.Nullability && setNotNull.New.NotNull
-            && context?.HasHint(setNotNull.TableName, setNotNull.New.Name) == true && !change.Hazards.Any(h => h.Allowed))
-        {
-            return RecipeRegistry.All[Safety.Recipes.NotNullViaCheck];
-        }
-
-        // A key that widens together with a column referencing it moves with it, even when the key's own table is
-        // small enough for its change to be safe alone: the foreign key ties the two.
-        if (change.Change is AlterColumn alter && context is not null && IsKeyWidenedWithReferences(alter, context) && !change.Hazards.Any(h => h.Allowed))
-        {
-            return RecipeRegistry.All[Safety.Recipes.BigintPrimaryKey];
-        }
-
-        // A using hint on a type change says how the values convert: it is honoured through a shadow column (a plain
-        // ALTER … TYPE would ignore it, e.g. read timestamps in the session's TimeZone instead of the hint's zone).
-        if (change.Change is AlterColumn hinted && hinted.Changed.HasFlag(ColumnChange.Type) && context?.HintFor(hinted.TableName, hinted.New.Name) is not null
-            && !change.Hazards.Any(h => h.Allowed) && !IsKeyWidenedWithReferences(hinted, context)
-            && !(TypeChanges.IsIntegerWidening(hinted.Old.Type, hinted.New.Type) && context.From.FindTable(hinted.TableName)?.PrimaryKey?.Columns.Contains(hinted.Old.Name) == true))
-        {
-            return RecipeRegistry.All[Safety.Recipes.ShadowColumnTypeChange];
-        }
-
-        if (change.Safe)
-        {
-            return RecipeRegistry.All[Safety.Recipes.AsIs];
+            return required;
         }
 
         var named = change.Hazards.Where(h => h.Blocks).Select(h => h.Recipe).Distinct().ToList();
-        foreach (var name in Priority)
+        if (RecipeRegistry.ByPriority.FirstOrDefault(r => named.Contains(r.Name)) is { } recipe)
         {
-            if (named.Contains(name) && RecipeRegistry.All.TryGetValue(name, out var recipe))
-            {
-                return recipe;
-            }
+            return recipe;
         }
 
         throw new SchemaPlannerException(

@@ -15,11 +15,17 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
 {
     public override string Name => Safety.Recipes.AddColumnThenBackfill;
 
+    public override int Priority => 70;
+
+    /// <summary>A new column with a <c>using</c> hint is always backfilled, even when adding it is safe.</summary>
+    public override bool IsRequiredFor(ClassifiedChange change, PlanningContext context) =>
+        !AcceptedAsIs(change) && change.Change is AddColumn add && context.HasHint(add.TableName, add.Column.Name);
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AddColumn add)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
@@ -28,7 +34,7 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
         var c = Sql.Quote(column.Name);
         if (column.Generated is not null)
         {
-            OfflineRecipe.PlanOffline(change, context, output, "PostgreSQL fills a new generated column by rewriting the whole table under an ACCESS EXCLUSIVE lock.");
+            OfflineSteps.Add(change, context, output, "PostgreSQL fills a new generated column by rewriting the whole table under an ACCESS EXCLUSIVE lock.");
             return;
         }
 
@@ -44,7 +50,7 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
             if (column.Default is not null)
             {
                 // A non-volatile default fills existing rows from the catalog: nothing to backfill.
-                AsIsRecipe.AsIsStep(change, context, output);
+                AsIsSteps.Add(change, context, output);
                 return;
             }
 

@@ -12,72 +12,10 @@ public sealed class AsIsRecipe : Recipe
 {
     public override string Name => Safety.Recipes.AsIs;
 
-    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsStep(change, context, output);
+    public override int Priority => 230;
 
-    /// <summary>The change's plain DDL as one release-1 pre-deploy step.</summary>
-    internal static void AsIsStep(ClassifiedChange change, PlanningContext context, RecipeOutput output) =>
-        output.Steps.Add(AsIs(change, context, release: 1, Phase.PreDeploy, sequence: 0, planned: output));
+    /// <summary>Every safe change (and one whose hazards the user accepted) runs as it is.</summary>
+    public override bool IsRequiredFor(ClassifiedChange change, PlanningContext context) => change.Safe;
 
-    /// <summary>
-    /// A step running the change's plain DDL, with its inverse as down. With <paramref name="planned"/> (the steps
-    /// planned so far), a column type or collation change also drops and re-creates, in the same transaction,
-    /// the views over the table that still exist when it runs: PostgreSQL refuses to alter a column a view uses.
-    /// </summary>
-    internal static PlanStep AsIs(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, Change? ddlOf = null, RecipeOutput? planned = null)
-    {
-        var target = ddlOf ?? change.Change;
-        var (inverse, irreversible) = ChangeInverter.Invert(target);
-        var nonTransactional = target is AddEnumValue && context.ServerVersionNumber < 120000;
-        var up = SchemaPlanner.Planning.Ddl.DdlWriter.Statements(target, context.From, context.To);
-        var down = inverse is null ? null : SchemaPlanner.Planning.Ddl.DdlWriter.Statements(inverse, context.To, context.From);
-        if (planned is not null && target is AlterColumn { Changed: var altered } retyped && (altered & (ColumnChange.Type | ColumnChange.Collation)) != 0)
-        {
-            // Views dropped earlier in the same phase (to be re-created by their own change) are not in the way.
-            var views = ShadowColumnTypeChangeRecipe.DependentViews(context.From, retyped.TableName)
-                .Where(v => !planned.Steps.Any(s => s.Release == release && s.Phase <= phase && s.Serves is DropView d && d.View.Name == v.Name))
-                .ToList();
-            up = AroundViews(views, up, context);
-            down = down is null ? null : AroundViews(views, down, context);
-        }
-
-        var step = Step(change, release, phase, sequence, StepNames.For(target), target.Describe(), new StepSql("ddl", new DdlData(up))) with
-        {
-            Down = down is null ? null : new StepSql("ddl", new DdlData(down)),
-            Irreversible = irreversible,
-            Transactional = !nonTransactional,
-            LockTimeout = context.Settings.LockTimeout,
-            StatementTimeout = context.Settings.StatementTimeout,
-            RetryOnLockTimeout = !nonTransactional,
-            AddsColumns = target is AddColumn added ? [(added.TableName, added.Column.Name)] : [],
-        };
-
-        // squawk flags every ALTER COLUMN … TYPE; one that is binary-coercible (varchar(100) → varchar(255), …)
-        // only changes the catalog.
-        return target is AlterColumn { Changed: var changed } alter && changed.HasFlag(ColumnChange.Type) && TypeChanges.IsBinaryCoercible(alter.Old.Type, alter.New.Type)
-            ? step with
-            {
-                SquawkIgnores = ["changing-column-type", "prefer-text-field"],
-                SquawkReason = $"{alter.Old.Type} → {alter.New.Type} is binary-coercible: no rewrite, only a brief lock under lock_timeout",
-            }
-            : step;
-    }
-
-    /// <summary>Drops <paramref name="views"/> (dependents first), runs the statements, re-creates them as they were, with their indexes.</summary>
-    private static List<string> AroundViews(IReadOnlyList<Model.View> views, IEnumerable<string> statements, PlanningContext context)
-    {
-        var result = views.AsEnumerable().Reverse()
-            .Select(v => $"DROP {(v.Kind == Model.ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {v.Name.Sql}")
-            .ToList();
-        result.AddRange(statements);
-        foreach (var view in views)
-        {
-            result.AddRange(SchemaPlanner.Planning.Ddl.DdlWriter.Statements(new CreateView(view), context.From, context.From));
-            result.AddRange(view.Indexes.SelectMany(i => SchemaPlanner.Planning.Ddl.DdlWriter.Statements(new AddIndex(view.Name, i), context.From, context.From)));
-        }
-
-        return result;
-    }
-
-    internal static StepSql Ddl(Change change, PlanningContext context) =>
-        new("ddl", new DdlData(SchemaPlanner.Planning.Ddl.DdlWriter.Statements(change, context.From, context.To)));
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsSteps.Add(change, context, output);
 }

@@ -11,5 +11,7 @@ public sealed class AttachPartitionWithCheckRecipe : Recipe
 {
     public override string Name => Safety.Recipes.AttachPartitionWithCheck;
 
-    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsRecipe.AsIsStep(change, context, output);
+    public override int Priority => 180;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsSteps.Add(change, context, output);
 }

@@ -31,6 +31,15 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
 {
     public override string Name => Safety.Recipes.BigintPrimaryKey;
 
+    public override int Priority => 20;
+
+    /// <summary>
+    /// A key that widens together with a column referencing it moves with it, even when the key's own table is small
+    /// enough for its change to be safe alone: the foreign key ties the two.
+    /// </summary>
+    public override bool IsRequiredFor(ClassifiedChange change, PlanningContext context) =>
+        !AcceptedAsIs(change) && change.Change is AlterColumn alter && KeyWidening.WithReferences(alter, context);
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AlterColumn alter
@@ -39,7 +48,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
             || context.From.FindTable(alter.TableName)?.PrimaryKey is not { } primaryKey
             || !primaryKey.Columns.Contains(alter.Old.Name))
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
@@ -52,10 +61,10 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         {
             var columns = group.Columns[table];
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add bigint shadow column(s) {List(columns.Select(c => c.Shadow))} to {table} (nullable until backfilled)",
+                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add bigint shadow column(s) {RecipeSteps.List(columns.Select(c => c.Shadow))} to {table} (nullable until backfilled)",
                 RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Collation = null }))]),
                 RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.DropColumn(table, c.Shadow))])));
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, group.Sync(table), 1, Phase.PreDeploy, sequence++, $"copy {List(columns.Select(c => c.Old.Name))} of every write on {table} into the bigint shadow(s)"));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, group.Sync(table), 1, Phase.PreDeploy, sequence++, $"copy {RecipeSteps.List(columns.Select(c => c.Old.Name))} of every write on {table} into the bigint shadow(s)"));
             foreach (var column in columns)
             {
                 context.BackfilledColumns.Add((table, column.Desired.Name));
@@ -103,18 +112,18 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         if (revalidate.Count > 0)
         {
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("rollback_validate_" + parent.Name), $"(rollback only) validate {List(revalidate.Select(c => c.Old.Name))} again once the swap is undone",
+                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("rollback_validate_" + parent.Name), $"(rollback only) validate {RecipeSteps.List(revalidate.Select(c => c.Old.Name))} again once the swap is undone",
                 RecipeSteps.Ddl(),
                 RecipeSteps.Ddl([.. revalidate.Select(c => $"ALTER TABLE {c.Table.Sql} VALIDATE CONSTRAINT {Sql.Quote(c.Old.Name)}")])) with { StatementTimeout = "0" });
         }
 
-        var swapTitle = $"swap {List(group.All.Select(c => c.Table.Member(c.Old.Name)))} to bigint in one short transaction (locks {List(group.LockOrder.Select(t => t.ToString()))})";
+        var swapTitle = $"swap {RecipeSteps.List(group.All.Select(c => c.Table.Member(c.Old.Name)))} to bigint in one short transaction (locks {RecipeSteps.List(group.LockOrder.Select(t => t.ToString()))})";
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + parent.Name + "_" + alter.Old.Name), swapTitle,
             new StepSql("swap-tables", group.SwapUp()),
             new StepSql("swap-tables", group.SwapDown())));
 
-        foreach (var step in RollbackNotNull(change, context, group.All.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
+        foreach (var step in RollbackSteps.RollbackNotNull(change, context, group.All.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
         {
             output.Steps.Add(step);
         }
@@ -122,7 +131,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         sequence += 2;
         foreach (var key in group.Keys)
         {
-            output.Steps.Add(DownOnlyIndex(change, context, new QualifiedName(key.Table.Schema, key.RollbackCopy), key.RollbackDefinition, 1, sequence++,
+            output.Steps.Add(RollbackSteps.DownOnlyIndex(change, context, new QualifiedName(key.Table.Schema, key.RollbackCopy), key.RollbackDefinition, 1, sequence++,
                 $"(rollback only) rebuild the unique index of the original {KeyKind(key.Old)} {Sql.Quote(key.Old.Name)} on {key.Table} concurrently, over the retired column(s)"));
         }
 
@@ -140,133 +149,20 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
             var columns = group.Columns[table];
             output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, group.Keep(table), 2, Phase.PostDeploy, sequence++));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {List(columns.Select(c => c.Retired))} of {table}",
+                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(columns.Select(c => c.Retired))} of {table}",
                 RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.DropColumn(table, c.Retired))]), null,
-                $"the retired {List(columns.Select(c => c.Retired))} are gone; {List(columns.Select(c => c.Old.Name))} hold every value as {List(columns.Select(c => c.Desired.Type).Distinct())}") with
+                $"the retired {RecipeSteps.List(columns.Select(c => c.Retired))} are gone; {RecipeSteps.List(columns.Select(c => c.Old.Name))} hold every value as {RecipeSteps.List(columns.Select(c => c.Desired.Type).Distinct())}") with
             {
                 SquawkIgnores = ["ban-drop-column"],
                 SquawkReason = "the retired integer copies are no longer read by any app version",
             });
         }
 
-        var widened = List(group.All.Select(c => c.Table.Member(c.Old.Name)));
+        var widened = RecipeSteps.List(group.All.Select(c => c.Table.Member(c.Old.Name)));
         output.AppInstructions.Add((1, $"Handle {widened} as 64-bit integers (bigint): the columns switch from integer to bigint in this release's post-deploy; names, values and the sequence stay."));
-        output.AppInstructions.Add((2, $"Nothing new: the retired integer copies ({List(group.All.Select(c => c.Table.Member(c.Retired)))}) are dropped after this release is deployed."));
-        SlugNames(change, output);
+        output.AppInstructions.Add((2, $"Nothing new: the retired integer copies ({RecipeSteps.List(group.All.Select(c => c.Table.Member(c.Retired)))}) are dropped after this release is deployed."));
+        RecipeSteps.SlugNames(change, output);
     }
-
-    // ---- shared with EnumNewTypeRecipe --------------------------------------------------------------------------
-
-    /// <summary>File-name-safe names for the steps serving <paramref name="change"/> (column and table names may hold spaces or capitals).</summary>
-    internal static void SlugNames(ClassifiedChange change, RecipeOutput output)
-    {
-        for (var i = 0; i < output.Steps.Count; i++)
-        {
-            if (ReferenceEquals(output.Steps[i].Serves, change.Change))
-            {
-                output.Steps[i] = output.Steps[i] with { Name = StepNames.Slug(output.Steps[i].Name) };
-            }
-        }
-    }
-
-    /// <summary>A SQL condition: the column exists on the table (not dropped).</summary>
-    internal static string ColumnExists(QualifiedName table, string column) =>
-        $"EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = {Sql.Literal(table.Sql)}::regclass AND attname = {Sql.Literal(column)} AND NOT attisdropped)";
-
-    /// <summary>The name of the CHECK (retired IS NOT NULL) a rollback validates before SET NOT NULL.</summary>
-    internal static string RollbackCheckName(QualifiedName table, string retired) => Sql.ShortName($"{table.Name}_{retired}_not_null_sp");
-
-    /// <summary>
-    /// Two steps after a swap that do nothing on the way up; on the way down (before the swap's down) they add a
-    /// CHECK (retired IS NOT NULL) NOT VALID and validate it, so the swap's down can SET NOT NULL without a scan.
-    /// </summary>
-    internal static IEnumerable<PlanStep> RollbackNotNull(ClassifiedChange change, PlanningContext context, IReadOnlyList<(QualifiedName Table, string Retired)> columns, int release, int sequence)
-    {
-        if (columns.Count == 0)
-        {
-            yield break;
-        }
-
-        var names = List(columns.Select(c => c.Table.Member(c.Retired)));
-        yield return RecipeSteps.Locking(
-            change, context, release, Phase.PostDeploy, sequence, "rollback_validate_not_null", $"(rollback only) validate the NOT NULL checks of {names}",
-            RecipeSteps.Ddl(),
-            RecipeSteps.Ddl([.. columns.Select(c => $"ALTER TABLE {c.Table.Sql} VALIDATE CONSTRAINT {Sql.Quote(RollbackCheckName(c.Table, c.Retired))}")])) with { StatementTimeout = "0" };
-        yield return RecipeSteps.Locking(
-            change, context, release, Phase.PostDeploy, sequence + 1, "rollback_not_null_check", $"(rollback only) add CHECK (… IS NOT NULL) NOT VALID on {names}",
-            RecipeSteps.Ddl(),
-            RecipeSteps.Ddl([.. columns.SelectMany(c => new[]
-            {
-                $"ALTER TABLE {c.Table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(RollbackCheckName(c.Table, c.Retired))}",
-                $"ALTER TABLE {c.Table.Sql} ADD CONSTRAINT {Sql.Quote(RollbackCheckName(c.Table, c.Retired))} CHECK ({Sql.Quote(c.Retired)} IS NOT NULL) NOT VALID",
-            })]));
-    }
-
-    /// <summary>The statements a swap's down runs for a retired column that was NOT NULL: SET NOT NULL (no scan thanks to the validated check), drop the check.</summary>
-    internal static IEnumerable<string> RestoreNotNull(QualifiedName table, string column, string retired)
-    {
-        yield return $"ALTER TABLE {table.Sql} ALTER COLUMN {Sql.Quote(column)} SET NOT NULL";
-        yield return $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(RollbackCheckName(table, retired))}";
-    }
-
-    /// <summary>A step that does nothing on the way up and builds an index concurrently on the way down.</summary>
-    internal static PlanStep DownOnlyIndex(ClassifiedChange change, PlanningContext context, QualifiedName index, string definition, int release, int sequence, string title) => new()
-    {
-        Release = release,
-        Phase = Phase.PostDeploy,
-        Name = StepNames.Slug("rollback_index_" + index.Name),
-        Title = title,
-        Up = RecipeSteps.Ddl(),
-        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition)) { CleanupLockTimeout = context.Settings.LockTimeout }),
-        Transactional = false,
-        StatementTimeout = "0",
-        Serves = change.Change,
-        Hazards = change.Hazards,
-        DownSquawkIgnores = ["require-lock-timeout"],
-        DownSquawkReason = RecipeSteps.ConcurrentWithoutLockTimeout,
-        SortKey = (0, 0, sequence),
-    };
-
-    internal static string DropViewStatement(View view) =>
-        $"DROP {(view.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {view.Name.Sql}";
-
-    /// <summary>Views of <paramref name="model"/> reading any of the tables, directly or through other views, in creation order.</summary>
-    internal static List<View> DependentViews(SchemaModel model, IEnumerable<QualifiedName> tables)
-    {
-        var result = new List<View>();
-        foreach (var table in tables)
-        {
-            foreach (var view in ShadowColumnTypeChangeRecipe.DependentViews(model, table).Where(v => !result.Contains(v)))
-            {
-                result.Add(view);
-            }
-        }
-
-        // Creation order: a view after every view it reads.
-        var ordered = new List<View>();
-        while (ordered.Count < result.Count)
-        {
-            var next = result.First(v => !ordered.Contains(v) && v.DependsOn.All(d => ordered.Any(o => o.Name == d) || result.All(r => r.Name != d)));
-            ordered.Add(next);
-        }
-
-        return ordered;
-    }
-
-    /// <summary>Marks the view drops and creates the differ emitted for views a swap re-creates itself.</summary>
-    internal static void ClaimViews(PlanningContext context, IReadOnlyCollection<View> views)
-    {
-        foreach (var viewChange in context.Changes.Select(c => c.Change))
-        {
-            if ((viewChange is CreateView created && views.Any(v => v.Name == created.View.Name))
-                || (viewChange is DropView dropped && views.Any(v => v.Name == dropped.View.Name)))
-            {
-                context.Claim(viewChange);
-            }
-        }
-    }
-
-    internal static string List(IEnumerable<string> items) => string.Join(", ", items);
 
     private static string KeyKind(Constraint constraint) => constraint.Kind == ConstraintKind.PrimaryKey ? "primary key" : "unique constraint";
 
@@ -512,9 +408,9 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                 }
             }
 
-            ViewsUp = DependentViews(context.To, LockOrder);
-            ViewsDown = DependentViews(context.From, LockOrder);
-            ClaimViews(context, [.. ViewsUp, .. ViewsDown]);
+            ViewsUp = DependentViews.Of(context.To, LockOrder);
+            ViewsDown = DependentViews.Of(context.From, LockOrder);
+            DependentViews.Claim(context, [.. ViewsUp, .. ViewsDown]);
         }
 
         private void ClaimConstraint(QualifiedName table, string name)
@@ -562,7 +458,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         public SwapTablesData SwapUp()
         {
             var statements = new List<string>();
-            statements.AddRange(ViewsDown.AsEnumerable().Reverse().Select(DropViewStatement));
+            statements.AddRange(ViewsDown.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
             statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.ForeignKey).Select(c => DropConstraint(c.Table, c.Old.Name)));
             statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.Check).Select(c => DropConstraint(c.Table, c.Old.Name)));
             statements.AddRange(Keys.Select(k => DropConstraint(k.Table, k.Old.Name)));
@@ -610,7 +506,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
 
             var (table, column) = First;
             return new SwapTablesData(
-                $"NOT {ColumnExists(table, column.Shadow)}",
+                $"NOT {RecipeSteps.ColumnExists(table, column.Shadow)}",
                 $"nothing to swap: {table}.{column.Shadow} is gone (the swap already ran)",
                 [.. LockOrder.Select(Lock)],
                 [.. ShadowedTables.Select(t => Sync(t)).Select(s => new DropSyncTriggerData(s.Table, s.Function, s.Trigger))],
@@ -621,7 +517,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         public SwapTablesData SwapDown()
         {
             var statements = new List<string>();
-            statements.AddRange(ViewsUp.AsEnumerable().Reverse().Select(DropViewStatement));
+            statements.AddRange(ViewsUp.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
             statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.ForeignKey).Select(c => DropConstraint(c.Table, c.Desired!.Name)));
             statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.Check).Select(c => DropConstraint(c.Table, c.Desired!.Name)));
             statements.AddRange(Keys.Where(k => k.Desired is not null).Select(k => DropConstraint(k.Table, k.Desired!.Name)));
@@ -637,7 +533,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
                 statements.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Retired)} TO {Sql.Quote(c.Old.Name)}");
                 if (c.Old.NotNull)
                 {
-                    statements.AddRange(RestoreNotNull(c.Table, c.Old.Name, c.Retired));
+                    statements.AddRange(RollbackSteps.RestoreNotNull(c.Table, c.Old.Name, c.Retired));
                 }
 
                 if (c.Old.Identity != IdentityKind.None)
@@ -670,7 +566,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
 
             var (table, column) = First;
             return new SwapTablesData(
-                $"NOT {ColumnExists(table, column.Retired)}",
+                $"NOT {RecipeSteps.ColumnExists(table, column.Retired)}",
                 $"nothing to undo: {table}.{column.Retired} is gone (the swap was undone already)",
                 [.. LockOrder.Select(Lock)],
                 [.. ShadowedTables.Select(Keep).Select(s => new DropSyncTriggerData(s.Table, s.Function, s.Trigger))],

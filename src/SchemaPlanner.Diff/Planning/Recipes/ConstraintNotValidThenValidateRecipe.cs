@@ -13,11 +13,13 @@ public sealed class ConstraintNotValidThenValidateRecipe : Recipe
 {
     public override string Name => Safety.Recipes.ConstraintNotValidThenValidate;
 
+    public override int Priority => 120;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AddConstraint add || add.Constraint.Kind is not (ConstraintKind.ForeignKey or ConstraintKind.Check))
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 

@@ -12,11 +12,13 @@ public sealed class CreateIndexConcurrentlyRecipe : Recipe
 {
     public override string Name => Safety.Recipes.CreateIndexConcurrently;
 
+    public override int Priority => 130;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AddIndex add)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 

@@ -8,11 +8,13 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
 {
     public override string Name => Safety.Recipes.DetachPartitionConcurrently;
 
+    public override int Priority => 190;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AlterTable { Old.PartitionOf: { } parent, New.PartitionOf: null } alter || context.ServerVersionNumber < 140000 || alter.Changed != TableChange.PartitionOf)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
@@ -24,7 +26,7 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
             Name = "detach_partition_" + alter.New.Name.Name,
             Title = $"detach {alter.New.Name} from {parent} concurrently",
             Up = RecipeSteps.Ddl($"ALTER TABLE {parent.Sql} DETACH PARTITION {alter.New.Name.Sql} CONCURRENTLY"),
-            Down = inverse is null ? null : AsIsRecipe.Ddl(inverse, context),
+            Down = inverse is null ? null : AsIsSteps.Ddl(inverse, context),
             Transactional = false,
             LockTimeout = context.Settings.LockTimeout,
             Serves = change.Change,

@@ -8,6 +8,8 @@ public sealed class DropDefaultAfterAppRecipe : Recipe
 {
     public override string Name => Safety.Recipes.DropDefaultAfterApp;
 
+    public override int Priority => 150;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is AlterColumn alter)
@@ -15,6 +17,6 @@ public sealed class DropDefaultAfterAppRecipe : Recipe
             output.AppInstructions.Add((1, $"Always supply {alter.Object} on insert (its default is dropped after this release is deployed)."));
         }
 
-        output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PostDeploy, 0));
+        output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PostDeploy, 0));
     }
 }

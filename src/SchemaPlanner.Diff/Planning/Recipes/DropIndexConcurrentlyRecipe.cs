@@ -9,11 +9,13 @@ public sealed class DropIndexConcurrentlyRecipe : Recipe
 {
     public override string Name => Safety.Recipes.DropIndexConcurrently;
 
+    public override int Priority => 140;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not DropIndex drop)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 

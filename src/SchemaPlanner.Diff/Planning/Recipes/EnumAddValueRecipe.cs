@@ -7,5 +7,7 @@ public sealed class EnumAddValueRecipe : Recipe
 {
     public override string Name => Safety.Recipes.EnumAddValue;
 
-    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsRecipe.AsIsStep(change, context, output);
+    public override int Priority => 200;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsSteps.Add(change, context, output);
 }

@@ -27,11 +27,13 @@ public sealed class EnumNewTypeRecipe : Recipe
 {
     public override string Name => Safety.Recipes.EnumNewType;
 
+    public override int Priority => 60;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not ReplaceEnum replace)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
@@ -70,17 +72,17 @@ public sealed class EnumNewTypeRecipe : Recipe
                 Constraints = definition.Constraints.Select(con => con with { Definition = Retype(con.Definition, oldType, newType) }).ToEquatableArray(),
             };
             context.Claim(created.Change);
-            output.Steps.Add(AsIsRecipe.AsIs(created, context, 1, Phase.PreDeploy, 0, new CreateTable(retyped)));
+            output.Steps.Add(AsIsSteps.Step(created, context, 1, Phase.PreDeploy, 0, new CreateTable(retyped)));
         }
 
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add shadow column(s) {BigintPrimaryKeyRecipe.List(of.Select(c => c.Shadow))} of type {newType} to {table} (nullable until backfilled)",
+                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add shadow column(s) {RecipeSteps.List(of.Select(c => c.Shadow))} of type {newType} to {table} (nullable until backfilled)",
                 RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Type = c.NewTypeSql, Collation = null }))]),
                 RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.DropColumn(table, c.Shadow))])));
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, Sync(table, of), 1, Phase.PreDeploy, sequence++, $"keep {BigintPrimaryKeyRecipe.List(of.Select(c => c.Shadow))} in step with {BigintPrimaryKeyRecipe.List(of.Select(c => c.Old.Name))} on {table}"));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, Sync(table, of), 1, Phase.PreDeploy, sequence++, $"keep {RecipeSteps.List(of.Select(c => c.Shadow))} in step with {RecipeSteps.List(of.Select(c => c.Old.Name))} on {table}"));
             foreach (var column in of)
             {
                 context.BackfilledColumns.Add((table, column.Desired.Name));
@@ -95,7 +97,7 @@ public sealed class EnumNewTypeRecipe : Recipe
             {
                 Phase = Phase.Backfill,
                 Name = StepNames.Slug("check_labels_" + table.Name),
-                Title = $"check that every value of {BigintPrimaryKeyRecipe.List(of.Select(c => table.Member(c.Old.Name)))} has a label in the new {oldType}",
+                Title = $"check that every value of {RecipeSteps.List(of.Select(c => table.Member(c.Old.Name)))} has a label in the new {oldType}",
             });
             output.Steps.Add(RecipeSteps.Backfill(change, context, table, [.. of.Select(c => new Assignment(c.Shadow, c.Strict))], 1, sequence++));
         }
@@ -111,7 +113,7 @@ public sealed class EnumNewTypeRecipe : Recipe
             output.Steps.Add(RecipeSteps.Verify(change, table, [], checks, 1, sequence++) with
             {
                 Name = StepNames.Slug("verify_" + string.Join("_", of.Select(c => c.Shadow))),
-                Title = $"verify {table}: {BigintPrimaryKeyRecipe.List(of.Select(c => $"{c.Shadow} = {c.Strict}"))}",
+                Title = $"verify {table}: {RecipeSteps.List(of.Select(c => $"{c.Shadow} = {c.Strict}"))}",
             });
         }
 
@@ -160,13 +162,13 @@ public sealed class EnumNewTypeRecipe : Recipe
         {
             var of = columns.Where(c => c.Table == table).ToList();
             var onTable = indexes.Where(i => i.Table == table).ToList();
-            var viewsUp = BigintPrimaryKeyRecipe.DependentViews(context.To, [table]);
-            var viewsDown = BigintPrimaryKeyRecipe.DependentViews(context.From, [table]);
+            var viewsUp = DependentViews.Of(context.To, [table]);
+            var viewsDown = DependentViews.Of(context.From, [table]);
             allViews.AddRange(viewsUp.Concat(viewsDown));
             var t = table.Sql;
 
             var up = new List<string>();
-            up.AddRange(viewsDown.AsEnumerable().Reverse().Select(BigintPrimaryKeyRecipe.DropViewStatement));
+            up.AddRange(viewsDown.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
             foreach (var c in of)
             {
                 var name = Sql.Quote(c.Old.Name);
@@ -198,7 +200,7 @@ public sealed class EnumNewTypeRecipe : Recipe
             up.AddRange(viewsUp.SelectMany(v => DdlWriter.Statements(new CreateView(v with { Definition = Retype(v.Definition, oldType, newType) }), context.From, context.To)));
 
             var down = new List<string>();
-            down.AddRange(viewsUp.AsEnumerable().Reverse().Select(BigintPrimaryKeyRecipe.DropViewStatement));
+            down.AddRange(viewsUp.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
             foreach (var index in onTable)
             {
                 down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Old.Name).Sql} RENAME TO {Sql.Quote(index.Copy)}");
@@ -217,7 +219,7 @@ public sealed class EnumNewTypeRecipe : Recipe
                 down.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Retired)} TO {name}");
                 if (c.Old.NotNull)
                 {
-                    down.AddRange(BigintPrimaryKeyRecipe.RestoreNotNull(table, c.Old.Name, c.Retired));
+                    down.AddRange(RollbackSteps.RestoreNotNull(table, c.Old.Name, c.Retired));
                 }
 
                 if (c.Old.Default is not null)
@@ -247,16 +249,16 @@ public sealed class EnumNewTypeRecipe : Recipe
             ]);
             var first = columns[0];
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + oldType.Name), $"swap {BigintPrimaryKeyRecipe.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
+                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + oldType.Name), $"swap {RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
                 new StepSql("swap-tables", new SwapTablesData(
-                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(first.Table, first.Shadow)}",
+                    $"NOT {RecipeSteps.ColumnExists(first.Table, first.Shadow)}",
                     $"nothing to swap: {first.Table}.{first.Shadow} is gone (the swap already ran)",
                     [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],
                     [.. syncs.Select(sync => new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger))],
                     swapUp,
                     keeps)),
                 new StepSql("swap-tables", new SwapTablesData(
-                    $"NOT {BigintPrimaryKeyRecipe.ColumnExists(first.Table, first.Retired)}",
+                    $"NOT {RecipeSteps.ColumnExists(first.Table, first.Retired)}",
                     $"nothing to undo: {first.Table}.{first.Retired} is gone (the swap was undone already)",
                     [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],
                     [.. keeps.Select(keep => new DropSyncTriggerData(keep.Table, keep.Function, keep.Trigger))],
@@ -264,8 +266,8 @@ public sealed class EnumNewTypeRecipe : Recipe
                     syncs))));
         }
 
-        BigintPrimaryKeyRecipe.ClaimViews(context, allViews);
-        foreach (var step in BigintPrimaryKeyRecipe.RollbackNotNull(change, context, columns.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
+        DependentViews.Claim(context, allViews);
+        foreach (var step in RollbackSteps.RollbackNotNull(change, context, columns.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
         {
             output.Steps.Add(step);
         }
@@ -278,9 +280,9 @@ public sealed class EnumNewTypeRecipe : Recipe
             var of = columns.Where(c => c.Table == table).ToList();
             output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of, retiredType), 2, Phase.PostDeploy, sequence++));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {BigintPrimaryKeyRecipe.List(of.Select(c => c.Retired))} of {table} (old type, now {retiredType})",
+                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(of.Select(c => c.Retired))} of {table} (old type, now {retiredType})",
                 RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.DropColumn(table, c.Retired))]), null,
-                $"the retired {BigintPrimaryKeyRecipe.List(of.Select(c => c.Retired))} (old labels) are gone") with
+                $"the retired {RecipeSteps.List(of.Select(c => c.Retired))} (old labels) are gone") with
             {
                 SquawkIgnores = ["ban-drop-column"],
                 SquawkReason = "the retired copies of the old enum are no longer read by any app version",
@@ -301,7 +303,7 @@ public sealed class EnumNewTypeRecipe : Recipe
                 """)));
 
         var common = replace.Old.Values.Where(replace.New.Values.Contains).ToList();
-        var names = BigintPrimaryKeyRecipe.List(columns.Select(c => c.Table.Member(c.Old.Name)));
+        var names = RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)));
         if (columns.Count > 0)
         {
             output.AppInstructions.Add((1, $"Read {names} as either the old labels of {oldType} ({string.Join(", ", replace.Old.Values)}) or the new ones ({string.Join(", ", replace.New.Values)}), and write only labels both have ({(common.Count == 0 ? "none" : string.Join(", ", common))}): the columns switch to the new type in this release's post-deploy."));
@@ -309,7 +311,7 @@ public sealed class EnumNewTypeRecipe : Recipe
             output.AppInstructions.Add((2, $"Use the new labels of {oldType} freely; the retired copies with the old labels and the old type are dropped after this release is deployed."));
         }
 
-        BigintPrimaryKeyRecipe.SlugNames(change, output);
+        RecipeSteps.SlugNames(change, output);
     }
 
     /// <summary>Casts to the enum written in an expression (a default, an index or view) point at the new type.</summary>

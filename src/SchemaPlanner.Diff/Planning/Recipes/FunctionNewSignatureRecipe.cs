@@ -12,11 +12,13 @@ public sealed class FunctionNewSignatureRecipe : Recipe
 {
     public override string Name => Safety.Recipes.FunctionNewSignature;
 
+    public override int Priority => 170;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not DropFunction drop)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 

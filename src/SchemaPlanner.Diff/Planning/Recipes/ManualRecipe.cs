@@ -11,6 +11,8 @@ public sealed class ManualRecipe : Recipe
 {
     public override string Name => Safety.Recipes.Manual;
 
+    public override int Priority => 220;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         var hazard = change.Hazards.First(h => h.Blocks && h.Recipe == Name);

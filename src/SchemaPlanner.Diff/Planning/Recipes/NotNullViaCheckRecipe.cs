@@ -13,11 +13,18 @@ public sealed class NotNullViaCheckRecipe : Recipe
 {
     public override string Name => Safety.Recipes.NotNullViaCheck;
 
+    public override int Priority => 110;
+
+    /// <summary>A column becoming NOT NULL with a <c>using</c> hint has NULLs to fill first, however small its table.</summary>
+    public override bool IsRequiredFor(ClassifiedChange change, PlanningContext context) =>
+        !AcceptedAsIs(change) && change.Change is AlterColumn { Changed: ColumnChange.Nullability } setNotNull && setNotNull.New.NotNull
+        && context.HasHint(setNotNull.TableName, setNotNull.New.Name);
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AlterColumn { Changed: var changed } alter || !changed.HasFlag(ColumnChange.Nullability) || !alter.New.NotNull)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
@@ -27,7 +34,7 @@ public sealed class NotNullViaCheckRecipe : Recipe
         if (rest != ColumnChange.None)
         {
             var first = new AlterColumn(alter.TableName, alter.Old, alter.New with { NotNull = alter.Old.NotNull, Identity = addsIdentity ? alter.Old.Identity : alter.New.Identity }, rest);
-            output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PreDeploy, 0, first, output));
+            output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PreDeploy, 0, first, output));
         }
 
         output.AppInstructions.Add((1, $"Always write a value to {alter.Object} (NULL is rejected after this release's post-deploy)."));
@@ -40,7 +47,7 @@ public sealed class NotNullViaCheckRecipe : Recipe
         if (addsIdentity)
         {
             var identity = new AlterColumn(alter.TableName, alter.New with { Identity = alter.Old.Identity }, alter.New, ColumnChange.Identity);
-            output.Steps.Add(AsIsRecipe.AsIs(change, context, 1, Phase.PostDeploy, 4, identity, output));
+            output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PostDeploy, 4, identity, output));
         }
 
         if (fill is { } filled)

@@ -11,11 +11,13 @@ public sealed class PrimaryKeyUsingIndexRecipe : Recipe
 {
     public override string Name => Safety.Recipes.PrimaryKeyUsingIndex;
 
+    public override int Priority => 90;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AddConstraint { Constraint.Kind: Model.ConstraintKind.PrimaryKey } add)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
@@ -46,6 +48,6 @@ public sealed class PrimaryKeyUsingIndexRecipe : Recipe
             }
         }
 
-        UniqueUsingIndexRecipe.PlanUsingIndex(change, context, output, add, "PRIMARY KEY", sequence);
+        UsingIndexSteps.Add(change, context, output, add, "PRIMARY KEY", sequence);
     }
 }

@@ -32,7 +32,7 @@ internal static class RecipeSteps
 
     /// <summary>The condition that the table has a (live) column of that name.</summary>
     public static string ColumnExists(QualifiedName table, string column) =>
-        $"EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = {Sql.Literal(table.Sql)}::regclass AND attname = {Sql.Literal(column)} AND NOT attisdropped)";
+        $"EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = {Sql.Literal(table.Sql)}::regclass AND attname = {Sql.Literal(column)} AND NOT attisdropped)";
 
     /// <summary>A transactional DDL step under lock_timeout with retries.</summary>
     public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
@@ -213,4 +213,18 @@ internal static class RecipeSteps
         Hazards = change.Hazards,
         SortKey = (0, 0, sequence),
     };
+
+    /// <summary>File-name-safe names for the steps serving <paramref name="change"/> (column and table names may hold spaces or capitals).</summary>
+    internal static void SlugNames(ClassifiedChange change, RecipeOutput output)
+    {
+        for (var i = 0; i < output.Steps.Count; i++)
+        {
+            if (ReferenceEquals(output.Steps[i].Serves, change.Change))
+            {
+                output.Steps[i] = output.Steps[i] with { Name = StepNames.Slug(output.Steps[i].Name) };
+            }
+        }
+    }
+
+    internal static string List(IEnumerable<string> items) => string.Join(", ", items);
 }

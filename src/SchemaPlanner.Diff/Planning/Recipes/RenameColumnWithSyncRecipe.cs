@@ -14,11 +14,13 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
 {
     public override string Name => Safety.Recipes.RenameColumnWithSync;
 
+    public override int Priority => 40;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not RenameColumn rename)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 

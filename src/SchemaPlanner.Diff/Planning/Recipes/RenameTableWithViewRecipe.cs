@@ -13,11 +13,13 @@ public sealed class RenameTableWithViewRecipe : Recipe
 {
     public override string Name => Safety.Recipes.RenameTableWithView;
 
+    public override int Priority => 30;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not RenameTable rename)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 

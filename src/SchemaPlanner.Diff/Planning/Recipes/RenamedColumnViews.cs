@@ -127,7 +127,7 @@ internal static class RenamedColumnViews
     /// </summary>
     private static (List<DropView> Drops, List<CreateView> Creates, List<ReplaceView> Replaces, List<Change> Extras)? Group(PlanningContext context, QualifiedName table, string newColumn)
     {
-        var dependents = ShadowColumnTypeChangeRecipe.DependentViews(context.From, table).Select(v => v.Name).ToHashSet();
+        var dependents = DependentViews.Of(context.From, table).Select(v => v.Name).ToHashSet();
         var changes = context.Changes.Select(c => c.Change).Where(c => !context.IsClaimed(c)).ToList();
         var drops = changes.OfType<DropView>().Where(d => dependents.Contains(d.View.Name)).ToList();
         var creates = changes.OfType<CreateView>().Where(c => drops.Any(d => d.View.Name == c.View.Name)).ToList();

@@ -17,11 +17,22 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
 {
     public override string Name => Safety.Recipes.ShadowColumnTypeChange;
 
+    public override int Priority => 50;
+
+    /// <summary>
+    /// A <c>using</c> hint on a type change says how the values convert: it is honoured through a shadow column (a plain
+    /// ALTER … TYPE would ignore it, e.g. read timestamps in the session's TimeZone instead of the hint's zone). A
+    /// widened primary key is the bigint recipe's.
+    /// </summary>
+    public override bool IsRequiredFor(ClassifiedChange change, PlanningContext context) =>
+        !AcceptedAsIs(change) && change.Change is AlterColumn hinted && hinted.Changed.HasFlag(ColumnChange.Type) && context.HintFor(hinted.TableName, hinted.New.Name) is not null
+        && !(TypeChanges.IsIntegerWidening(hinted.Old.Type, hinted.New.Type) && context.From.FindTable(hinted.TableName)?.PrimaryKey?.Columns.Contains(hinted.Old.Name) == true);
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AlterColumn alter || !alter.Changed.HasFlag(ColumnChange.Type))
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
@@ -115,10 +126,10 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
 
         // The views over the table are dropped before the renames (they would follow the old column) and
         // re-created after: the desired definitions on the way up, the current ones on the way down.
-        var viewsUp = DependentViews(context.To, table);
-        var viewsDown = DependentViews(context.From, table);
+        var viewsUp = DependentViews.Of(context.To, table);
+        var viewsDown = DependentViews.Of(context.From, table);
         var up = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
-        up.AddRange(viewsDown.AsEnumerable().Reverse().Select(DropViewStatement));
+        up.AddRange(viewsDown.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
         up.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
         foreach (var key in keys)
         {
@@ -149,7 +160,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
 
         // Every statement of the way down restores the current schema (context.From): its views, keys, checks.
         var down = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
-        down.AddRange(viewsUp.AsEnumerable().Reverse().Select(DropViewStatement));
+        down.AddRange(viewsUp.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
         down.AddRange(readded.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
         down.AddRange(keys.Select(k => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(k.Desired.Name)}"));
         foreach (var index in indexes)
@@ -270,10 +281,5 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         return head + SqlIdentifiers.Rename(tail, column, shadow);
     }
 
-    /// <summary>Views of the desired schema that read <paramref name="table"/>, directly or through other views, in creation order.</summary>
-    internal static List<View> DependentViews(SchemaModel model, QualifiedName table) => [.. model.ViewsReading([table])];
-
-    private static string DropViewStatement(View view) =>
-        $"DROP {(view.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {view.Name.Sql}";
 
 }

@@ -14,6 +14,8 @@ public sealed class StopUsingThenDropRecipe : Recipe
 {
     public override string Name => Safety.Recipes.StopUsingThenDrop;
 
+    public override int Priority => 80;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         switch (change.Change)
@@ -27,7 +29,7 @@ public sealed class StopUsingThenDropRecipe : Recipe
                 output.AppInstructions.Add((1, $"Table {drop.Definition.Name} becomes a view before this release is deployed: stop writing to it."));
                 output.Steps.Add(RecipeSteps.Locking(
                     change, context, 1, Phase.PreDeploy, 0, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (a view of the same name replaces it)",
-                    AsIsRecipe.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
+                    AsIsSteps.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
                 {
                     SquawkIgnores = ["ban-drop-table"],
                     SquawkReason = "the desired schema replaces the table by a view of the same name",
@@ -37,7 +39,7 @@ public sealed class StopUsingThenDropRecipe : Recipe
                 output.AppInstructions.Add((1, $"Stop reading and writing table {drop.Definition.Name} (it is dropped after release 2 is deployed)."));
                 output.Steps.Add(RecipeSteps.Locking(
                     change, context, 2, Phase.PostDeploy, 0, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (no app version uses it any more)",
-                    AsIsRecipe.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
+                    AsIsSteps.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
                 {
                     SquawkIgnores = ["ban-drop-table"],
                     SquawkReason = "release 1 stopped using the table; dropping it is the planned contract step",
@@ -60,12 +62,12 @@ public sealed class StopUsingThenDropRecipe : Recipe
         var recreated = inverse is not null && context.Changes.Any(c => !ReferenceEquals(c.Change, change.Change) && c.Change.Kind == inverse.Kind && c.Change.Object == change.Change.Object);
         if (recreated)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
         output.AppInstructions.Add((1, $"Stop using {change.Change.Object} (it is dropped after release 2 is deployed)."));
-        output.Steps.Add(AsIsRecipe.AsIs(change, context, 2, Phase.PostDeploy, 0));
+        output.Steps.Add(AsIsSteps.Step(change, context, 2, Phase.PostDeploy, 0));
     }
 
     private static void PlanColumn(ClassifiedChange change, DropColumn drop, PlanningContext context, RecipeOutput output)

@@ -12,31 +12,16 @@ public sealed class UniqueUsingIndexRecipe : Recipe
 {
     public override string Name => Safety.Recipes.UniqueUsingIndex;
 
+    public override int Priority => 100;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not AddConstraint { Constraint.Kind: ConstraintKind.Unique or ConstraintKind.PrimaryKey } add)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 
-        PlanUsingIndex(change, context, output, add, add.Constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY KEY" : "UNIQUE", 0);
-    }
-
-    internal static void PlanUsingIndex(ClassifiedChange change, PlanningContext context, RecipeOutput output, AddConstraint add, string kind, int sequence)
-    {
-        var table = add.TableName;
-        var constraint = add.Constraint;
-        var name = Sql.Quote(constraint.Name);
-        var index = new QualifiedName(table.Schema, constraint.Name);
-        var phase = Placement.For(context, table, constraint.Columns);
-        var definition = context.To.FindTable(table)?.Indexes.FirstOrDefault(i => i.Constraint == constraint.Name)?.Definition
-            ?? $"CREATE UNIQUE INDEX {name} ON {table.Sql} USING btree ({string.Join(", ", constraint.Columns.Select(Sql.Quote))})";
-        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, definition, 1, phase, sequence, $"build the unique index for {name} concurrently"));
-        var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
-        output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, sequence + 1, "add_" + constraint.Name + "_using_index", $"attach {name} to its index ({kind} USING INDEX, a brief lock)",
-            RecipeSteps.Ddl(RecipeSteps.UnlessDone(RecipeSteps.ConstraintExists(table, constraint.Name), $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} {kind} USING INDEX {name}{deferrable}")),
-            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}")));
+        UsingIndexSteps.Add(change, context, output, add, add.Constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY KEY" : "UNIQUE", 0);
     }
 }

@@ -11,11 +11,13 @@ public sealed class ViewReplaceWithNewRecipe : Recipe
 {
     public override string Name => Safety.Recipes.ViewReplaceWithNew;
 
+    public override int Priority => 160;
+
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         if (change.Change is not DropView drop)
         {
-            AsIsRecipe.AsIsStep(change, context, output);
+            AsIsSteps.Add(change, context, output);
             return;
         }
 

@@ -7,5 +7,7 @@ public sealed class WithLockTimeoutRecipe : Recipe
 {
     public override string Name => Safety.Recipes.WithLockTimeout;
 
-    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsRecipe.AsIsStep(change, context, output);
+    public override int Priority => 210;
+
+    public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output) => AsIsSteps.Add(change, context, output);
 }

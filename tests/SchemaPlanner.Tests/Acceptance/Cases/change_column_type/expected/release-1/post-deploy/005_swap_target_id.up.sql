@@ -19,7 +19,7 @@ BEGIN
 -- Does nothing when it already ran (renames have no IF EXISTS form).
 DO $swap$
 BEGIN
-    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'public.events'::regclass AND attname = 'target_id_sp_old' AND NOT attisdropped) THEN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = 'public.events'::regclass AND attname = 'target_id_sp_old' AND NOT attisdropped) THEN
         RAISE NOTICE 'already swapped, nothing to do';
         RETURN;
     END IF;

@@ -16,7 +16,7 @@ BEGIN
 -- Does nothing when it already ran (renames have no IF EXISTS form).
 DO $swap$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'public.articles'::regclass AND attname = 'payload_sp_old' AND NOT attisdropped) THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = 'public.articles'::regclass AND attname = 'payload_sp_old' AND NOT attisdropped) THEN
         RAISE NOTICE 'already swapped, nothing to do';
         RETURN;
     END IF;

@@ -1,0 +1,28 @@
+using SchemaPlanner.Planning;
+using Xunit;
+
+namespace SchemaPlanner.Tests.Planning;
+
+/// <summary>Every recipe a hazard can name exists, each declares its own priority, and no two share one.</summary>
+public sealed class RecipeRegistryTests
+{
+    [Fact]
+    public void Every_recipe_name_hazards_use_has_exactly_one_recipe()
+    {
+        var names = typeof(SchemaPlanner.Safety.Recipes).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(names, RecipeRegistry.All.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Priorities_are_unique_and_as_is_comes_last()
+    {
+        var priorities = RecipeRegistry.ByPriority.Select(r => r.Priority).ToList();
+        Assert.Equal(priorities.Count, priorities.Distinct().Count());
+        Assert.Equal(SchemaPlanner.Safety.Recipes.AsIs, RecipeRegistry.ByPriority[^1].Name);
+        Assert.Equal(SchemaPlanner.Safety.Recipes.Offline, RecipeRegistry.ByPriority[0].Name);
+    }
+}
