@@ -11,6 +11,10 @@ namespace SchemaPlanner.IntegrationTests.Packaging;
 [Trait("Category", "Packaging")]
 public sealed class PackageLayoutTests(PackagesFixture packages)
 {
+    /// <summary>The CLI and the projects it references; a new project must reach both packages.</summary>
+    private static readonly string[] CliAssemblies =
+        ["schemaplan.dll", "SchemaPlanner.Diff.dll", "SchemaPlanner.Postgres.dll", "SchemaPlanner.Templates.dll"];
+
     [Fact]
     public void Packing_the_solution_produces_exactly_the_tool_and_the_msbuild_packages()
     {
@@ -35,12 +39,22 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         Assert.Contains("tools/cli/schemaplan.dll", entries);
         Assert.Contains("tools/cli/schemaplan.runtimeconfig.json", entries);
         Assert.Contains("tools/cli/Npgsql.dll", entries);
+        Assert.All(CliAssemblies, a => Assert.Contains("tools/cli/" + a, entries));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
 
         using var nuspecStream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    [Fact]
+    public void Tool_package_carries_the_cli_with_every_project_assembly()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"SchemaPlanner.Tool.{packages.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(CliAssemblies.Append("Npgsql.dll"), a => Assert.Contains("tools/net10.0/any/" + a, entries));
     }
 
     [Fact]

@@ -175,7 +175,7 @@ public sealed class TemporaryClusterTests
             var unparsable = Directory.CreateDirectory(Path.Combine(parent, "schemaplan-pg-0a1b2c3d4e5f")).FullName;
             var unrelated = Directory.CreateDirectory(Path.Combine(parent, $"other-{deadOwner}-0a1b")).FullName;
 
-            TemporaryCluster.RemoveStaleFolders(parent);
+            ClusterFolder.RemoveStaleFolders(parent);
 
             Assert.False(Directory.Exists(stale));
             Assert.True(Directory.Exists(ours));
