@@ -110,8 +110,8 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         var swapTitle = $"swap {List(group.All.Select(c => c.Table.Member(c.Old.Name)))} to bigint in one short transaction (locks {List(group.LockOrder.Select(t => t.ToString()))})";
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + parent.Name + "_" + alter.Old.Name), swapTitle,
-            new StepSql("swap-tables", group.SwapUp()),
-            new StepSql("swap-tables", group.SwapDown())));
+            new StepSql(group.SwapUp()),
+            new StepSql(group.SwapDown())));
 
         foreach (var step in RollbackNotNull(change, context, group.All.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
         {
@@ -216,7 +216,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         Name = StepNames.Slug("rollback_index_" + index.Name),
         Title = title,
         Up = RecipeSteps.Ddl(),
-        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition)) { CleanupLockTimeout = context.Settings.LockTimeout }),
+        Down = new StepSql(new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition)) { CleanupLockTimeout = context.Settings.LockTimeout }),
         Transactional = false,
         StatementTimeout = "0",
         Serves = change.Change,
