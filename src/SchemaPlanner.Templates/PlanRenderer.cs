@@ -32,30 +32,30 @@ public sealed class PlanRenderer
         return result;
     }
 
-    public string RenderUp(PlanStep step) => Wrap(step, "up", engine.Render("sql/" + step.Up.Template + ".hbs", step.Up.Data), step.RetryOnLockTimeout);
+    public string RenderUp(PlanStep step) => Wrap(step, "up", engine.Render(step.Up.Data), step.RetryOnLockTimeout);
 
     public string RenderDown(PlanStep step)
     {
         if (step.Down is null)
         {
             var reason = step.Irreversible ?? "no reverse is known";
-            var body = engine.Render("sql/irreversible.hbs", new { Title = step.Title, Reason = reason });
+            var body = engine.Render(new IrreversibleData(step.Title, reason));
             return Wrap(step, "down", body, retry: false);
         }
 
-        return Wrap(step, "down", engine.Render("sql/" + step.Down.Template + ".hbs", step.Down.Data), step.RetryOnLockTimeout);
+        return Wrap(step, "down", engine.Render(step.Down.Data), step.RetryOnLockTimeout);
     }
 
     public string RenderPlanMarkdown(MigrationPlan plan, IReadOnlyList<RenderedStep> steps) =>
-        engine.Render("plan.md.hbs", PlanView.Create(plan, steps));
+        engine.Render("plan.md.sbn", PlanView.Create(plan, steps));
 
     public string RenderApp(MigrationPlan plan, Release release, IReadOnlyList<RenderedStep> steps) =>
-        engine.Render("app.md.hbs", PlanView.Create(plan, steps).Releases.Single(r => r.Number == release.Number));
+        engine.Render("app.md.sbn", PlanView.Create(plan, steps).Releases.Single(r => r.Number == release.Number));
 
     public string RenderOffline(MigrationPlan plan, IReadOnlyList<RenderedStep> steps) =>
-        engine.Render("offline.md.hbs", PlanView.Create(plan, steps));
+        engine.Render("offline.md.sbn", PlanView.Create(plan, steps));
 
-    private string Wrap(PlanStep step, string direction, string body, bool retry) => engine.Render("sql/step.hbs", new StepView(
+    private string Wrap(PlanStep step, string direction, string body, bool retry) => engine.Render(new StepView(
         step.Release,
         PhaseNames.Of(step.Phase),
         direction,

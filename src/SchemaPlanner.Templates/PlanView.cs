@@ -3,7 +3,7 @@ using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Templates;
 
-/// <summary>What <c>plan.md.hbs</c> and <c>app.md.hbs</c> see.</summary>
+/// <summary>What <c>plan.md.sbn</c> and <c>offline.md.sbn</c> see; <c>app.md.sbn</c> sees one <see cref="ReleaseView"/>.</summary>
 internal sealed record PlanView(
     int ChangeCount,
     int UnsafeCount,

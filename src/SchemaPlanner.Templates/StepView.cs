@@ -1,6 +1,8 @@
+using SchemaPlanner.Planning.Templates;
+
 namespace SchemaPlanner.Templates;
 
-/// <summary>What <c>sql/step.hbs</c> sees: the step's metadata and its rendered body.</summary>
+/// <summary>What <c>sql/step.sbn</c> sees: the step's metadata and its rendered body.</summary>
 internal sealed record StepView(
     int Release,
     string Phase,
@@ -15,4 +17,4 @@ internal sealed record StepView(
     int RetryAttempts,
     IReadOnlyList<string> SquawkIgnores,
     string? SquawkReason,
-    string Body);
+    string Body) : ITemplateData;

@@ -1,59 +1,77 @@
-using System.Collections;
-using System.Globalization;
-using HandlebarsDotNet;
-using SchemaPlanner.Model;
+using SchemaPlanner.Errors;
 using SchemaPlanner.Planning.Templates;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace SchemaPlanner.Templates;
 
 /// <summary>
-/// Handlebars with the helpers templates use: <c>ident</c> (quote an identifier), <c>qname</c> (a schema-qualified
-/// name), <c>literal</c> (a string literal), <c>escape</c> (text inside a RAISE format string), <c>join</c>,
-/// <c>indent</c>, <c>shortname</c> (63-byte limit with hash suffix), <c>keys</c>/<c>vars</c> (key column lists).
-/// HTML escaping is off: the output is SQL and Markdown.
+/// Scriban with what templates rely on: the data as snake_case members (<see cref="TemplateModel"/>), the
+/// <c>sql.*</c> helpers (<see cref="SqlFunctions"/>), includes confined to the template folders
+/// (<see cref="TemplateLoader"/>), strict variables and members (a typo is an error naming the file and line), and
+/// no output or loop limits (a plan's file may be megabytes long with thousands of statements).
 /// </summary>
 internal sealed class TemplateEngine
 {
-    private readonly IHandlebars handlebars;
     private readonly TemplateCatalog catalog;
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> compiled = new(StringComparer.Ordinal);
+    private readonly TemplateLoader loader;
+    private readonly ScriptObject functions = new() { ["sql"] = SqlFunctions.Create() };
+    private readonly Dictionary<string, Template> parsed = new(StringComparer.Ordinal);
 
     public TemplateEngine(TemplateCatalog catalog)
     {
         this.catalog = catalog;
-        handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        handlebars.RegisterHelper("ident", (_, args) => Sql.Quote(Text(args, 0)));
-        handlebars.RegisterHelper("qname", (_, args) => args[0] is QualifiedName name ? name.Sql : Text(args, 0));
-        handlebars.RegisterHelper("literal", (_, args) => Sql.Literal(Text(args, 0)));
-        handlebars.RegisterHelper("escape", (_, args) => Text(args, 0).Replace("'", "''", StringComparison.Ordinal).Replace("%", "%%", StringComparison.Ordinal));
-        handlebars.RegisterHelper("concat", (_, args) => string.Concat(Enumerable.Range(0, args.Length).Select(i => Text(args, i))));
-        handlebars.RegisterHelper("shortname", (_, args) => Sql.ShortName(Text(args, 0)));
-        handlebars.RegisterHelper("join", (_, args) => string.Join(", ", Items(args[0]).Select(i => i?.ToString())));
-        handlebars.RegisterHelper("indent", (_, args) =>
-        {
-            var pad = new string(' ', Convert.ToInt32(args[1], CultureInfo.InvariantCulture));
-            return string.Join('\n', Text(args, 0).TrimEnd('\n').Split('\n').Select(l => l.Length == 0 ? l : pad + l));
-        });
-        handlebars.RegisterHelper("keys", (_, args) =>
-            string.Join(", ", Items(args[0]).Cast<KeyColumn>().Select(k => Text(args, 1) + Sql.Quote(k.Name))));
-        handlebars.RegisterHelper("vars", (_, args) =>
-            string.Join(", ", Items(args[0]).Cast<KeyColumn>().Select((_, i) => Text(args, 1) + i.ToString(CultureInfo.InvariantCulture))));
-        foreach (var partial in TemplateCatalog.Names.Where(n => n.StartsWith("sql/", StringComparison.Ordinal)))
-        {
-            handlebars.RegisterTemplate(partial["sql/".Length..^".hbs".Length], catalog.Source(partial));
-        }
+        loader = new TemplateLoader(catalog);
     }
+
+    /// <summary>Renders a SQL template, the one <see cref="SqlTemplates"/> binds to the data's type.</summary>
+    public string Render(ITemplateData data) => Render(SqlTemplates.For(data), data);
 
     public string Render(string name, object data)
     {
-        if (!compiled.TryGetValue(name, out var template))
+        var location = catalog.Location(name);
+        if (!parsed.TryGetValue(location, out var template))
         {
-            template = handlebars.Compile(catalog.Source(name));
-            compiled[name] = template;
+            template = Template.Parse(catalog.SourceAt(location), location);
+            if (template.HasErrors)
+            {
+                var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
+                throw Error(first.Span, first.Message, null);
+            }
+
+            parsed[location] = template;
         }
 
-        return Normalize(template(data));
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            LoopLimit = 0,
+            LimitToString = 0,
+            TemplateLoader = loader,
+            NewLine = "\n",
+            AutoIndent = false,
+        };
+        context.PushGlobal(functions);
+        context.PushGlobal(TemplateModel.Of(data));
+        try
+        {
+            return Normalize(template.Render(context));
+        }
+        catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == ParserMessageType.Error) is { } first)
+        {
+            throw Error(first.Span, first.Message, e);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw Error(e.Span, e.OriginalMessage, e);
+        }
     }
+
+    private static SchemaPlannerException Error(SourceSpan span, string message, Exception? inner) =>
+        new(ErrorKind.InvalidInput, $"template {span.FileName}:{span.Start.Line + 1}:{span.Start.Column + 1}: {message}", inner);
 
     /// <summary>LF endings, no trailing spaces, no runs of blank lines, one final newline.</summary>
     private static string Normalize(string text)
@@ -72,8 +90,4 @@ internal sealed class TemplateEngine
 
         return string.Join('\n', result).TrimEnd('\n') + "\n";
     }
-
-    private static string Text(Arguments args, int index) => args.Length > index ? args[index]?.ToString() ?? "" : "";
-
-    private static IEnumerable<object?> Items(object? value) => value is IEnumerable e and not string ? e.Cast<object?>() : [];
 }

@@ -9,7 +9,7 @@ internal static class TemplatesCommand
     public static void Register(CommandLineApplication app, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         app.Command("templates", command =>
         {
-            command.Description = "Work with the Handlebars templates plans are rendered from.";
+            command.Description = "Work with the Scriban templates plans are rendered from.";
             command.OnExecute(() =>
             {
                 command.ShowHelp();

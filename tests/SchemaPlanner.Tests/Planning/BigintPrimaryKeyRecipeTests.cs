@@ -278,7 +278,7 @@ public sealed class BigintPrimaryKeyRecipeTests
         const string rows = "INSERT INTO a SELECT g FROM generate_series(1, 500) g; INSERT INTO b SELECT g % 500 + 1, 'n' || g FROM generate_series(1, 3000) g;";
         const string desired = "CREATE TABLE a (id bigint PRIMARY KEY); CREATE TABLE b (a_id bigint REFERENCES a, note text);";
         await using var migration = await PlannedMigration.CreateAsync(old, rows, desired);
-        Assert.Contains(migration.Steps, s => s.Step.Up.Template == "backfill-blocks");
+        Assert.Contains(migration.Steps, s => s.Step.Up.Data is SchemaPlanner.Planning.Templates.BackfillBlocksData);
         await using var connection = await migration.OpenAsync();
         foreach (var release in migration.Plan.Releases)
         {

@@ -113,21 +113,36 @@ public sealed class PlanCommandTests
         var templates = folder.File("templates");
         var exported = Cli.Cli.Run("templates", "export", templates);
         Assert.Equal(ExitCodes.Ok, exported.Exit);
-        Assert.True(File.Exists(Path.Combine(templates, "sql", "backfill.hbs")));
-        Assert.True(File.Exists(Path.Combine(templates, "plan.md.hbs")));
+        Assert.True(File.Exists(Path.Combine(templates, "sql", "backfill.sbn")));
+        Assert.True(File.Exists(Path.Combine(templates, "plan.md.sbn")));
         Assert.Equal(ExitCodes.InvalidInput, Cli.Cli.Run("templates", "export", templates).Exit);
 
-        File.WriteAllText(Path.Combine(templates, "app.md.hbs"), "# Our own checklist for release {{Number}}\n{{#each Instructions}}\n* {{this}}\n{{/each}}\n");
+        File.WriteAllText(Path.Combine(templates, "app.md.sbn"), "# Our own checklist for release {{ number }}\n{{~ for instruction in instructions ~}}\n* {{ instruction }}\n{{~ end ~}}\n");
         var outDir = folder.File("out");
         var planned = Cli.Cli.Run("plan", "--database", database.ConnectionString, "--desired", folder.File("schema.sql"), "--config", folder.File("schemaplan.json"), "--dev-database", server, "--out", outDir, "--templates", templates);
         Assert.True(planned.Exit == ExitCodes.Ok, planned.Err);
         var app = File.ReadAllText(Path.Combine(outDir, "release-1", "APP.md"));
         Assert.StartsWith("# Our own checklist for release 1\n* Read and write public.articles.body", app, StringComparison.Ordinal);
 
-        File.WriteAllText(Path.Combine(templates, "nonsense.hbs"), "x");
+        // A typo is an error naming the override file and line, with the exit code of bad input; nothing is written.
+        var typo = Path.Combine(templates, "app.md.sbn");
+        File.WriteAllText(typo, "# Release {{ number }}\n{{ for instruction in instructons }}{{ end }}\n");
+        var misspelt = Cli.Cli.Run("plan", "--database", database.ConnectionString, "--desired", folder.File("schema.sql"), "--config", folder.File("schemaplan.json"), "--dev-database", server, "--out", folder.File("out-typo"), "--templates", templates);
+        Assert.Equal(ExitCodes.InvalidInput, misspelt.Exit);
+        Assert.Contains($"{Path.GetFullPath(typo)}:2:", misspelt.Err, StringComparison.Ordinal);
+        Assert.Contains("instructons", misspelt.Err, StringComparison.Ordinal);
+        File.Delete(typo);
+
+        File.WriteAllText(Path.Combine(templates, "nonsense.sbn"), "x");
         var bad = Cli.Cli.Run("plan", "--database", database.ConnectionString, "--desired", folder.File("schema.sql"), "--dev-database", server, "--out", folder.File("out2"), "--templates", templates);
         Assert.Equal(ExitCodes.InvalidInput, bad.Exit);
-        Assert.Contains("nonsense.hbs: not a SchemaPlanner template", bad.Err, StringComparison.Ordinal);
+        Assert.Contains("nonsense.sbn: not a SchemaPlanner template", bad.Err, StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(templates, "nonsense.sbn"));
+        File.WriteAllText(Path.Combine(templates, "sql", "verify.hbs"), "{{#each Checks}}{{/each}}");
+        var handlebars = Cli.Cli.Run("plan", "--database", database.ConnectionString, "--desired", folder.File("schema.sql"), "--dev-database", server, "--out", folder.File("out3"), "--templates", templates);
+        Assert.Equal(ExitCodes.InvalidInput, handlebars.Exit);
+        Assert.Contains("verify.hbs: templates are now Scriban templates (.sbn), not Handlebars (.hbs); rename it to sql/verify.sbn", handlebars.Err, StringComparison.Ordinal);
     }
 
     [Fact]

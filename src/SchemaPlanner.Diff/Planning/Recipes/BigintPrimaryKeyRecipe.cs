@@ -120,8 +120,8 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         var swapTitle = $"swap {RecipeSteps.List(group.All.Select(c => c.Table.Member(c.Old.Name)))} to bigint in one short transaction (locks {RecipeSteps.List(group.LockOrder.Select(t => t.ToString()))})";
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + parent.Name + "_" + alter.Old.Name), swapTitle,
-            new StepSql("swap-tables", group.SwapUp()),
-            new StepSql("swap-tables", group.SwapDown())));
+            new StepSql(group.SwapUp()),
+            new StepSql(group.SwapDown())));
 
         foreach (var step in RollbackSteps.RollbackNotNull(change, context, group.All.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
         {

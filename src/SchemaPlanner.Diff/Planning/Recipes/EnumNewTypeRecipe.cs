@@ -250,14 +250,14 @@ public sealed class EnumNewTypeRecipe : Recipe
             var first = columns[0];
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + oldType.Name), $"swap {RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
-                new StepSql("swap-tables", new SwapTablesData(
+                new StepSql(new SwapTablesData(
                     $"NOT {RecipeSteps.ColumnExists(first.Table, first.Shadow)}",
                     $"nothing to swap: {first.Table}.{first.Shadow} is gone (the swap already ran)",
                     [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],
                     [.. syncs.Select(sync => new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger))],
                     swapUp,
                     keeps)),
-                new StepSql("swap-tables", new SwapTablesData(
+                new StepSql(new SwapTablesData(
                     $"NOT {RecipeSteps.ColumnExists(first.Table, first.Retired)}",
                     $"nothing to undo: {first.Table}.{first.Retired} is gone (the swap was undone already)",
                     [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],

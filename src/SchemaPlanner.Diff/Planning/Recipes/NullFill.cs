@@ -26,10 +26,10 @@ internal static class NullFill
         var c = Sql.Quote(column);
         var (function, trigger) = RecipeSteps.SyncNames(table, "fill_nulls_" + column);
         var data = new FillNullsTriggerData(table, function, trigger, column, expression);
-        var drop = new StepSql("drop-sync-trigger", new DropSyncTriggerData(table, function, trigger));
+        var drop = new StepSql(new DropSyncTriggerData(table, function, trigger));
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PreDeploy, sequence, "fill_nulls_trigger_" + column, $"replace NULLs written to {table}.{c} by ({expression}) until it is NOT NULL",
-            new StepSql("fill-nulls-trigger", data), drop));
+            new StepSql(data), drop));
         output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column, expression)], 1, sequence + 1, onlyWhereNull: true) with
         {
             Name = "backfill_nulls_" + column,
@@ -46,6 +46,6 @@ internal static class NullFill
     public static PlanStep DropTrigger(ClassifiedChange change, PlanningContext context, FillNullsTriggerData data, int sequence) =>
         RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence, "drop_fill_nulls_trigger_" + data.Column, $"drop the NULL-filling trigger {data.Trigger} on {data.Table}",
-            new StepSql("drop-sync-trigger", new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
-            new StepSql("fill-nulls-trigger", data));
+            new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
+            new StepSql(data));
 }

@@ -16,7 +16,7 @@ internal static class RecipeSteps
     internal const string ConcurrentWithoutLockTimeout =
         "no lock_timeout: CONCURRENTLY waits for older transactions through locks, which a lock_timeout would cut half-way (leaving an INVALID index); its SHARE UPDATE EXCLUSIVE lock blocks no reads or writes";
 
-    public static StepSql Ddl(params string[] statements) => new("ddl", new DdlData(statements));
+    public static StepSql Ddl(params string[] statements) => new(new DdlData(statements));
 
     /// <summary>
     /// Statements with no IF [NOT] EXISTS form (ADD CONSTRAINT … USING INDEX, RENAME), made re-runnable: a DO block
@@ -102,8 +102,8 @@ internal static class RecipeSteps
         Phase = phase,
         Name = "create_index_" + index.Name,
         Title = title,
-        Up = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, Concurrently(definition))),
-        Down = new StepSql("drop-index-concurrently", new DropIndexData(index)),
+        Up = new StepSql(new ConcurrentIndexData(index, Concurrently(definition))),
+        Down = new StepSql(new DropIndexData(index)),
         Transactional = false,
         StatementTimeout = "0",
         Serves = change.Change,
@@ -121,8 +121,8 @@ internal static class RecipeSteps
         Phase = phase,
         Name = "drop_index_" + index.Name,
         Title = $"drop index {index} concurrently",
-        Up = new StepSql("drop-index-concurrently", new DropIndexData(index)),
-        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, Concurrently(definition))),
+        Up = new StepSql(new DropIndexData(index)),
+        Down = new StepSql(new ConcurrentIndexData(index, Concurrently(definition))),
         Transactional = false,
         StatementTimeout = "0",
         Serves = change.Change,
@@ -149,8 +149,8 @@ internal static class RecipeSteps
 
     public static PlanStep SyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence, string title) =>
         Locking(change, context, release, phase, sequence, "sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), title,
-            new StepSql("sync-trigger", data),
-            new StepSql("drop-sync-trigger", new DropSyncTriggerData(data.Table, data.Function, data.Trigger))) with
+            new StepSql(data),
+            new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger))) with
         {
             NeedsColumns = ColumnsReadBy(context, data),
         };
@@ -180,8 +180,8 @@ internal static class RecipeSteps
 
     public static PlanStep DropSyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence) =>
         Locking(change, context, release, phase, sequence, "drop_sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), $"drop the sync trigger {data.Trigger} on {data.Table}",
-            new StepSql("drop-sync-trigger", new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
-            new StepSql("sync-trigger", data));
+            new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
+            new StepSql(data));
 
     public static PlanStep Backfill(ClassifiedChange change, PlanningContext context, QualifiedName table, IReadOnlyList<Assignment> assignments, int release, int sequence, bool onlyWhereNull = false) => new()
     {
@@ -190,8 +190,8 @@ internal static class RecipeSteps
         Name = "backfill_" + string.Join("_", assignments.Select(a => a.Column)),
         Title = $"backfill {table}: " + string.Join(", ", assignments.Select(a => $"{a.Column} := {a.Expression}")),
         Up = context.KeyOf(table, change) is { Count: > 0 } key
-            ? new StepSql("backfill", new BackfillData(table, key, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull))
-            : new StepSql("backfill-blocks", new BackfillData(table, [], assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull)),
+            ? new StepSql(new BackfillData(table, key, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull))
+            : new StepSql(new BackfillBlocksData(table, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull)),
         Down = Ddl(),
         Transactional = false,
         StatementTimeout = "0",
@@ -206,7 +206,7 @@ internal static class RecipeSteps
         Phase = Phase.Verify,
         Name = "verify_" + (equal.Count > 0 ? string.Join("_", equal.Select(a => a.Column)) : table.Name),
         Title = $"verify {table}: " + string.Join(", ", equal.Select(a => $"{a.Column} = {a.Expression}").Concat(checks.Select(c => c.Condition))),
-        Up = new StepSql("verify", new VerifyData(table, equal, checks) { Key = key ?? [] }),
+        Up = new StepSql(new VerifyData(table, equal, checks) { Key = key ?? [] }),
         Down = Ddl(),
         StatementTimeout = "0",
         Serves = change.Change,

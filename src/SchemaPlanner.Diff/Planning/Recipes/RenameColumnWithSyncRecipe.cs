@@ -61,8 +61,8 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PreDeploy, sequence++, "sync_trigger_" + sync.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal),
                 $"keep {oldName} and {newName} in step in both directions; the trigger applies {oldName}'s default",
-                new StepSql("swap", new SwapData(null, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} DROP DEFAULT"], sync)),
-                new StepSql("swap", new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))) with
+                new StepSql(new SwapData(null, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} DROP DEFAULT"], sync)),
+                new StepSql(new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))) with
             {
                 NeedsColumns = RecipeSteps.ColumnsReadBy(context, sync),
             });
@@ -100,7 +100,7 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         var dropSync = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + old.Name, $"drop the sync trigger and the old column {table}.{oldName} (renamed to {newName}) with its constraints",
-            new StepSql("swap", new SwapData(dropSync, [.. dependents.DropOld(), RecipeSteps.DropColumn(table, old.Name), .. dependents.TakeNames()], null)),
+            new StepSql(new SwapData(dropSync, [.. dependents.DropOld(), RecipeSteps.DropColumn(table, old.Name), .. dependents.TakeNames()], null)),
             null, $"{oldName} is gone; its values live on in {newName}") with
         {
             SquawkIgnores = ["ban-drop-column"],

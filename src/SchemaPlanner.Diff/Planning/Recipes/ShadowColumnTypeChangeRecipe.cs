@@ -197,8 +197,8 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [keepAssignment], []);
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PostDeploy, sequence++, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
-            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep, RecipeSteps.ColumnExists(table, retiredName))),
-            new StepSql("swap", new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync, "NOT " + RecipeSteps.ColumnExists(table, retiredName)))) with
+            new StepSql(new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep, RecipeSteps.ColumnExists(table, retiredName))),
+            new StepSql(new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync, "NOT " + RecipeSteps.ColumnExists(table, retiredName)))) with
         {
             SquawkIgnores = ["renaming-column", "ban-drop-not-null"],
             SquawkReason = $"the verified shadow column takes the name {column} in one short transaction; the retired copy loses NOT NULL because nothing writes it but the rollback trigger",

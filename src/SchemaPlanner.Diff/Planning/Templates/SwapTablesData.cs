@@ -13,4 +13,4 @@ public sealed record SwapTablesData(
     IReadOnlyList<string> Locks,
     IReadOnlyList<DropSyncTriggerData> DropSyncs,
     IReadOnlyList<string> Statements,
-    IReadOnlyList<SyncTriggerData> CreateSyncs);
+    IReadOnlyList<SyncTriggerData> CreateSyncs) : ITemplateData;

@@ -16,7 +16,7 @@ public sealed record SyncTriggerData(
     IReadOnlyList<string> OldColumns,
     IReadOnlyList<string> NewColumns,
     IReadOnlyList<Assignment> Forward,
-    IReadOnlyList<Assignment> Backward)
+    IReadOnlyList<Assignment> Backward) : ITemplateData
 {
     public QualifiedName FunctionName => new(Table.Schema, Function);
 

@@ -7,7 +7,7 @@ namespace SchemaPlanner.Planning.Templates;
 /// boolean SQL expression that must be true, with a message for when it is not. With <see cref="Key"/> (the
 /// table's primary key), a failure names the first row it found.
 /// </summary>
-public sealed record VerifyData(QualifiedName Table, IReadOnlyList<Assignment> Equal, IReadOnlyList<VerifyCheck> Checks)
+public sealed record VerifyData(QualifiedName Table, IReadOnlyList<Assignment> Equal, IReadOnlyList<VerifyCheck> Checks) : ITemplateData
 {
     public IReadOnlyList<KeyColumn> Key { get; init; } = [];
 }

@@ -36,9 +36,9 @@ internal static class AsIsSteps
             down = down is null ? null : AroundViews(views, down, context);
         }
 
-        var step = Recipe.Step(change, release, phase, sequence, StepNames.For(target), target.Describe(), new StepSql("ddl", new DdlData(up))) with
+        var step = Recipe.Step(change, release, phase, sequence, StepNames.For(target), target.Describe(), new StepSql(new DdlData(up))) with
         {
-            Down = down is null ? null : new StepSql("ddl", new DdlData(down)),
+            Down = down is null ? null : new StepSql(new DdlData(down)),
             Irreversible = irreversible,
             Transactional = !nonTransactional,
             LockTimeout = context.Settings.LockTimeout,
@@ -75,5 +75,5 @@ internal static class AsIsSteps
     }
 
     internal static StepSql Ddl(Change change, PlanningContext context) =>
-        new("ddl", new DdlData(SchemaPlanner.Planning.Ddl.DdlWriter.Statements(change, context.From, context.To)));
+        new(new DdlData(SchemaPlanner.Planning.Ddl.DdlWriter.Statements(change, context.From, context.To)));
 }

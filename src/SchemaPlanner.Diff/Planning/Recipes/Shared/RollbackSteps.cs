@@ -58,7 +58,7 @@ internal static class RollbackSteps
         Name = StepNames.Slug("rollback_index_" + index.Name),
         Title = title,
         Up = RecipeSteps.Ddl(),
-        Down = new StepSql("create-index-concurrently", new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition)) { CleanupLockTimeout = context.Settings.LockTimeout }),
+        Down = new StepSql(new ConcurrentIndexData(index, RecipeSteps.Concurrently(definition)) { CleanupLockTimeout = context.Settings.LockTimeout }),
         Transactional = false,
         StatementTimeout = "0",
         Serves = change.Change,
