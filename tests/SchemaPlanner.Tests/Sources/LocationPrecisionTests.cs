@@ -33,7 +33,7 @@ public sealed class LocationPrecisionTests
         foreach (var (name, path) in Sources())
         {
             var loaded = await SchemaSources.LoadAsync(path, scratch, CancellationToken.None);
-            lines.AddRange(Describe(loaded.Schema.Model, DdlLocations.Build(loaded.Statements)).Select(o => name + "\t" + o.Key + "\t" + o.Location));
+            lines.AddRange(Describe(loaded.Schema.Model, loaded.Locations).Select(o => name + "\t" + o.Key + "\t" + o.Location));
         }
 
         if (Environment.GetEnvironmentVariable(RecordVariable) == "1")
@@ -120,7 +120,7 @@ public sealed class LocationPrecisionTests
             foreach (var constraint in table.Constraints)
             {
                 yield return ("constraint " + constraint.Name + " on " + table.Name,
-                    At(locations.Constraint(table.Name, constraint.Name, constraint.Kind, constraint.Columns.ToList())));
+                    At(locations.Constraint(table.Name, constraint.Name)));
             }
 
             foreach (var index in table.Indexes)
