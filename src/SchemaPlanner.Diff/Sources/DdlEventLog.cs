@@ -44,14 +44,16 @@ internal static class DdlEventLog
             INSERT INTO {{Schema}}.members
             SELECT statement, 'pg_class'::regclass, a.attrelid, a.attnum
             FROM pg_event_trigger_ddl_commands() c
-            JOIN pg_class r ON c.classid = 'pg_class'::regclass AND r.oid = c.objid AND r.relkind IN ('r', 'p', 'f', 'v', 'm')
+            JOIN pg_class r ON r.relkind IN ('r', 'p', 'f', 'v', 'm', 'c')
+                AND ((c.classid = 'pg_class'::regclass AND r.oid = c.objid) OR (c.classid = 'pg_type'::regclass AND r.reltype = c.objid))
             JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
             WHERE NOT c.in_extension
             ON CONFLICT DO NOTHING;
             INSERT INTO {{Schema}}.members
             SELECT statement, 'pg_constraint'::regclass, k.oid, 0
             FROM pg_event_trigger_ddl_commands() c
-            JOIN pg_constraint k ON c.classid = 'pg_class'::regclass AND k.conrelid = c.objid
+            JOIN pg_constraint k ON (c.classid = 'pg_class'::regclass AND k.conrelid = c.objid)
+                OR (c.classid = 'pg_type'::regclass AND k.contypid = c.objid)
             WHERE NOT c.in_extension
             ON CONFLICT DO NOTHING;
         EXCEPTION WHEN OTHERS THEN
@@ -134,11 +136,21 @@ internal static class DdlEventLog
         JOIN pg_attribute a ON m.classid = 'pg_class'::regclass AND a.attrelid = m.objid AND a.attnum = m.objsubid AND NOT a.attisdropped
         JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace
         UNION ALL
-        SELECT m.statement, 'constraint', n.nspname::text, k.conname::text, n.nspname::text, t.relname::text, k.contype::text,
+        SELECT m.statement, 'constraint', n.nspname::text, k.conname::text, n.nspname::text, coalesce(t.relname, d.typname)::text, k.contype::text,
                ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
                      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord)
         FROM {{Schema}}.members m
         JOIN pg_constraint k ON m.classid = 'pg_constraint'::regclass AND k.oid = m.objid
+        LEFT JOIN pg_class t ON t.oid = k.conrelid
+        LEFT JOIN pg_type d ON d.oid = k.contypid
+        JOIN pg_namespace n ON n.oid = coalesce(t.relnamespace, d.typnamespace)
+        UNION ALL
+        -- ALTER TABLE ... ADD PRIMARY KEY does not report the index it builds: take it from the constraint.
+        SELECT m.statement, 'relation', n.nspname::text, i.relname::text, n.nspname::text, t.relname::text, i.relkind::text,
+               ARRAY[k.conname::text]
+        FROM {{Schema}}.members m
+        JOIN pg_constraint k ON m.classid = 'pg_constraint'::regclass AND k.oid = m.objid AND k.contype IN ('p', 'u', 'x')
+        JOIN pg_class i ON i.oid = k.conindid
         JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
         UNION ALL
         SELECT m.statement, 'comment', o.type, o.identity, NULL, NULL, NULL, '{}'

@@ -9,7 +9,12 @@ internal static class CreatedObjectLocator
     {
         // Columns and constraints first: a serial or identity sequence sits at its column, a constraint's index at the constraint.
         var constraintStatements = new Dictionary<(QualifiedName, string), int>();
-        foreach (var item in objects.Where(o => o.Kind is CreatedObjectKind.Column or CreatedObjectKind.Constraint))
+        var unnamedSoFar = new Dictionary<(int, QualifiedName, string?, string), int>();
+        var membersFirst = objects
+            .Where(o => o.Kind is CreatedObjectKind.Column or CreatedObjectKind.Constraint)
+            .OrderBy(o => o.Statement)
+            .ThenBy(o => o.Name, StringComparer.Ordinal);
+        foreach (var item in membersFirst)
         {
             var statement = statements[item.Statement];
             var owner = item.Owner ?? new QualifiedName(item.Schema, item.Name);
@@ -20,10 +25,19 @@ internal static class CreatedObjectLocator
             else
             {
                 constraintStatements.TryAdd((owner, item.Name), item.Statement);
+                // PostgreSQL numbers clashing default names (t_a_check, t_a_check1) in the order it meets them.
                 var kind = item.Detail is { Length: 1 } detail ? detail[0] : ' ';
+                var earlier = 0;
+                if (!StatementPositions.Names(statement, item.Name))
+                {
+                    var group = (item.Statement, owner, item.Detail, string.Join(",", item.Columns));
+                    earlier = unnamedSoFar.GetValueOrDefault(group);
+                    unnamedSoFar[group] = earlier + 1;
+                }
+
                 locations.Constraints.TryAdd(
                     (owner, item.Name),
-                    StatementPositions.Constraint(statement, item.Name, kind, item.Columns) ?? statement.Location);
+                    StatementPositions.Constraint(statement, item.Name, kind, item.Columns, earlier) ?? statement.Location);
             }
         }
 

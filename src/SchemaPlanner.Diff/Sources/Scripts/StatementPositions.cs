@@ -50,16 +50,14 @@ internal static class StatementPositions
     /// <summary>
     /// A table constraint: <c>CONSTRAINT name</c> when written so; an unnamed one at its keyword inside the
     /// definition of its single column, else at the table constraint item of its kind (and columns).
+    /// <paramref name="earlier"/> unnamed ones of the same kind and columns came before it in the statement.
     /// </summary>
-    public static SourceLocation? Constraint(SqlStatement statement, string name, char kind, IReadOnlyList<string> columns)
+    public static SourceLocation? Constraint(SqlStatement statement, string name, char kind, IReadOnlyList<string> columns, int earlier)
     {
         var tokens = Significant(statement);
-        for (var i = 0; i + 1 < tokens.Count; i++)
+        if (NamedAt(tokens, name) is { } named)
         {
-            if (tokens[i].IsWord("constraint") && tokens[i + 1].Identifier == name)
-            {
-                return tokens[i].LocationIn(statement.File);
-            }
+            return tokens[named].LocationIn(statement.File);
         }
 
         var (inline, item) = kind switch
@@ -81,7 +79,7 @@ internal static class StatementPositions
             var end = ItemEnd(tokens, start);
             for (var i = start + 1; i < end; i++)
             {
-                if (tokens[i].IsWord(inline) && !IsNamed(tokens, i))
+                if (tokens[i].IsWord(inline) && !IsNamed(tokens, i) && earlier-- == 0)
                 {
                     return tokens[i].LocationIn(statement.File);
                 }
@@ -98,13 +96,29 @@ internal static class StatementPositions
 
             firstOfKind ??= tokens[i];
             var open = tokens.FindIndex(i, t => t.IsSymbol("("));
-            if (open >= 0 && columns.All(c => Mentions(tokens, open, c)))
+            if (open >= 0 && columns.All(c => Mentions(tokens, open, c)) && earlier-- <= 0)
             {
                 return tokens[i].LocationIn(statement.File);
             }
         }
 
         return firstOfKind?.LocationIn(statement.File);
+    }
+
+    /// <summary>Whether the statement writes <c>CONSTRAINT name</c>.</summary>
+    public static bool Names(SqlStatement statement, string name) => NamedAt(Significant(statement), name) is not null;
+
+    private static int? NamedAt(List<SqlToken> tokens, string name)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].IsWord("constraint") && tokens[i + 1].Identifier == name)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The target of <c>COMMENT ON target IS ...</c>: its first token.</summary>
