@@ -64,8 +64,14 @@ internal static class DdlEventLog
         CREATE EVENT TRIGGER {{Schema}} ON ddl_command_end EXECUTE PROCEDURE {{Schema}}.record();
         """;
 
-    private const string Remove = $"""
+    /// <summary>The desired DDL may have switched roles; the log belongs to the connecting superuser.</summary>
+    private const string Stop = """
+        RESET SESSION AUTHORIZATION;
+        RESET ROLE;
         SELECT set_config('schemaplan.statement', '', false);
+        """;
+
+    private const string Remove = $"""
         DROP EVENT TRIGGER IF EXISTS {Schema};
         DROP SCHEMA IF EXISTS {Schema} CASCADE;
         """;
@@ -189,6 +195,11 @@ internal static class DdlEventLog
     /// </summary>
     public static async Task<IReadOnlyList<CreatedObject>> ReadAndRemoveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        await using (var stop = new NpgsqlCommand(Stop, connection))
+        {
+            await stop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var objects = new List<CreatedObject>();
         await using (var read = new NpgsqlCommand(Read, connection))
         {

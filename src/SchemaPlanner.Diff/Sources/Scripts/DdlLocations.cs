@@ -117,10 +117,10 @@ public sealed class DdlLocations
     /// <summary>An index by schema-qualified name.</summary>
     public SourceLocation? Index(QualifiedName name) => Find(Indexes, name, name.Name);
 
-    /// <summary>A column of a table, view or foreign table.</summary>
+    /// <summary>A column of a table, view or foreign table, or an attribute of a composite type.</summary>
     public SourceLocation? Column(QualifiedName table, string column) => Columns.GetValueOrDefault((table, column));
 
-    /// <summary>A constraint of a table, by the name PostgreSQL gave it.</summary>
+    /// <summary>A constraint of a table or domain, by the name PostgreSQL gave it.</summary>
     public SourceLocation? Constraint(QualifiedName table, string name) => Constraints.GetValueOrDefault((table, name));
 
     public SourceLocation? Trigger(QualifiedName table, string name) => Find(Triggers, (table, name), name);
