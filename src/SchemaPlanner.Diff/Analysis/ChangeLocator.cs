@@ -14,10 +14,11 @@ public sealed class ChangeLocator
     private readonly DdlLocations locations;
     private readonly SourceLocation? fallback;
 
-    public ChangeLocator(IReadOnlyList<SqlStatement> statements)
+    public ChangeLocator(DdlLocations locations)
     {
-        locations = DdlLocations.Build(statements);
-        fallback = statements.Count > 0 ? new SourceLocation(statements[0].File, 1, 1) : null;
+        ArgumentNullException.ThrowIfNull(locations);
+        this.locations = locations;
+        fallback = locations.Fallback;
     }
 
     public SourceLocation? Locate(Change change) => Find(change) ?? fallback;
@@ -42,9 +43,9 @@ public sealed class ChangeLocator
         RenameColumn c => locations.Column(c.TableName, c.New.Name) ?? locations.Table(c.TableName),
         AlterColumn c => locations.Column(c.TableName, c.New.Name) ?? locations.Table(c.TableName),
         DropColumn c => locations.Table(c.TableName),
-        AddConstraint c => locations.Constraint(c.TableName, c.Constraint.Name, c.Constraint.Kind, c.Constraint.Columns.ToList())
+        AddConstraint c => locations.Constraint(c.TableName, c.Constraint.Name)
             ?? locations.Table(c.TableName),
-        ValidateConstraint c => locations.Constraint(c.TableName, c.Constraint.Name, c.Constraint.Kind, c.Constraint.Columns.ToList())
+        ValidateConstraint c => locations.Constraint(c.TableName, c.Constraint.Name)
             ?? locations.Table(c.TableName),
         DropConstraint c => locations.Table(c.TableName),
         AddIndex c => locations.Index(c.TableName.Schema, c.Index.Name) ?? locations.Relation(c.TableName),

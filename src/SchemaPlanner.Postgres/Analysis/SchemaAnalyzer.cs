@@ -21,6 +21,11 @@ public static class SchemaAnalyzer
     {
         HintCheck.Validate(request.Config, current.Schema.Model, desired.Schema.Model);
         var diff = SchemaDiffer.Diff(current.Schema.Model, desired.Schema.Model, request.Config.Renames);
+        if (desired.Locations.Warning is { } warning)
+        {
+            diff = diff with { Warnings = [warning, .. diff.Warnings] };
+        }
+
         var context = ClassificationContext.Create(
             current.Schema.Model,
             desired.Schema.Model,
@@ -28,7 +33,7 @@ public static class SchemaAnalyzer
             request.PgVersionNumber ?? current.Schema.Server?.VersionNumber,
             current.Schema.Statistics.ToList(),
             request.Config.Settings);
-        var locator = new ChangeLocator(desired.Statements);
+        var locator = new ChangeLocator(desired.Locations);
         var classified = Classifier.Classify(diff.Changes, context, request.Config.Allow, locator.Locate);
         return new SchemaAnalysis(current, desired, diff, context, classified);
     }

@@ -157,7 +157,7 @@ internal static class ModelAssembler
         _ => throw new InvalidOperationException("unknown foreign key action " + code),
     };
 
-    private static string CommentTarget(string type, string identity) => type switch
+    internal static string CommentTarget(string type, string identity) => type switch
     {
         "table column" or "view column" => "COLUMN " + identity,
         "table constraint" => "CONSTRAINT " + identity,

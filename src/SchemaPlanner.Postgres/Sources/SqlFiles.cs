@@ -42,19 +42,28 @@ public static class SqlFiles
 
     /// <summary>
     /// Runs each statement on its own (autocommit), so an error points at its statement and PostgreSQL's error
-    /// position maps to a file, line and column.
+    /// position maps to a file, line and column. Returns where each object was made: recorded by an event
+    /// trigger (<see cref="DdlEventLog"/>, removed again before this returns) when the user is a superuser,
+    /// else statement-level locations with a warning.
     /// </summary>
-    public static async Task ApplyAsync(string connectionString, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    public static async Task<DdlLocations> ApplyAsync(string connectionString, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var statement in statements)
+        var logged = await DdlEventLog.TryInstallAsync(connection, cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < statements.Count; index++)
         {
+            var statement = statements[index];
             if (statement.Text.TrimStart().StartsWith('\\'))
             {
                 throw new SchemaPlannerException(
                     ErrorKind.DdlError,
                     $"{statement.Location}: error: psql meta-commands (\\...) are not SQL; remove them from the desired schema");
+            }
+
+            if (logged)
+            {
+                await DdlEventLog.MarkStatementAsync(connection, index, cancellationToken).ConfigureAwait(false);
             }
 
             await using var command = new NpgsqlCommand(statement.Text, connection);
@@ -72,5 +81,9 @@ public static class SqlFiles
                     ex.SqlState);
             }
         }
+
+        return logged
+            ? DdlLocations.FromCreatedObjects(statements, await DdlEventLog.ReadAndRemoveAsync(connection, cancellationToken).ConfigureAwait(false))
+            : DdlLocations.StatementLevel(statements, DdlEventLog.NotSuperuserWarning);
     }
 }

@@ -58,52 +58,6 @@ internal static class PostgresText
     /// <summary>Cuts an identifier to 63 bytes at a character boundary, as <c>truncate_identifier</c> does.</summary>
     public static string TruncateIdentifier(string identifier) => ClipBytes(identifier, MaxIdentifierBytes);
 
-    /// <summary>
-    /// PostgreSQL's <c>makeObjectName</c>: <c>name1[_name2][_label]</c>, shortening the longer of name1 and name2
-    /// first so the result fits in 63 bytes. Used for default constraint, index and sequence names.
-    /// </summary>
-    public static string MakeObjectName(string name1, string? name2, string? label)
-    {
-        var overhead = 0;
-        if (name2 is not null)
-        {
-            overhead++;
-        }
-
-        if (label is not null)
-        {
-            overhead += Encoding.UTF8.GetByteCount(label) + 1;
-        }
-
-        var available = MaxIdentifierBytes - overhead;
-        var name1Bytes = Encoding.UTF8.GetByteCount(name1);
-        var name2Bytes = name2 is null ? 0 : Encoding.UTF8.GetByteCount(name2);
-        while (name1Bytes + name2Bytes > available)
-        {
-            if (name1Bytes > name2Bytes)
-            {
-                name1Bytes--;
-            }
-            else
-            {
-                name2Bytes--;
-            }
-        }
-
-        var builder = new StringBuilder(ClipBytes(name1, name1Bytes));
-        if (name2 is not null)
-        {
-            builder.Append('_').Append(ClipBytes(name2, name2Bytes));
-        }
-
-        if (label is not null)
-        {
-            builder.Append('_').Append(label);
-        }
-
-        return builder.ToString();
-    }
-
     /// <summary>The longest prefix of <paramref name="value"/> that fits in <paramref name="maxBytes"/> UTF-8 bytes.</summary>
     public static string ClipBytes(string value, int maxBytes)
     {
