@@ -22,6 +22,7 @@ public static class Planner
         Safety.Recipes.ShadowColumnTypeChange,
         Safety.Recipes.EnumNewType,
         Safety.Recipes.AddColumnThenBackfill,
+        Safety.Recipes.CopyIntoNewTable,
         Safety.Recipes.StopUsingThenDrop,
         Safety.Recipes.PrimaryKeyUsingIndex,
         Safety.Recipes.UniqueUsingIndex,
@@ -137,6 +138,12 @@ public static class Planner
     /// </summary>
     public static Recipe Choose(ClassifiedChange change, PlanningContext? context = null)
     {
+        // A new table a copy hint fills gets its rows from the source table, however safe creating it is.
+        if (change.Change is CreateTable created && context?.Config.Copies.Any(h => h.Target == created.Definition.Name) == true && !change.Hazards.Any(h => h.Allowed))
+        {
+            return RecipeRegistry.All[Safety.Recipes.CopyIntoNewTable];
+        }
+
         if (change.Change is AddColumn add && context?.HasHint(add.TableName, add.Column.Name) == true && !change.Hazards.Any(h => h.Allowed))
         {
             return RecipeRegistry.All[Safety.Recipes.AddColumnThenBackfill];

@@ -1,0 +1,52 @@
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Planning.Templates;
+
+/// <summary>
+/// Data for <c>sql/copy-trigger</c>, <c>sql/drop-copy-trigger</c>, <c>sql/backfill-copy</c> and
+/// <c>sql/verify-copy</c>: rows of <see cref="Target"/> (a new table) computed from rows of <see cref="Source"/>
+/// that match <see cref="Filter"/>. <see cref="TargetKey"/> and <see cref="Values"/> are the target's key columns
+/// and its other copied columns, each with its SQL expression over the source row; <see cref="Reverse"/> the
+/// copied columns that are a plain source column, which the new version's writes to the target go back to.
+/// </summary>
+public sealed record CopyData(
+    QualifiedName Source,
+    QualifiedName Target,
+    IReadOnlyList<Assignment> TargetKey,
+    IReadOnlyList<Assignment> Values,
+    string Filter)
+{
+    /// <summary>Every copied column: the key first.</summary>
+    public IReadOnlyList<Assignment> Columns => [.. TargetKey, .. Values];
+
+    public string Trigger { get; init; } = "";
+
+    public string DeleteTrigger { get; init; } = "";
+
+    public string ReverseTrigger { get; init; } = "";
+
+    public QualifiedName ForwardFunctionName => new(Source.Schema, Trigger);
+
+    public QualifiedName ReverseFunctionName => new(Target.Schema, ReverseTrigger);
+
+    /// <summary>Whether the source's delete trigger deletes the target row (false when a foreign key cascades).</summary>
+    public bool DeleteOnSourceDelete { get; init; } = true;
+
+    /// <summary>The target key columns as plain source columns; empty when one is computed (no reverse trigger then).</summary>
+    public IReadOnlyList<ColumnPair> ReverseKey { get; init; } = [];
+
+    /// <summary>Non-key target columns copied from a plain source column, written back to it; empty when there is no key to find the row by.</summary>
+    public IReadOnlyList<ColumnPair> Reverse { get; init; } = [];
+
+    /// <summary>The source table the backfill walks (named <c>Table</c> for the shared <c>sql/backfill-batch</c> partial).</summary>
+    public QualifiedName Table => Source;
+
+    /// <summary>The source's key, which the backfill's keyset batches walk.</summary>
+    public IReadOnlyList<KeyColumn> Key { get; init; } = [];
+
+    public int BatchSize { get; init; }
+
+    public int PauseMilliseconds { get; init; }
+
+    public string PauseSeconds => (PauseMilliseconds / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}
