@@ -22,17 +22,20 @@ public sealed partial class CopyBackfillTests(ITestOutputHelper output)
     /// <summary>The inserter's own bound: it stops there even if the backfill never finishes.</summary>
     private const int MaxInsertRounds = 600;
 
-    [Fact]
-    public async Task Copy_backfill_finishes_under_steady_inserts_and_every_matching_row_arrives()
+    [Theory]
+    [InlineData("REFERENCES users (id)")]
+    [InlineData("REFERENCES users (id) ON DELETE CASCADE")]
+    public async Task Copy_backfill_finishes_under_steady_inserts_and_every_matching_row_arrives(string foreignKey)
     {
+        output.WriteLine(foreignKey);
         var server = await PostgresServer.GetAsync();
         await using var database = await server.CreateDatabaseAsync($"""
             CREATE TABLE users (id bigserial PRIMARY KEY, name text NOT NULL, phone text);
             INSERT INTO users (name, phone) SELECT 'seed ' || g, CASE WHEN g % 4 <> 0 THEN 'p' || g END FROM generate_series(1, {SeedRows}) g;
             """);
-        using var folder = new Cli.Cli.Folder(("desired.sql", """
+        using var folder = new Cli.Cli.Folder(("desired.sql", $"""
             CREATE TABLE users (id bigserial PRIMARY KEY, name text NOT NULL);
-            CREATE TABLE user_phones (user_id bigint PRIMARY KEY REFERENCES users (id), phone text NOT NULL);
+            CREATE TABLE user_phones (user_id bigint PRIMARY KEY {foreignKey}, phone text NOT NULL);
             """));
         var config = SchemaPlannerConfig.Parse(
             """
@@ -49,7 +52,7 @@ public sealed partial class CopyBackfillTests(ITestOutputHelper output)
             await StepRunner.RunFileAsync(runner, step.UpPath, step.Up, step.Step.Transactional, CancellationToken.None);
         }
 
-        // The old app inserts users with phones (and updates old ones) much faster than a batch holds.
+        // The old app inserts users with phones (and updates and deletes old ones) much faster than a batch holds.
         using var backfillDone = new CancellationTokenSource();
         var firstRound = new TaskCompletionSource();
         var inserter = Task.Run(async () =>
@@ -60,7 +63,7 @@ public sealed partial class CopyBackfillTests(ITestOutputHelper output)
             for (; rounds < MaxInsertRounds && !backfillDone.IsCancellationRequested; rounds++)
             {
                 await using var command = new NpgsqlCommand(
-                    $"INSERT INTO users (name, phone) SELECT 'app ' || g, 'a' || g FROM generate_series(1, 200) g; UPDATE users SET phone = 'u' || id WHERE id = {1 + (rounds * 7 % SeedRows)}",
+                    $"INSERT INTO users (name, phone) SELECT 'app ' || g, 'a' || g FROM generate_series(1, 200) g; UPDATE users SET phone = 'u' || id WHERE id = {1 + (rounds * 7 % SeedRows)}; DELETE FROM users WHERE id = {SeedRows - rounds}",
                     app);
                 await command.ExecuteNonQueryAsync();
                 firstRound.TrySetResult();

@@ -54,8 +54,8 @@ $sync$;
 DROP TRIGGER IF EXISTS schemaplan_sync_users_copy_user_phones ON public.users;
 CREATE TRIGGER schemaplan_sync_users_copy_user_phones AFTER INSERT OR UPDATE ON public.users
     FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_users_copy_user_phones();
--- BEFORE: the target row goes before the source row, so a foreign key from it does not refuse the delete.
 DROP TRIGGER IF EXISTS schemaplan_sync_users_copy_user_phones_delete ON public.users;
+-- BEFORE: the target row goes before the source row, so a foreign key from it does not refuse the delete.
 CREATE TRIGGER schemaplan_sync_users_copy_user_phones_delete BEFORE DELETE ON public.users
     FOR EACH ROW EXECUTE FUNCTION public.schemaplan_sync_users_copy_user_phones();
 
