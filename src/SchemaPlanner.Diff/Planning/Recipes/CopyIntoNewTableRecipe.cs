@@ -66,11 +66,11 @@ public sealed class CopyIntoNewTableRecipe : Recipe
             $"drop the copy triggers between {hint.Source} and {hint.Target} (the previous app version is gone)",
             drop, trigger));
 
-        var sourceColumns = data.Reverse.Count > 0 ? string.Join(", ", data.Reverse.Select(p => Sql.Quote(p.Source))) : "the copied columns";
+        var sourceColumns = data.Reverse.Count > 0 ? string.Join(", ", data.Reverse.Select(p => hint.Source.Member(p.Source))) : $"the columns of {hint.Source} it is computed from";
         output.AppInstructions.Add((1,
-            $"Read and write {hint.Target} ({copied}) yourself, and stop reading {sourceColumns} of {hint.Source}: until this release is fully " +
-            $"deployed, a trigger copies what the previous version writes to {hint.Source} into {hint.Target}" +
-            (data.Reverse.Count > 0 ? $", and your writes to {hint.Target} back to {sourceColumns}." : "; the previous version does not see your writes to it.")));
+            $"Read and write {hint.Target} ({copied}) instead of {sourceColumns}: insert, update and delete its rows yourself. Until this release " +
+            $"is fully deployed, a trigger copies what the previous version writes to {hint.Source} into {hint.Target}" +
+            (data.Reverse.Count > 0 ? $", and your writes to {hint.Target} back to {sourceColumns}, which the previous version still reads." : "; the previous version does not see your writes to it.")));
     }
 
     /// <summary>
