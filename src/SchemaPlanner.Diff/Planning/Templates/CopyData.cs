@@ -38,6 +38,12 @@ public sealed record CopyData(
     /// <summary>Non-key target columns copied from a plain source column, written back to it; empty when there is no key to find the row by.</summary>
     public IReadOnlyList<ColumnPair> Reverse { get; init; } = [];
 
+    /// <summary>
+    /// The columns verify compares: those copied unchanged, which the new version's writes reach in both tables (a
+    /// computed column it rewrote legitimately differs from its expression); every copied column when none is.
+    /// </summary>
+    public IReadOnlyList<Assignment> Compared => Reverse.Count > 0 ? Values.Where(v => Reverse.Any(r => r.Target == v.Column)).ToList() : Values;
+
     /// <summary>The source table the backfill walks (named <c>Table</c> for the shared <c>sql/backfill-batch</c> partial).</summary>
     public QualifiedName Table => Source;
 

@@ -4,7 +4,7 @@
 -- Safe to re-run.
 SET LOCAL statement_timeout = '0';
 -- Fails (and so stops the runner) unless every row of public.users WHERE phone IS NOT NULL has its row in
--- public.user_phones with the values the copy gives. It runs before anything is dropped.
+-- public.user_phones with the values the copy gives (phone). It runs before anything is dropped.
 DO $verify$
 DECLARE
     missing bigint;
