@@ -26,6 +26,10 @@ internal static class SqlTemplates
         [typeof(SwapTablesData)] = "sql/swap-tables.sbn",
         [typeof(ConcurrentIndexData)] = "sql/create-index-concurrently.sbn",
         [typeof(DropIndexData)] = "sql/drop-index-concurrently.sbn",
+        [typeof(CopyTriggerData)] = "sql/copy-trigger.sbn",
+        [typeof(DropCopyTriggerData)] = "sql/drop-copy-trigger.sbn",
+        [typeof(BackfillCopyData)] = "sql/backfill-copy.sbn",
+        [typeof(VerifyCopyData)] = "sql/verify-copy.sbn",
     };
 
     public static string For(ITemplateData data) => ByDataType.TryGetValue(data.GetType(), out var name)

@@ -36,11 +36,6 @@ internal static class HintUsage
                 return changes.Count == 0
                     ? $"nothing about {column.Table.Member(column.Column)} changes"
                     : $"{string.Join(", ", changes.Select(c => c.Change.Describe()))} is planned by {string.Join(", ", changes.Select(c => context.ClaimedBy(c.Change) ?? Planner.Choose(c, context).Name).Distinct())}, which computes no values";
-            case CopyHint copy when context.Changes.Any(c => c.Change is CreateTable t && t.Definition.Name == copy.Target):
-                // Refused rather than ignored: the plan would create the table empty, and a later drop of the
-                // source column would lose the values.
-                return $"copying rows from {copy.Source} into the new {copy.Target} is not planned automatically yet; " +
-                    "fill it yourself in release 1 (a batched INSERT … SELECT, and a trigger on the source while both app versions run) before any release drops the source";
             case CopyHint copy:
                 return $"{copy.Target} is not created by this plan";
             default:

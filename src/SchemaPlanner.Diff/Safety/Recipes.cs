@@ -14,6 +14,7 @@ public static class Recipes
     public const string ShadowColumnTypeChange = "shadow-column-type-change";
     public const string BigintPrimaryKey = "bigint-primary-key";
     public const string AddColumnThenBackfill = "add-column-then-backfill";
+    public const string CopyIntoNewTable = "copy-into-new-table";
     public const string NotNullViaCheck = "not-null-via-check";
     public const string CreateIndexConcurrently = "create-index-concurrently";
     public const string DropIndexConcurrently = "drop-index-concurrently";

@@ -38,6 +38,11 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
 
     private async Task<string?> CompareRowsAsync(NpgsqlConnection connection, TableLedger ledger, AppVersion reader, bool acrossVersions, CancellationToken cancellationToken)
     {
+        if (ledger.Mapping.CopiedFrom is { } copy)
+        {
+            return await CopiedRowsAsync(connection, copy, cancellationToken).ConfigureAwait(false);
+        }
+
         var shape = ledger.Mapping.Shape(reader)!;
         await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {shape.Name.Sql}", connection))
         {
@@ -94,6 +99,52 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         return deleted ? $"{shape.Name}: a row the {writer} version deleted is back (key {key})"
             : actualValues is null ? $"{shape.Name}: row lost: key {key} (last written by the {writer} version) is not there through the {Name(reader)} version's shape"
             : $"{shape.Name}: a value changed that no hint asked to change: key {key}, last written by the {writer} version, reads through the {Name(reader)} version's shape as {actualValues}, expected {expectedValues}";
+    }
+
+    /// <summary>
+    /// A table a <c>copy</c> hint fills holds the source's rows, written by the copy trigger and the backfill rather
+    /// than by the traffic: while the trigger keeps the two in step (release 1), every target row whose source row
+    /// matches the hint's filter must hold the values the hint gives (columns copied unchanged, which the new
+    /// version's writes reach in both tables). Before the backfill ends some rows are still missing (the verify step
+    /// requires them); after the trigger is dropped only the new version writes the target.
+    /// </summary>
+    private async Task<string?> CopiedRowsAsync(NpgsqlConnection connection, Configuration.CopyHint copy, CancellationToken cancellationToken)
+    {
+        var source = oldModel.FindTable(copy.Source);
+        var target = newModel.FindTable(copy.Target);
+        var key = target is null ? null : Planning.Recipes.CopyIntoNewTableRecipe.KeyOf(target, copy.Columns.Select(c => c.Key).ToHashSet(StringComparer.Ordinal));
+        var plain = source is null ? [] : copy.Columns.Where(c => Planning.Recipes.CopyIntoNewTableRecipe.PlainColumn(source, c.Value) is not null).ToList();
+        if (key is null || !key.All(k => plain.Any(p => p.Key == k)))
+        {
+            return null;
+        }
+
+        await using (var present = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass($1) AND tgname = $2)", connection))
+        {
+            present.Parameters.AddWithValue(copy.Source.Sql);
+            present.Parameters.AddWithValue(Planning.Recipes.CopyIntoNewTableRecipe.TriggerName(copy));
+            if (!(bool)(await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return null;
+            }
+        }
+
+        var values = plain.Where(p => !key.Contains(p.Key)).Select(p => Sql.Quote(p.Key)).ToList();
+        var keys = string.Join(", ", key.Select(k => "sp_copy." + Sql.Quote(k)));
+        var sql = $"""
+            SELECT ROW({keys})::text, to_jsonb(sp_copy)::text, to_jsonb(t)::text
+            FROM (SELECT {string.Join(", ", plain.Select(p => $"({p.Value}) AS {Sql.Quote(p.Key)}"))} FROM {copy.Source.Sql} WHERE ({copy.Filter ?? "true"})) sp_copy
+            JOIN {copy.Target.Sql} t ON ({string.Join(", ", key.Select(k => "t." + Sql.Quote(k)))}) = ({keys})
+            WHERE ROW({string.Join(", ", values.Select(v => "t." + v))}) IS DISTINCT FROM ROW({string.Join(", ", values.Select(v => "sp_copy." + v))})
+            LIMIT 1
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.CommandTimeout = 0;
+        ValueChecks++;
+        await using var result = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await result.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? $"{copy.Target}: the row with key {result.GetString(0)} does not hold what the copy from {copy.Source} gives: {result.GetString(2)}, expected {result.GetString(1)}"
+            : null;
     }
 
     /// <summary>

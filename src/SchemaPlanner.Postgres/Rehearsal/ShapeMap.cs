@@ -106,6 +106,16 @@ public sealed class ShapeMap
             ? new HashSet<string>(StringComparer.Ordinal)
             : @new.Columns.Where(c => old.FindColumn(c.Name) is not null && (config.FindColumnHint(@new.Name, c.Name) ?? config.FindColumnHint(old.Name, c.Name)) is not null)
                 .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        return new TableMapping(oldShape, newShape, forward, backward) { SelfHinted = selfHinted };
+        return new TableMapping(oldShape, newShape, forward, backward)
+        {
+            SelfHinted = selfHinted,
+            CopiedFrom = old is null ? config.Copies.FirstOrDefault(h => h.Target == @new!.Name) : null,
+            SyncedByCopy = old is null ? new HashSet<string>(StringComparer.Ordinal) : config.Copies.Where(h => h.Source == old.Name)
+                .SelectMany(h => h.Columns.Select(c => c.Value.Trim()))
+                .Select(e => old.Columns.FirstOrDefault(c => c.Name == e || Sql.Quote(c.Name) == e)?.Name)
+                .OfType<string>()
+                .Where(c => !oldShape!.Key.Contains(c))
+                .ToHashSet(StringComparer.Ordinal),
+        };
     }
 }

@@ -83,19 +83,26 @@ public sealed class HintErrorTests
     }
 
     [Fact]
-    public async Task A_copy_into_a_new_table_is_refused_clearly_rather_than_planned_empty()
+    public async Task A_copy_into_a_new_table_is_planned_and_one_without_a_key_to_upsert_by_is_exit_2()
     {
         const string desired = """
             CREATE TABLE users (id serial PRIMARY KEY, name text, score integer);
             CREATE TABLE user_phones (user_id integer PRIMARY KEY REFERENCES users, phone text NOT NULL);
             """;
-        var (exit, err, written) = await PlanAsync(
-            """{ "hints": [ { "copy": "public.users", "into": "public.user_phones", "columns": { "user_id": "id", "phone": "phone" }, "where": "phone IS NOT NULL" } ] }""",
-            desired);
-        Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("hints[0] {\"copy\":\"public.users\",\"into\":\"public.user_phones\"", err, StringComparison.Ordinal);
-        Assert.Contains("copying rows from public.users into the new public.user_phones is not planned automatically yet", err, StringComparison.Ordinal);
-        Assert.False(written);
+        const string hint = """{ "hints": [ { "copy": "public.users", "into": "public.user_phones", "columns": { "user_id": "id", "phone": "phone" }, "where": "phone IS NOT NULL" } ] }""";
+        var (exit, err, written) = await PlanAsync(hint, desired);
+        Assert.True(exit == 0, err);
+        Assert.True(written);
+
+        // ON CONFLICT needs a key of the target that the copy fills: without one, the triggers could not upsert.
+        var (keyless, keylessErr, keylessWritten) = await PlanAsync(hint, """
+            CREATE TABLE users (id serial PRIMARY KEY, name text, score integer);
+            CREATE TABLE user_phones (user_id integer REFERENCES users, phone text NOT NULL);
+            """);
+        Assert.Equal(ExitCodes.InvalidInput, keyless);
+        Assert.Contains("hints[0] {\"copy\":\"public.users\",\"into\":\"public.user_phones\"", keylessErr, StringComparison.Ordinal);
+        Assert.Contains("public.user_phones has no primary key or unique index over columns the copy fills", keylessErr, StringComparison.Ordinal);
+        Assert.False(keylessWritten);
 
         var (missing, missingErr, _) = await PlanAsync(
             """{ "hints": [ { "copy": "public.users", "into": "public.user_phones", "columns": { "mobile": "phone" } } ] }""",

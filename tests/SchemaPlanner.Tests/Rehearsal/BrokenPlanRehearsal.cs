@@ -19,7 +19,7 @@ internal static class BrokenPlanRehearsal
     /// <summary>Few rows and a short step timeout: the invariants do not depend on volume, the 2-core machine does.</summary>
     public static RehearsalOptions Options { get; } = new() { RowsPerTable = 300, StepTimeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<RehearsalReport> RunAsync(string current, string desired, IReadOnlyList<ExecutableStep> steps, RehearsalOptions? options = null)
+    public static async Task<RehearsalReport> RunAsync(string current, string desired, IReadOnlyList<ExecutableStep> steps, RehearsalOptions? options = null, SchemaPlannerConfig? config = null)
     {
         var server = await PostgresServer.GetAsync();
         var folder = Path.Combine(Path.GetTempPath(), "schemaplan-broken-" + Guid.NewGuid().ToString("N"));
@@ -31,7 +31,7 @@ internal static class BrokenPlanRehearsal
             await File.WriteAllTextAsync(currentFile, current);
             await File.WriteAllTextAsync(desiredFile, desired);
             await using var scratch = new ScratchServer(server.ConnectionString);
-            var config = SchemaPlannerConfig.Empty;
+            config ??= SchemaPlannerConfig.Empty;
             var analysis = await SchemaAnalyzer.AnalyzeAsync(new AnalysisRequest(currentFile, desiredFile, config, server.ConnectionString), scratch, CancellationToken.None);
             var input = new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes.Select(c => c.Change).ToList(), config, steps);
             return await PlanRehearsal.RunAsync(input, scratch, options ?? Options, CancellationToken.None);
@@ -43,9 +43,9 @@ internal static class BrokenPlanRehearsal
     }
 
     /// <summary>Rehearses a plan that must fail, and returns the message of the failure (a planning error).</summary>
-    public static async Task<string> FailureAsync(string current, string desired, IReadOnlyList<ExecutableStep> steps, RehearsalOptions? options = null)
+    public static async Task<string> FailureAsync(string current, string desired, IReadOnlyList<ExecutableStep> steps, RehearsalOptions? options = null, SchemaPlannerConfig? config = null)
     {
-        var failure = await Assert.ThrowsAsync<SchemaPlannerException>(() => RunAsync(current, desired, steps, options));
+        var failure = await Assert.ThrowsAsync<SchemaPlannerException>(() => RunAsync(current, desired, steps, options, config));
         Assert.Equal(ErrorKind.Planning, failure.Kind);
         return failure.Message;
     }
