@@ -193,7 +193,7 @@ internal static class TableDiffer
                 continue;
             }
 
-            var changed = CompareColumns(oldColumn, column);
+            var changed = ColumnComparison.Compare(oldColumn, column);
             var typeChanged = (changed & (ColumnChange.Type | ColumnChange.Collation)) != 0;
             if (typeChanged && parents.Any(p => SameTypeChange(p.Old.FindColumn(column.Name), p.New.FindColumn(column.Name), oldColumn, column)))
             {
@@ -353,42 +353,6 @@ internal static class TableDiffer
         {
             changes.Add(new DropIndex(table, index));
         }
-    }
-
-    internal static ColumnChange CompareColumns(Column old, Column column)
-    {
-        var changed = ColumnChange.None;
-        if (old.Type != column.Type)
-        {
-            changed |= ColumnChange.Type;
-        }
-
-        if (old.Collation != column.Collation)
-        {
-            changed |= ColumnChange.Collation;
-        }
-
-        if (old.NotNull != column.NotNull)
-        {
-            changed |= ColumnChange.Nullability;
-        }
-
-        if (old.Default != column.Default)
-        {
-            changed |= ColumnChange.Default;
-        }
-
-        if (old.Identity != column.Identity)
-        {
-            changed |= ColumnChange.Identity;
-        }
-
-        if (old.Generated != column.Generated)
-        {
-            changed |= ColumnChange.Generated;
-        }
-
-        return changed;
     }
 
     private static bool SameConstraint(Constraint old, Constraint constraint, QualifiedName oldTable, QualifiedName newTable) =>

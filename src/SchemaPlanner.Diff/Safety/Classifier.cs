@@ -39,7 +39,7 @@ public static class Classifier
         if (change is RenameColumn rename)
         {
             var renamed = rename.Old with { Name = rename.New.Name };
-            var changed = Diffing.TableDiffer.CompareColumns(renamed, rename.New);
+            var changed = Diffing.ColumnComparison.Compare(renamed, rename.New);
             if (changed != ColumnChange.None)
             {
                 yield return new AlterColumn(rename.TableName, renamed, rename.New, changed);

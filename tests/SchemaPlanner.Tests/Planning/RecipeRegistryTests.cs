@@ -25,4 +25,18 @@ public sealed class RecipeRegistryTests
         Assert.Equal(SchemaPlanner.Safety.Recipes.AsIs, RecipeRegistry.ByPriority[^1].Name);
         Assert.Equal(SchemaPlanner.Safety.Recipes.Offline, RecipeRegistry.ByPriority[0].Name);
     }
+
+    [Fact]
+    public void Every_recipe_has_its_page_under_docs_recipes_linked_from_the_readme()
+    {
+        var root = SchemaPlanner.Tests.Infrastructure.RepositoryPaths.RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        foreach (var name in RecipeRegistry.All.Keys)
+        {
+            var page = Path.Combine(root, "docs", "recipes", name + ".md");
+            Assert.True(File.Exists(page), $"docs/recipes/{name}.md is missing (scripts/recipe-docs.py writes it)");
+            Assert.Contains($"[`{name}`](docs/recipes/{name}.md)", readme, StringComparison.Ordinal);
+            Assert.Contains("## When the planner picks it", File.ReadAllText(page), StringComparison.Ordinal);
+        }
+    }
 }

@@ -955,7 +955,7 @@ public static class DdlWriter
         {
             Emit(AlterTableSql(c.TableName) + " RENAME COLUMN " + Sql.Quote(c.Old.Name) + " TO " + Sql.Quote(c.New.Name));
             var renamed = c.Old with { Name = c.New.Name };
-            var changed = TableDiffer.CompareColumns(renamed, c.New);
+            var changed = ColumnComparison.Compare(renamed, c.New);
             if (changed != ColumnChange.None)
             {
                 AlterColumn(c.TableName, renamed, c.New, changed);

@@ -1,0 +1,44 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Diffing;
+
+/// <summary>What differs between two versions of a column: type, collation, nullability, default, identity, generation.</summary>
+internal static class ColumnComparison
+{
+    public static ColumnChange Compare(Column old, Column column)
+    {
+        var changed = ColumnChange.None;
+        if (old.Type != column.Type)
+        {
+            changed |= ColumnChange.Type;
+        }
+
+        if (old.Collation != column.Collation)
+        {
+            changed |= ColumnChange.Collation;
+        }
+
+        if (old.NotNull != column.NotNull)
+        {
+            changed |= ColumnChange.Nullability;
+        }
+
+        if (old.Default != column.Default)
+        {
+            changed |= ColumnChange.Default;
+        }
+
+        if (old.Identity != column.Identity)
+        {
+            changed |= ColumnChange.Identity;
+        }
+
+        if (old.Generated != column.Generated)
+        {
+            changed |= ColumnChange.Generated;
+        }
+
+        return changed;
+    }
+}
