@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Planning.Ddl.Generators;
 using Xunit;
 
 namespace SchemaPlanner.Tests.Planning;
@@ -34,6 +35,15 @@ public sealed class DdlGeneratorRegistryTests
     }
 
     [Fact]
+    public void TwoGeneratorsClaimingOneChangeTypeAreRefused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DdlGenerators.Register([typeof(IndexDdl), typeof(SecondIndexDdl)]));
+        Assert.Contains("AddIndex", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IndexDdl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SecondIndexDdl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryChangeHasAnInverseOrAReason()
     {
         var (from, to) = (DdlWriterConformanceTests.Samples.From, DdlWriterConformanceTests.Samples.To);
@@ -48,6 +58,7 @@ public sealed class DdlGeneratorRegistryTests
                 {
                     Assert.Equal(change.Kind, again.Kind);
                 }
+
                 var (down, irreversible) = DdlWriter.Down(change, from, to);
                 Assert.Null(irreversible);
                 Assert.Equal(DdlWriter.Statements(inverse, to, from), down);
@@ -59,5 +70,14 @@ public sealed class DdlGeneratorRegistryTests
                 Assert.Equal(reverse.Irreversible, irreversible);
             }
         }
+    }
+
+    /// <summary>A second generator for <see cref="AddIndex"/>, which the registry must refuse.</summary>
+    private sealed class SecondIndexDdl : DdlGenerator
+    {
+        public override IEnumerable<DdlHandler> Handlers =>
+        [
+            DdlHandler.For<AddIndex>((c, ddl) => ddl.Emit(c.Index.Definition), c => ChangeReverse.By(new DropIndex(c.TableName, c.Index))),
+        ];
     }
 }

@@ -9,7 +9,8 @@ namespace SchemaPlanner.Planning.Ddl;
 /// </summary>
 internal static class DdlGenerators
 {
-    private static readonly FrozenDictionary<Type, DdlHandler> ByChangeType = Discover();
+    private static readonly FrozenDictionary<Type, DdlHandler> ByChangeType = Register(
+        typeof(DdlGenerator).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DdlGenerator)) && !t.IsAbstract));
 
     /// <summary>The handler of every change type, by type.</summary>
     public static IReadOnlyDictionary<Type, DdlHandler> All => ByChangeType;
@@ -19,14 +20,12 @@ internal static class DdlGenerators
             ? handler
             : throw new NotSupportedException("DdlWriter has no statements for change kind " + change.Kind);
 
-    private static FrozenDictionary<Type, DdlHandler> Discover()
+    /// <summary>The handlers of <paramref name="generatorTypes"/>; an error when two claim one change type.</summary>
+    internal static FrozenDictionary<Type, DdlHandler> Register(IEnumerable<Type> generatorTypes)
     {
         var handlers = new Dictionary<Type, DdlHandler>();
         var owners = new Dictionary<Type, string>();
-        var generators = typeof(DdlGenerator).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(DdlGenerator)) && !t.IsAbstract)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal);
-        foreach (var type in generators)
+        foreach (var type in generatorTypes.OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             var generator = (DdlGenerator)Activator.CreateInstance(type, nonPublic: true)!;
             foreach (var handler in generator.Handlers)
