@@ -487,7 +487,7 @@ public sealed class DdlWriterConformanceTests
 
     // ---- one sample of every change kind ----------------------------------------------------------------------
 
-    private static class Samples
+    internal static class Samples
     {
         private static readonly QualifiedName T = new("public", "t");
 

@@ -1,4 +1,5 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -18,7 +19,7 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
             return;
         }
 
-        var (inverse, _) = ChangeInverter.Invert(change.Change);
+        var (down, _) = Ddl.DdlWriter.Down(change.Change, context.From, context.To);
         output.Steps.Add(new PlanStep
         {
             Release = 1,
@@ -26,7 +27,7 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
             Name = "detach_partition_" + alter.New.Name.Name,
             Title = $"detach {alter.New.Name} from {parent} concurrently",
             Up = RecipeSteps.Ddl($"ALTER TABLE {parent.Sql} DETACH PARTITION {alter.New.Name.Sql} CONCURRENTLY"),
-            Down = inverse is null ? null : AsIsSteps.Ddl(inverse, context),
+            Down = down is null ? null : new StepSql(new DdlData(down)),
             Transactional = false,
             LockTimeout = context.Settings.LockTimeout,
             Serves = change.Change,

@@ -22,10 +22,9 @@ internal static class AsIsSteps
     internal static PlanStep Step(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, Change? ddlOf = null, RecipeOutput? planned = null)
     {
         var target = ddlOf ?? change.Change;
-        var (inverse, irreversible) = ChangeInverter.Invert(target);
         var nonTransactional = target is AddEnumValue && context.ServerVersionNumber < 120000;
         var up = SchemaPlanner.Planning.Ddl.DdlWriter.Statements(target, context.From, context.To);
-        var down = inverse is null ? null : SchemaPlanner.Planning.Ddl.DdlWriter.Statements(inverse, context.To, context.From);
+        var (down, irreversible) = SchemaPlanner.Planning.Ddl.DdlWriter.Down(target, context.From, context.To);
         if (planned is not null && target is AlterColumn { Changed: var altered } retyped && (altered & (ColumnChange.Type | ColumnChange.Collation)) != 0)
         {
             // Views dropped earlier in the same phase (to be re-created by their own change) are not in the way.

@@ -58,7 +58,7 @@ public sealed class StopUsingThenDropRecipe : Recipe
     /// </summary>
     private static void PlanOther(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
-        var (inverse, _) = ChangeInverter.Invert(change.Change);
+        var inverse = Ddl.DdlWriter.Reverse(change.Change).Inverse;
         var recreated = inverse is not null && context.Changes.Any(c => !ReferenceEquals(c.Change, change.Change) && c.Change.Kind == inverse.Kind && c.Change.Object == change.Change.Object);
         if (recreated)
         {

@@ -1,0 +1,144 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Diffing;
+using SchemaPlanner.Model;
+using static SchemaPlanner.Planning.Ddl.DdlText;
+
+namespace SchemaPlanner.Planning.Ddl.Generators;
+
+/// <summary>Columns: added, altered (one statement per sub-change), renamed (with their followers), dropped.</summary>
+internal sealed class ColumnDdl : DdlGenerator
+{
+    public override IEnumerable<DdlHandler> Handlers =>
+    [
+        DdlHandler.For<AddColumn>(Add, c => ChangeReverse.By(new DropColumn(c.TableName, c.Column))),
+        DdlHandler.For<AlterColumn>(Alter, c => ChangeReverse.By(new AlterColumn(c.TableName, c.New, c.Old, c.Changed))),
+        DdlHandler.For<RenameColumn>(Rename, c => ChangeReverse.By(new RenameColumn(c.TableName, c.New, c.Old) { Followers = RenameFollowers.Reversed(c.Followers) })),
+        DdlHandler.For<DropColumn>(Drop, _ => ChangeReverse.None("the dropped column's values are lost; restore them from a backup")),
+    ];
+
+    private static void Add(AddColumn c, DdlBuilder ddl) =>
+        ddl.Emit("ALTER TABLE " + c.TableName.Sql + " ADD COLUMN " + ColumnDefinitions.Of(c.Column, inheritedGenerated: false));
+
+    private static void Alter(AlterColumn c, DdlBuilder ddl) => Alter(c.TableName, c.Old, c.New, c.Changed, ddl);
+
+    /// <summary>
+    /// One statement per sub-change, in the order PostgreSQL accepts them: what must go first (expression,
+    /// identity, default) is dropped first, then the type, NOT NULL, identity and default are set.
+    /// </summary>
+    private static void Alter(QualifiedName tableName, Column old, Column @new, ColumnChange changed, DdlBuilder ddl)
+    {
+        var table = AlterTable(tableName);
+        var column = " ALTER COLUMN " + Sql.Quote(@new.Name);
+        if (changed.HasFlag(ColumnChange.Generated) && @new.Generated is not null)
+        {
+            // Only a new column can be generated: drop it and add it back with its expression.
+            ddl.Emit(table + " DROP COLUMN " + Sql.Quote(old.Name));
+            ddl.Emit(table + " ADD COLUMN " + ColumnDefinitions.Of(@new, inheritedGenerated: false));
+            return;
+        }
+
+        if (changed.HasFlag(ColumnChange.Generated))
+        {
+            ddl.Emit(table + column + " DROP EXPRESSION");
+        }
+
+        if (changed.HasFlag(ColumnChange.Identity) && old.Identity != IdentityKind.None && @new.Identity == IdentityKind.None)
+        {
+            ddl.Emit(table + column + " DROP IDENTITY");
+        }
+
+        var typeChanges = (changed & (ColumnChange.Type | ColumnChange.Collation)) != 0;
+
+        // A default names the old type (enums) or may not cast: drop it around a type change.
+        var resetDefault = old.Default is not null && (changed.HasFlag(ColumnChange.Default) || (typeChanges && changed.HasFlag(ColumnChange.Type)));
+        if (resetDefault)
+        {
+            ddl.Emit("ALTER TABLE ONLY " + tableName.Sql + column + " DROP DEFAULT");
+        }
+
+        if (typeChanges && changed.HasFlag(ColumnChange.Type) && Recipes.ColumnConversion.IsTimeZoneChange(old.Type, @new.Type))
+        {
+            // timestamp ↔ timestamptz reads the values in the session's TimeZone: pinned, so the result does not
+            // depend on who runs the file (and with UTC, PostgreSQL 12+ skips the rewrite).
+            ddl.Emit("SET LOCAL TimeZone = " + Sql.Literal(Recipes.ColumnConversion.DefaultTimeZone));
+        }
+
+        if (typeChanges)
+        {
+            var sql = table + column + " TYPE " + @new.Type;
+            if (@new.Collation is not null)
+            {
+                sql += " COLLATE " + @new.Collation;
+            }
+
+            if (changed.HasFlag(ColumnChange.Type))
+            {
+                sql += " USING " + Sql.Quote(@new.Name) + CastThroughText(old, @new, ddl) + "::" + @new.Type;
+            }
+
+            ddl.Emit(sql);
+        }
+
+        if (changed.HasFlag(ColumnChange.Nullability) && @new.NotNull)
+        {
+            ddl.Emit(table + column + " SET NOT NULL");
+        }
+
+        if (changed.HasFlag(ColumnChange.Identity) && @new.Identity != IdentityKind.None)
+        {
+            var kind = @new.Identity == IdentityKind.Always ? "ALWAYS" : "BY DEFAULT";
+            ddl.Emit(table + column + (old.Identity == IdentityKind.None ? " ADD GENERATED " + kind + " AS IDENTITY" : " SET GENERATED " + kind));
+        }
+
+        if (@new.Default is not null && (resetDefault || changed.HasFlag(ColumnChange.Default)))
+        {
+            ddl.Emit("ALTER TABLE ONLY " + tableName.Sql + column + " SET DEFAULT " + @new.Default);
+        }
+
+        if (changed.HasFlag(ColumnChange.Nullability) && !@new.NotNull)
+        {
+            ddl.Emit(table + column + " DROP NOT NULL");
+        }
+    }
+
+    /// <summary>
+    /// An enum is reached only from text (there is no cast from another enum or from integers): go through
+    /// text when the new type is an enum and the old one is not already text.
+    /// </summary>
+    private static string CastThroughText(Column old, Column @new, DdlBuilder ddl)
+    {
+        var isEnum = ddl.From?.FindEnum(@new.TypeName) is not null || ddl.To?.FindEnum(@new.TypeName) is not null;
+        if (!isEnum || old.Type is "text" or "text[]")
+        {
+            return "";
+        }
+
+        return old.Type.EndsWith("[]", StringComparison.Ordinal) ? "::text[]" : "::text";
+    }
+
+    private static void Rename(RenameColumn c, DdlBuilder ddl)
+    {
+        ddl.Emit(AlterTable(c.TableName) + " RENAME COLUMN " + Sql.Quote(c.Old.Name) + " TO " + Sql.Quote(c.New.Name));
+        var renamed = c.Old with { Name = c.New.Name };
+        var changed = ColumnComparison.Compare(renamed, c.New);
+        if (changed != ColumnChange.None)
+        {
+            Alter(c.TableName, renamed, c.New, changed, ddl);
+        }
+
+        foreach (var statement in RenameFollowers.Statements(c.TableName, c.Followers))
+        {
+            ddl.Emit(statement);
+        }
+    }
+
+    /// <summary>
+    /// A plain drop recurses to inheritance children; when the target keeps the column in a child, drop it
+    /// from the parent ONLY, so the child's copy stays (as its own).
+    /// </summary>
+    private static void Drop(DropColumn c, DdlBuilder ddl)
+    {
+        var childKeepsIt = ddl.To is { } to && to.Tables.Any(t => t.Inherits.Contains(c.TableName) && t.FindColumn(c.Column.Name) is not null);
+        ddl.Emit((childKeepsIt ? "ALTER TABLE ONLY " + c.TableName.Sql : AlterTable(c.TableName)) + " DROP COLUMN " + Sql.Quote(c.Column.Name));
+    }
+}

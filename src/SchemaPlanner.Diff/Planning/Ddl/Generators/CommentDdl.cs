@@ -1,0 +1,16 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Planning.Ddl.Generators;
+
+/// <summary>Comments on any object: <c>COMMENT ON … IS</c>, <c>NULL</c> to remove one; the reverse sets the old text.</summary>
+internal sealed class CommentDdl : DdlGenerator
+{
+    public override IEnumerable<DdlHandler> Handlers =>
+    [
+        DdlHandler.For<SetComment>(Set, c => ChangeReverse.By(new SetComment(c.Target, c.New, c.Old))),
+    ];
+
+    private static void Set(SetComment c, DdlBuilder ddl) =>
+        ddl.Emit("COMMENT ON " + c.Target + " IS " + (c.New is null ? "NULL" : Sql.Literal(c.New)));
+}

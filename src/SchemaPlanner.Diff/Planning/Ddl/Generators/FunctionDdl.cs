@@ -1,0 +1,36 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using static SchemaPlanner.Planning.Ddl.DdlText;
+
+namespace SchemaPlanner.Planning.Ddl.Generators;
+
+/// <summary>
+/// Functions and procedures: their catalog definition, after <c>SET check_function_bodies = off</c> so a body may
+/// name tables and views created later; dropped by signature.
+/// </summary>
+internal sealed class FunctionDdl : DdlGenerator
+{
+    public override IEnumerable<DdlHandler> Handlers =>
+    [
+        DdlHandler.For<CreateFunction>(Create, c => ChangeReverse.By(new DropFunction(c.Function))),
+        DdlHandler.For<ReplaceFunction>(Replace, c => ChangeReverse.By(new ReplaceFunction(c.New, c.Old))),
+        DdlHandler.For<DropFunction>(Drop, c => ChangeReverse.By(new CreateFunction(c.Function))),
+    ];
+
+    private static void Create(CreateFunction c, DdlBuilder ddl)
+    {
+        ddl.Emit("SET check_function_bodies = off");
+        ddl.Emit(Trim(c.Function.Definition));
+    }
+
+    private static void Replace(ReplaceFunction c, DdlBuilder ddl)
+    {
+        ddl.Emit("SET check_function_bodies = off");
+        ddl.Emit(Trim(c.New.Definition));
+    }
+
+    private static void Drop(DropFunction c, DdlBuilder ddl) => ddl.Emit("DROP " + RoutineKeyword(c.Function) + " " + c.Function.Signature);
+
+    private static string RoutineKeyword(Function function) =>
+        string.Equals(function.Kind, "procedure", StringComparison.OrdinalIgnoreCase) ? "PROCEDURE" : "FUNCTION";
+}

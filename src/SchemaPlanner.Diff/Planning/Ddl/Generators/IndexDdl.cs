@@ -1,0 +1,25 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using static SchemaPlanner.Planning.Ddl.DdlText;
+
+namespace SchemaPlanner.Planning.Ddl.Generators;
+
+/// <summary>Indexes: created from their catalog definition, dropped by name in the table's schema.</summary>
+internal sealed class IndexDdl : DdlGenerator
+{
+    public override IEnumerable<DdlHandler> Handlers =>
+    [
+        DdlHandler.For<AddIndex>(Create, c => ChangeReverse.By(new DropIndex(c.TableName, c.Index))),
+        DdlHandler.For<DropIndex>(Drop, c => ChangeReverse.By(new AddIndex(c.TableName, c.Index))),
+    ];
+
+    /// <summary>
+    /// <c>pg_get_indexdef</c> says <c>ON ONLY</c> for a partitioned table's index; a valid one is created
+    /// the ordinary way, so the partitions get theirs.
+    /// </summary>
+    private static void Create(AddIndex c, DdlBuilder ddl) =>
+        ddl.Emit(c.Index.Valid ? ReplaceFirst(c.Index.Definition, " ON ONLY ", " ON ") : c.Index.Definition);
+
+    private static void Drop(DropIndex c, DdlBuilder ddl) =>
+        ddl.Emit("DROP INDEX " + Sql.Quote(c.TableName.Schema) + "." + Sql.Quote(c.Index.Name));
+}

@@ -1,0 +1,52 @@
+using SchemaPlanner.Changes;
+
+namespace SchemaPlanner.Planning.Ddl.Generators;
+
+/// <summary>Privileges on an object: revokes, then grants; the reverse swaps old and new.</summary>
+internal sealed class PrivilegesDdl : DdlGenerator
+{
+    public override IEnumerable<DdlHandler> Handlers =>
+    [
+        DdlHandler.For<ChangePrivileges>(Apply, c => ChangeReverse.By(new ChangePrivileges(c.ObjectType, c.Name, c.New, c.Old))),
+    ];
+
+    /// <summary>
+    /// Entries are <c>role:PRIVILEGE</c> (<c>*</c>: with grant option); the role is already in SQL form
+    /// (<c>regrole</c> output, or <c>PUBLIC</c>). Revokes first, then grants.
+    /// </summary>
+    private static void Apply(ChangePrivileges c, DdlBuilder ddl)
+    {
+        var (old, @new) = (c.Old, c.New);
+        var target = " ON " + c.ObjectType + " " + c.Name;
+        foreach (var entry in old.Where(e => !@new.Contains(e)))
+        {
+            var (role, privilege, grantable) = Parse(entry);
+            var keepsPlain = grantable && @new.Contains(role + ":" + privilege);
+            ddl.Emit((keepsPlain ? "REVOKE GRANT OPTION FOR " : "REVOKE ") + privilege + target + " FROM " + role);
+        }
+
+        foreach (var entry in @new.Where(e => !old.Contains(e)))
+        {
+            var (role, privilege, grantable) = Parse(entry);
+            if (!grantable && old.Contains(entry + "*"))
+            {
+                continue; // only the grant option went, revoked above
+            }
+
+            ddl.Emit("GRANT " + privilege + target + " TO " + role + (grantable ? " WITH GRANT OPTION" : ""));
+        }
+    }
+
+    private static (string Role, string Privilege, bool Grantable) Parse(string entry)
+    {
+        var grantable = entry.EndsWith('*');
+        var text = grantable ? entry[..^1] : entry;
+        var at = text.LastIndexOf(':');
+        if (at <= 0)
+        {
+            throw new FormatException("privilege entry '" + entry + "' is not role:PRIVILEGE");
+        }
+
+        return (text[..at], text[(at + 1)..], grantable);
+    }
+}

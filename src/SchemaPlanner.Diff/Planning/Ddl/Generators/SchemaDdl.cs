@@ -1,0 +1,18 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Planning.Ddl.Generators;
+
+/// <summary>Schemas: <c>CREATE SCHEMA</c> and <c>DROP SCHEMA</c>, each the other's reverse.</summary>
+internal sealed class SchemaDdl : DdlGenerator
+{
+    public override IEnumerable<DdlHandler> Handlers =>
+    [
+        DdlHandler.For<CreateSchema>(Create, c => ChangeReverse.By(new DropSchema(c.Schema))),
+        DdlHandler.For<DropSchema>(Drop, c => ChangeReverse.By(new CreateSchema(c.Schema))),
+    ];
+
+    private static void Create(CreateSchema c, DdlBuilder ddl) => ddl.Emit("CREATE SCHEMA " + Sql.Quote(c.Schema.Name));
+
+    private static void Drop(DropSchema c, DdlBuilder ddl) => ddl.Emit("DROP SCHEMA " + Sql.Quote(c.Schema.Name));
+}

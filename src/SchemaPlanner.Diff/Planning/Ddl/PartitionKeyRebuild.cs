@@ -1,0 +1,119 @@
+using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using static SchemaPlanner.Planning.Ddl.DdlText;
+
+namespace SchemaPlanner.Planning.Ddl;
+
+/// <summary>
+/// A partition-key change (regular ↔ partitioned, or a different key) has no in-place DDL: the table is built
+/// again beside the old one and the rows copied (see <see cref="DdlWriter"/>'s remarks for the steps).
+/// </summary>
+internal static class PartitionKeyRebuild
+{
+    public static void Rebuild(AlterTable c, DdlBuilder ddl)
+    {
+        var (fromModel, toModel) = ddl.Models(c);
+        var (old, @new) = (c.Old, c.New);
+        var away = AwayName(old.Name);
+
+        // Foreign keys pointing at the old table would keep it alive: drop them, add them back at the end.
+        var incoming = fromModel.Tables
+            .Where(t => t.Name != old.Name)
+            .SelectMany(t => t.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey && k.ReferencedTable == old.Name).Select(k => (Table: t.Name, Constraint: k)))
+            .ToList();
+        foreach (var (table, constraint) in incoming)
+        {
+            ddl.Emit("ALTER TABLE IF EXISTS " + table.Sql + " DROP CONSTRAINT IF EXISTS " + Sql.Quote(constraint.Name));
+        }
+
+        // Serial sequences are owned by the old columns and would be dropped with them.
+        var owned = fromModel.Sequences.Where(s => s.OwnedByTable == old.Name).ToList();
+        foreach (var sequence in owned)
+        {
+            ddl.Emit("ALTER SEQUENCE " + sequence.Name.Sql + " OWNED BY NONE");
+        }
+
+        // Partitions that stay partitions of the table move with it (their rows stay where they are).
+        var partitions = fromModel.Tables
+            .Where(t => t.PartitionOf == old.Name && toModel.FindTable(t.Name)?.PartitionOf == @new.Name)
+            .Select(t => toModel.FindTable(t.Name)!)
+            .ToList();
+        ddl.Emit("ALTER TABLE " + old.Name.Sql + " RENAME TO " + Sql.Quote(away.Name));
+        foreach (var index in old.Indexes)
+        {
+            ddl.Emit("ALTER INDEX " + Sql.Quote(old.Name.Schema) + "." + Sql.Quote(index.Name) + " RENAME TO " + Sql.Quote(Sql.ShortName(index.Name + "__old")));
+        }
+
+        foreach (var partition in partitions)
+        {
+            ddl.Emit("ALTER TABLE " + away.Sql + " DETACH PARTITION " + partition.Name.Sql);
+        }
+
+        TableDefinitions.Create(@new, ddl);
+
+        // New partitions (and theirs) are created here, so the rows have somewhere to go.
+        var parents = new HashSet<QualifiedName> { @new.Name };
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var partition in toModel.Tables.Where(t => t.PartitionOf is { } p && parents.Contains(p) && !parents.Contains(t.Name) && fromModel.FindTable(t.Name) is null))
+            {
+                TableDefinitions.Create(partition, ddl);
+                parents.Add(partition.Name);
+                added = true;
+            }
+        }
+        while (added);
+
+        var copied = @new.Columns.Where(n => n.Generated is null && old.FindColumn(n.Name) is { Generated: null }).Select(n => Sql.Quote(n.Name)).ToList();
+        if (copied.Count > 0)
+        {
+            var overriding = @new.Columns.Any(n => n.Identity == IdentityKind.Always && old.FindColumn(n.Name) is not null) ? " OVERRIDING SYSTEM VALUE" : "";
+            var list = string.Join(", ", copied);
+            ddl.Emit("INSERT INTO " + @new.Name.Sql + " (" + list + ")" + overriding + " SELECT " + list + " FROM " + away.Sql);
+        }
+
+        foreach (var column in @new.Columns.Where(n => n.Identity != IdentityKind.None))
+        {
+            ddl.Emit("SELECT setval(pg_get_serial_sequence(" + Sql.Literal(@new.Name.Sql) + ", " + Sql.Literal(column.Name) + "), coalesce(max("
+                + Sql.Quote(column.Name) + "), 0) + 1, false) FROM " + @new.Name.Sql);
+        }
+
+        ddl.Emit("DROP TABLE " + away.Sql);
+        foreach (var partition in partitions)
+        {
+            ddl.Emit(AlterTable(@new.Name) + " ATTACH PARTITION " + partition.Name.Sql + " " + (partition.PartitionBound ?? "DEFAULT"));
+        }
+
+        foreach (var sequence in owned)
+        {
+            var desired = toModel.Sequences.FirstOrDefault(s => s.Name == sequence.Name);
+            if (desired is { OwnedByTable: not null, OwnedByColumn: not null } && desired.OwnedByTable == @new.Name)
+            {
+                ddl.Emit("ALTER SEQUENCE " + desired.Name.Sql + " OWNED BY " + desired.OwnedByTable.Member(desired.OwnedByColumn));
+            }
+        }
+
+        foreach (var comment in toModel.Comments.Where(k => IsCommentOn(k.Target, @new.Name)))
+        {
+            ddl.Emit("COMMENT ON " + comment.Target + " IS " + Sql.Literal(comment.Text));
+        }
+
+        // Incoming foreign keys the differ leaves alone (unchanged) are added back; changed ones are its job.
+        foreach (var (table, constraint) in incoming)
+        {
+            var desired = toModel.FindTable(table)?.Constraints.FirstOrDefault(k => k.Name == constraint.Name);
+            if (desired is not null && desired == constraint)
+            {
+                ddl.Emit(AddConstraint(table, desired));
+            }
+        }
+    }
+
+    private static bool IsCommentOn(string target, QualifiedName table) =>
+        target == "TABLE " + table.Sql
+        || target.StartsWith("COLUMN " + table.Sql + ".", StringComparison.Ordinal)
+        || (!target.StartsWith("TABLE ", StringComparison.Ordinal) && !target.StartsWith("COLUMN ", StringComparison.Ordinal)
+            && target.EndsWith(" on " + table.Sql, StringComparison.Ordinal));
+}
