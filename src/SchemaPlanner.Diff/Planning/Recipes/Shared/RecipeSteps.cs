@@ -115,24 +115,12 @@ internal static class RecipeSteps
         SortKey = (0, 0, sequence),
     };
 
-    public static PlanStep DropIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence) => new()
+    /// <summary>The reverse of <see cref="CreateIndexConcurrently"/>: drops the index concurrently, builds it again on the way down.</summary>
+    public static PlanStep DropIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence)
     {
-        Release = release,
-        Phase = phase,
-        Name = "drop_index_" + index.Name,
-        Title = $"drop index {index} concurrently",
-        Up = new StepSql(new DropIndexData(index)),
-        Down = new StepSql(new ConcurrentIndexData(index, Concurrently(definition))),
-        Transactional = false,
-        StatementTimeout = "0",
-        Serves = change.Change,
-        Hazards = change.Hazards,
-        SquawkIgnores = ["require-lock-timeout"],
-        SquawkReason = ConcurrentWithoutLockTimeout,
-        DownSquawkIgnores = ["require-lock-timeout"],
-        DownSquawkReason = ConcurrentWithoutLockTimeout,
-        SortKey = (0, 0, sequence),
-    };
+        var create = CreateIndexConcurrently(change, index, definition, release, phase, sequence, $"drop index {index} concurrently");
+        return create with { Name = "drop_index_" + index.Name, Up = create.Down!, Down = create.Up };
+    }
 
     /// <summary>ADD COLUMN IF NOT EXISTS, nullable and without default (a catalog-only change).</summary>
     public static string AddNullableColumn(QualifiedName table, Column column) =>
