@@ -127,7 +127,8 @@ public static class DdlWriter
                     AlterSequence(c);
                     break;
                 case DropSequence c:
-                    Emit("DROP SEQUENCE " + c.Sequence.Name.Sql);
+                    // IF EXISTS: a sequence owned by a column goes with it when a recipe retires that column first.
+                    Emit("DROP SEQUENCE IF EXISTS " + c.Sequence.Name.Sql);
                     break;
                 case CreateFunction c:
                     Emit("SET check_function_bodies = off");

@@ -30,6 +30,17 @@ public sealed class PgSchemaDiffConformanceTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[] CaseRoles = ["role_1", "role_2", "app_user", "evil\"role", "x\"; DROP TABLE foobar; --"];
 
+    /// <summary>
+    /// pg-schema-diff refuses to apply a plan with a hazard until the user allows it; where its hazard is a
+    /// decision our planner also leaves to the user (the <c>manual</c> recipe), the case's hazard stands for that
+    /// decision and becomes the matching <c>allow</c> entries, as a user would write them in schemaplan.json.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> AllowedByHazard = new(StringComparer.Ordinal)
+    {
+        // Enabling RLS or adding a restrictive policy changes who sees which rows.
+        ["AuthzUpdate"] = ["SP1007", "SP6004"],
+    };
+
     /// <summary>Cases at once: each uses four databases on the shared server, mostly waiting on it.</summary>
     private const int Parallelism = 4;
 
@@ -145,7 +156,7 @@ public sealed class PgSchemaDiffConformanceTests(ITestOutputHelper output)
 
     private sealed record Outcome(string Name, string Title, OutcomeKind Kind, string Reason);
 
-    private sealed record CaseFile(string Name, bool ExpectEmptyPlan, bool ExpectError);
+    private sealed record CaseFile(string Name, string[] Hazards, bool ExpectEmptyPlan, bool ExpectError);
 
     /// <summary>One case, start to end; every failure becomes a one-line reason, never an exception.</summary>
     private static class CaseRun
@@ -182,7 +193,13 @@ public sealed class PgSchemaDiffConformanceTests(ITestOutputHelper output)
         private static async Task<string?> PlanAndApplyAsync(
             PostgresServer server, CaseFile @case, TestDatabase old, TestDatabase @new, string oldPath, string newPath)
         {
-            var config = SchemaPlannerConfig.Empty;
+            var config = SchemaPlannerConfig.Empty with
+            {
+                Allow = @case.Hazards
+                    .SelectMany(h => AllowedByHazard.GetValueOrDefault(h, []))
+                    .Select(rule => new AllowEntry(rule, "*", "pg-schema-diff conformance: the case allows this hazard"))
+                    .ToList(),
+            };
             SchemaAnalysis analysis;
             try
             {
