@@ -44,6 +44,15 @@ public static class SqlFiles
     /// Runs each statement on its own (autocommit), so an error points at its statement and PostgreSQL's error
     /// position maps to a file, line and column.
     /// </summary>
+    /// <summary>
+    /// Roles are cluster-wide, so a GRANT or policy naming a role the scratch server lacks fails there even when
+    /// production has it: say so, and what to do.
+    /// </summary>
+    private static string MissingRoleAdvice(PostgresException ex) =>
+        ex.SqlState == PostgresErrorCodes.UndefinedObject && ex.MessageText.StartsWith("role ", StringComparison.Ordinal)
+            ? "; roles belong to the whole server, not to a database: create the role on the server the desired SQL is applied to (--dev-database), e.g. CREATE ROLE name NOLOGIN"
+            : "";
+
     public static async Task ApplyAsync(string connectionString, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -67,7 +76,7 @@ public static class SqlFiles
                 var location = ex.Position > 0 ? statement.LocationOfErrorPosition(ex.Position) : statement.Location;
                 throw new SchemaPlannerException(
                     ErrorKind.DdlError,
-                    $"{location}: error: {ex.MessageText}" + (ex.Hint is { } hint ? " (hint: " + hint + ")" : ""),
+                    $"{location}: error: {ex.MessageText}" + (ex.Hint is { } hint ? " (hint: " + hint + ")" : "") + MissingRoleAdvice(ex),
                     ex,
                     ex.SqlState);
             }
