@@ -65,10 +65,18 @@ internal static class ChangeOrder
     {
         var depthFrom = Depths(from);
         var depthTo = Depths(to);
+        var functionDepth = FunctionDepths(to);
+        var functionDepthFrom = FunctionDepths(from);
         return changes
             .Select((change, index) => (change, index))
             .OrderBy(x => SortRank(x.change, to))
-            .ThenBy(x => DepthKey(x.change, depthFrom, depthTo))
+            .ThenBy(x => x.change switch
+            {
+                CreateFunction f => functionDepth.GetValueOrDefault(f.Function.Name),
+                ReplaceFunction f => functionDepth.GetValueOrDefault(f.New.Name),
+                DropFunction f => -functionDepthFrom.GetValueOrDefault(f.Function.Name),
+                _ => DepthKey(x.change, depthFrom, depthTo),
+            })
             .ThenBy(x => x.index)
             .Select(x => x.change)
             .ToList();
@@ -100,6 +108,56 @@ internal static class ChangeOrder
         AlterTable t => to.GetValueOrDefault(t.New.Name),
         _ => 0,
     };
+
+    /// <summary>
+    /// Dependency depth of functions: a SQL-standard body (<c>RETURN …</c>, <c>BEGIN ATOMIC</c>) is parsed at
+    /// creation, so the functions it calls must exist first (<c>check_function_bodies = off</c> does not help). A
+    /// function calls another when its definition names it followed by a parenthesis; a false match only reorders.
+    /// </summary>
+    private static Dictionary<QualifiedName, int> FunctionDepths(SchemaModel model)
+    {
+        var names = model.Functions.Select(f => f.Name).Distinct().ToList();
+        var calls = model.Functions
+            .GroupBy(f => f.Name)
+            .ToDictionary(g => g.Key, g => names.Where(n => n != g.Key && g.Any(f => Calls(f.Definition, n))).ToList());
+        var depth = new Dictionary<QualifiedName, int>();
+        int Depth(QualifiedName name, int guard)
+        {
+            if (depth.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            if (guard > 100 || !calls.TryGetValue(name, out var callees))
+            {
+                return 0;
+            }
+
+            var d = callees.Select(c => Depth(c, guard + 1) + 1).DefaultIfEmpty(0).Max();
+            depth[name] = d;
+            return d;
+        }
+
+        foreach (var name in names)
+        {
+            Depth(name, 0);
+        }
+
+        return depth;
+    }
+
+    private static bool Calls(string definition, QualifiedName function)
+    {
+        foreach (var spelling in new[] { function.Sql + "(", "." + Sql.Quote(function.Name) + "(", " " + Sql.Quote(function.Name) + "(", "(" + Sql.Quote(function.Name) + "(" })
+        {
+            if (definition.Contains(spelling, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Dependency depth of tables (partition/inheritance parents) and views (relations they read).</summary>
     private static Dictionary<QualifiedName, int> Depths(SchemaModel model)

@@ -53,6 +53,7 @@ public static class Planner
             // Recipes name steps after the objects they touch; file names must not carry quotes, spaces or case.
             .Select(s => s with { Name = StepNames.Slug(s.Name), SortKey = (Rank(s.Serves, context), changeIndex.GetValueOrDefault(s.Serves, int.MaxValue), s.SortKey.Seq) })
             .ToList();
+        steps = TypeDropPlacement.Apply(steps, context);
         var releaseCount = steps.Count == 0 ? 0 : steps.Max(s => s.Release);
         var releases = new List<Release>();
         for (var number = 1; number <= releaseCount; number++)

@@ -41,6 +41,15 @@ public static class SqlFiles
     }
 
     /// <summary>
+    /// Roles are cluster-wide, so a GRANT or policy naming a role the scratch server lacks fails there even when
+    /// production has it: say so, and what to do.
+    /// </summary>
+    private static string MissingRoleAdvice(PostgresException ex) =>
+        ex.SqlState == PostgresErrorCodes.UndefinedObject && ex.MessageText.StartsWith("role ", StringComparison.Ordinal)
+            ? "; roles belong to the whole server, not to a database: create the role on the server the desired SQL is applied to (--dev-database), e.g. CREATE ROLE name NOLOGIN"
+            : "";
+
+    /// <summary>
     /// Runs each statement on its own (autocommit), so an error points at its statement and PostgreSQL's error
     /// position maps to a file, line and column. Returns where each object was made: recorded by an event
     /// trigger (<see cref="DdlEventLog"/>, removed again before this returns) when the user is a superuser,
@@ -76,7 +85,7 @@ public static class SqlFiles
                 var location = ex.Position > 0 ? statement.LocationOfErrorPosition(ex.Position) : statement.Location;
                 throw new SchemaPlannerException(
                     ErrorKind.DdlError,
-                    $"{location}: error: {ex.MessageText}" + (ex.Hint is { } hint ? " (hint: " + hint + ")" : ""),
+                    $"{location}: error: {ex.MessageText}" + (ex.Hint is { } hint ? " (hint: " + hint + ")" : "") + MissingRoleAdvice(ex),
                     ex,
                     ex.SqlState);
             }

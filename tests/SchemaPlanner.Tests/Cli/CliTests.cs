@@ -134,6 +134,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_grant_to_a_role_the_scratch_server_lacks_names_the_role_and_what_to_do()
+    {
+        var (database, server) = await CurrentAsync();
+        await using var _ = database;
+        using var folder = new Cli.Folder(("01_grants.sql", "CREATE TABLE a (id int);\nGRANT SELECT ON a TO schemaplan_no_such_role_anywhere;\n"));
+        var (exit, output, error) = Cli.Run("diff", "--database", database.ConnectionString, "--desired", folder.Path, "--dev-database", server);
+        Assert.Equal(ExitCodes.DdlError, exit);
+        Assert.Equal("", output);
+        Assert.Matches(@"^schemaplan: error: .+01_grants\.sql\(2,1\): error: role ""schemaplan_no_such_role_anywhere"" does not exist; roles belong to the whole server.+--dev-database.+\n?$", error.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_unreachable_database_is_one_line_with_no_password()
     {
         var (exit, output, error) = Cli.Run("diff", "--database", "postgres://app:hunter2secret@127.0.0.1:1/prod", "--desired", ".", "--dev-database", "Host=127.0.0.1;Port=1;Username=x;Password=hunter2secret");

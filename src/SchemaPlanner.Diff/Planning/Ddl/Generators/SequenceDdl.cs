@@ -87,5 +87,6 @@ internal sealed class SequenceDdl : DdlGenerator
         }
     }
 
-    private static void Drop(DropSequence c, DdlBuilder ddl) => ddl.Emit("DROP SEQUENCE " + c.Sequence.Name.Sql);
+    // IF EXISTS: a sequence owned by a column goes with it when a recipe retires that column first.
+    private static void Drop(DropSequence c, DdlBuilder ddl) => ddl.Emit("DROP SEQUENCE IF EXISTS " + c.Sequence.Name.Sql);
 }

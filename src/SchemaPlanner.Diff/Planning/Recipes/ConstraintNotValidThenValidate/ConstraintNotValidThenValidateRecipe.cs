@@ -29,6 +29,12 @@ public sealed class ConstraintNotValidThenValidateRecipe : Recipe
         var phase = constraint.Kind == ConstraintKind.Check
             ? Phase.PostDeploy
             : Placement.For(context, table, constraint.Columns);
+        if (constraint.Kind == ConstraintKind.ForeignKey && PartitionedIndexSteps.Applies(context, table)
+            && PartitionedForeignKeySteps.TryAdd(change, context, output, table, constraint, phase))
+        {
+            return;
+        }
+
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, phase, 0, "add_" + constraint.Name + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
             RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}", $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} {constraint.Definition} NOT VALID"),

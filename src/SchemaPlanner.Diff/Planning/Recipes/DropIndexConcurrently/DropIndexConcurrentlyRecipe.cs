@@ -19,6 +19,15 @@ public sealed class DropIndexConcurrentlyRecipe : Recipe
             return;
         }
 
+        // An index a new UNIQUE or PRIMARY KEY of the same name and shape takes over (ADD CONSTRAINT … USING INDEX,
+        // whose concurrent build finds it there) is kept: dropping it would drop the constraint or fail.
+        if (context.To.FindTable(drop.TableName)?.Indexes.Any(i => i.Name == drop.Index.Name && i.Constraint is not null && i.Shape == drop.Index.Shape) == true
+            && context.Changes.Any(c => c.Change is AddConstraint a && a.TableName == drop.TableName && a.Constraint.Name == drop.Index.Name)
+            && drop.Index.Valid)
+        {
+            return;
+        }
+
         // An index replaced under the same name must be gone before its successor is built.
         var replaced = context.Changes.Any(c => c.Change is AddIndex a && a.TableName == drop.TableName && a.Index.Name == drop.Index.Name);
         output.Steps.Add(RecipeSteps.DropIndexConcurrently(

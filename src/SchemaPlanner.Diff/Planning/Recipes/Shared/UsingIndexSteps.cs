@@ -16,6 +16,11 @@ internal static class UsingIndexSteps
         var phase = Placement.For(context, table, constraint.Columns);
         var definition = context.To.FindTable(table)?.Indexes.FirstOrDefault(i => i.Constraint == constraint.Name)?.Definition
             ?? $"CREATE UNIQUE INDEX {name} ON {table.Sql} USING btree ({string.Join(", ", constraint.Columns.Select(Sql.Quote))})";
+        if (PartitionedIndexSteps.Applies(context, table) && PartitionedIndexSteps.TryAddConstraint(change, context, output, table, constraint, definition, kind, phase, sequence))
+        {
+            return;
+        }
+
         output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, definition, 1, phase, sequence, $"build the unique index for {name} concurrently"));
         var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
         output.Steps.Add(RecipeSteps.Locking(

@@ -1,0 +1,43 @@
+using SchemaPlanner.Model;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// A partitioned table refuses <c>FOREIGN KEY … NOT VALID</c> (42809), and a plain one scans every partition under
+/// its lock. Each partition gets the foreign key <c>NOT VALID</c> and then <c>VALIDATE</c> (no write blocked), and
+/// the parent's <c>ADD CONSTRAINT</c> adopts those valid constraints instead of checking the rows again.
+/// </summary>
+internal static class PartitionedForeignKeySteps
+{
+    /// <summary>False when a partition is itself partitioned (left to the plain statement).</summary>
+    public static bool TryAdd(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Constraint constraint, Phase phase)
+    {
+        var partitions = PartitionedIndexSteps.Partitions(context, table).ToList();
+        if (partitions.Any(p => p.Kind == TableKind.Partitioned))
+        {
+            return false;
+        }
+
+        var sequence = 0;
+        foreach (var partition in partitions)
+        {
+            var name = Sql.Quote(PartitionedIndexSteps.PartitionIndexName(partition.Name, constraint.Name));
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, phase, sequence++, "add_" + constraint.Name + "_not_valid_on_" + partition.Name.Name, $"add constraint {name} on partition {partition.Name} NOT VALID (checks new rows only)",
+                RecipeSteps.Ddl($"ALTER TABLE {partition.Name.Sql} DROP CONSTRAINT IF EXISTS {name}", $"ALTER TABLE {partition.Name.Sql} ADD CONSTRAINT {name} {constraint.Definition} NOT VALID"),
+                RecipeSteps.Ddl($"ALTER TABLE {partition.Name.Sql} DROP CONSTRAINT IF EXISTS {name}")));
+            output.Steps.Add(RecipeSteps.Locking(
+                change, context, 1, phase, sequence++, "validate_" + constraint.Name + "_on_" + partition.Name.Name, $"validate constraint {name} on partition {partition.Name} (scans without blocking writes)",
+                RecipeSteps.Ddl($"ALTER TABLE {partition.Name.Sql} VALIDATE CONSTRAINT {name}"),
+                RecipeSteps.Ddl()) with { StatementTimeout = "0" });
+        }
+
+        var quoted = Sql.Quote(constraint.Name);
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 1, phase, sequence, "add_" + constraint.Name, $"add constraint {quoted} on {table}, adopting the partitions' validated constraints",
+            RecipeSteps.Ddl(RecipeSteps.UnlessDone(RecipeSteps.ConstraintExists(table, constraint.Name), $"ALTER TABLE {table.Sql} ADD CONSTRAINT {quoted} {constraint.Definition}")),
+            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {quoted}")));
+        return true;
+    }
+}

@@ -1,0 +1,115 @@
+using SchemaPlanner.Model;
+using SchemaPlanner.Safety;
+
+namespace SchemaPlanner.Planning.Recipes;
+
+/// <summary>
+/// <c>CREATE INDEX CONCURRENTLY</c> is refused on a partitioned table (0A000). The index is built concurrently on
+/// each partition instead, then created <c>ON ONLY</c> the parent (catalog only: no rows, invalid until every
+/// partition has its index) and each partition's index is attached, which makes the parent's index valid. A
+/// unique or primary key constraint goes the same way: each partition gets its constraint <c>USING INDEX</c>, and
+/// the parent's <c>ADD CONSTRAINT</c> then adopts them instead of building. Only partitions that exist before and
+/// after are built here: one created later gets the parent's indexes from PostgreSQL when it is attached.
+/// </summary>
+internal static class PartitionedIndexSteps
+{
+    /// <summary>Whether the table is partitioned now (so a concurrent build on it would fail).</summary>
+    public static bool Applies(PlanningContext context, QualifiedName table) =>
+        context.From.FindTable(table) is { Kind: TableKind.Partitioned } && context.To.FindTable(table) is { Kind: TableKind.Partitioned };
+
+    /// <summary>A plain index on a partitioned table; returns the next free sequence number.</summary>
+    public static int AddIndex(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Model.Index index, Phase phase, int sequence)
+    {
+        var catalog = new List<string>();
+        var attaches = new List<string>();
+        sequence = Build(change, context, output, table, index.Name, index.Definition, index.Unique, phase, sequence, catalog, attaches);
+        var parent = new QualifiedName(table.Schema, index.Name);
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 1, phase, sequence, "attach_index_" + index.Name, $"create {parent} ON ONLY {table} and attach the partitions' indexes (catalog only)",
+            RecipeSteps.Ddl([.. catalog, .. attaches]),
+            RecipeSteps.Ddl($"DROP INDEX IF EXISTS {parent.Sql}")));
+        return sequence + 1;
+    }
+
+    /// <summary>A unique or primary key constraint on a partitioned table whose partitions are all plain tables.</summary>
+    public static bool TryAddConstraint(
+        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Constraint constraint, string definition, string kind, Phase phase, int sequence)
+    {
+        var partitions = Partitions(context, table).ToList();
+        if (partitions.Any(p => p.Kind == TableKind.Partitioned))
+        {
+            return false;
+        }
+
+        var statements = new List<string>();
+        foreach (var partition in partitions)
+        {
+            var name = PartitionIndexName(partition.Name, constraint.Name);
+            var index = new QualifiedName(partition.Name.Schema, name);
+            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
+                change, index, Retarget(definition, unique: true, name, partition.Name, only: false), 1, phase, sequence++, $"build the unique index for {Sql.Quote(constraint.Name)} on partition {partition.Name} concurrently"));
+            statements.Add(RecipeSteps.UnlessDone(
+                RecipeSteps.ConstraintExists(partition.Name, name),
+                $"ALTER TABLE {partition.Name.Sql} ADD CONSTRAINT {Sql.Quote(name)} {kind} USING INDEX {Sql.Quote(name)}"));
+        }
+
+        var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
+        statements.Add(RecipeSteps.UnlessDone(
+            RecipeSteps.ConstraintExists(table, constraint.Name),
+            $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(constraint.Name)} {kind} ({string.Join(", ", constraint.Columns.Select(Sql.Quote))}){deferrable}"));
+        output.Steps.Add(RecipeSteps.Locking(
+            change, context, 1, phase, sequence, "add_" + constraint.Name + "_using_index", $"attach {Sql.Quote(constraint.Name)} to the partitions' indexes ({kind} USING INDEX on each, then on {table})",
+            RecipeSteps.Ddl([.. statements]),
+            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(constraint.Name)}")));
+        return true;
+    }
+
+    /// <summary>
+    /// Concurrent builds on the leaves (steps), and, top down, the ON ONLY creates of partitioned levels
+    /// (<paramref name="catalog"/>) and, bottom up, the attaches (<paramref name="attaches"/>).
+    /// </summary>
+    private static int Build(
+        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string name, string definition, bool unique,
+        Phase phase, int sequence, List<string> catalog, List<string> attaches)
+    {
+        var parent = new QualifiedName(table.Schema, name);
+        catalog.Add(Retarget(definition, unique, name, table, only: true, ifNotExists: true));
+        foreach (var partition in Partitions(context, table))
+        {
+            var childName = PartitionIndexName(partition.Name, name);
+            var child = new QualifiedName(partition.Name.Schema, childName);
+            if (partition.Kind == TableKind.Partitioned)
+            {
+                sequence = Build(change, context, output, partition.Name, childName, definition, unique, phase, sequence, catalog, attaches);
+            }
+            else
+            {
+                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
+                    change, child, Retarget(definition, unique, childName, partition.Name, only: false), 1, phase, sequence++, $"build index {child} on partition {partition.Name} concurrently"));
+            }
+
+            // Attaching an index already attached to this parent does nothing, so the step can run again.
+            attaches.Add($"ALTER INDEX {parent.Sql} ATTACH PARTITION {child.Sql}");
+        }
+
+        return sequence;
+    }
+
+    /// <summary>The partitions of <paramref name="table"/> before and after.</summary>
+    internal static IEnumerable<Table> Partitions(PlanningContext context, QualifiedName table) =>
+        context.To.Tables.Where(t => t.PartitionOf == table && context.From.FindTable(t.Name)?.PartitionOf == table).OrderBy(t => t.Name);
+
+    internal static string PartitionIndexName(QualifiedName partition, string index) => Sql.ShortName(partition.Name + "_" + index);
+
+    /// <summary><c>CREATE [UNIQUE] INDEX name ON [ONLY] table USING …</c>, the part from USING on kept as pg_get_indexdef wrote it.</summary>
+    private static string Retarget(string definition, bool unique, string name, QualifiedName table, bool only, bool ifNotExists = false)
+    {
+        var at = definition.IndexOf(" USING ", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("not an index definition: " + definition);
+        }
+
+        return $"CREATE {(unique ? "UNIQUE " : "")}INDEX {(ifNotExists ? "IF NOT EXISTS " : "")}{Sql.Quote(name)} ON {(only ? "ONLY " : "")}{table.Sql}{definition[at..]}";
+    }
+}
