@@ -181,6 +181,10 @@ internal static class DdlEventLog
         return true;
     }
 
+    /// <summary>The command that tells the trigger the statement at <paramref name="index"/> runs next, for a batch.</summary>
+    public static string MarkStatementSql(int index) =>
+        "SELECT set_config('schemaplan.statement', '" + index.ToString(CultureInfo.InvariantCulture) + "', false)";
+
     /// <summary>Tells the trigger that the statement at <paramref name="index"/> runs next.</summary>
     public static async Task MarkStatementAsync(NpgsqlConnection connection, int index, CancellationToken cancellationToken)
     {
