@@ -32,30 +32,39 @@ internal static class DdlEventLog
         SET search_path = pg_catalog AS $record$
         DECLARE
             statement int := nullif(current_setting('schemaplan.statement', true), '')::int;
+            c record;
+            relation oid;
         BEGIN
             IF statement IS NULL THEN
                 RETURN;
             END IF;
-            INSERT INTO {{Schema}}.commands
-            SELECT statement, c.classid, c.objid, c.objsubid, c.command_tag, c.object_type, c.schema_name, c.object_identity
-            FROM pg_event_trigger_ddl_commands() c
-            WHERE NOT c.in_extension;
-            -- First seen wins: a column or constraint belongs to the statement that made it, not to later ALTERs.
-            INSERT INTO {{Schema}}.members
-            SELECT statement, 'pg_class'::regclass, a.attrelid, a.attnum
-            FROM pg_event_trigger_ddl_commands() c
-            JOIN pg_class r ON r.relkind IN ('r', 'p', 'f', 'v', 'm', 'c')
-                AND ((c.classid = 'pg_class'::regclass AND r.oid = c.objid) OR (c.classid = 'pg_type'::regclass AND r.reltype = c.objid))
-            JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-            WHERE NOT c.in_extension
-            ON CONFLICT DO NOTHING;
-            INSERT INTO {{Schema}}.members
-            SELECT statement, 'pg_constraint'::regclass, k.oid, 0
-            FROM pg_event_trigger_ddl_commands() c
-            JOIN pg_constraint k ON (c.classid = 'pg_class'::regclass AND k.conrelid = c.objid)
-                OR (c.classid = 'pg_type'::regclass AND k.contypid = c.objid)
-            WHERE NOT c.in_extension
-            ON CONFLICT DO NOTHING;
+            -- One command at a time, so every catalog lookup below is an index probe: a join of the whole
+            -- command list with pg_class or pg_constraint scans them, and that grows with the schema.
+            FOR c IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE NOT in_extension LOOP
+                INSERT INTO {{Schema}}.commands
+                VALUES (statement, c.classid, c.objid, c.objsubid, c.command_tag, c.object_type, c.schema_name, c.object_identity);
+                relation := CASE c.classid
+                    WHEN 'pg_class'::regclass THEN c.objid
+                    WHEN 'pg_type'::regclass THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = c.objid)
+                END;
+                -- First seen wins: a column or constraint belongs to the statement that made it, not to later ALTERs.
+                IF EXISTS (SELECT FROM pg_class r WHERE r.oid = relation AND r.relkind IN ('r', 'p', 'f', 'v', 'm', 'c')) THEN
+                    INSERT INTO {{Schema}}.members
+                    SELECT statement, 'pg_class'::regclass, a.attrelid, a.attnum
+                    FROM pg_attribute a
+                    WHERE a.attrelid = relation AND a.attnum > 0 AND NOT a.attisdropped
+                    ON CONFLICT DO NOTHING;
+                END IF;
+                IF c.classid = 'pg_class'::regclass THEN
+                    INSERT INTO {{Schema}}.members
+                    SELECT statement, 'pg_constraint'::regclass, k.oid, 0 FROM pg_constraint k WHERE k.conrelid = c.objid
+                    ON CONFLICT DO NOTHING;
+                ELSIF c.classid = 'pg_type'::regclass THEN
+                    INSERT INTO {{Schema}}.members
+                    SELECT statement, 'pg_constraint'::regclass, k.oid, 0 FROM pg_constraint k WHERE k.contypid = c.objid
+                    ON CONFLICT DO NOTHING;
+                END IF;
+            END LOOP;
         EXCEPTION WHEN OTHERS THEN
             -- A location is never worth failing the user's DDL for.
             RETURN;
@@ -180,6 +189,10 @@ internal static class DdlEventLog
         await install.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>The command that tells the trigger the statement at <paramref name="index"/> runs next, for a batch.</summary>
+    public static string MarkStatementSql(int index) =>
+        "SELECT set_config('schemaplan.statement', '" + index.ToString(CultureInfo.InvariantCulture) + "', false)";
 
     /// <summary>Tells the trigger that the statement at <paramref name="index"/> runs next.</summary>
     public static async Task MarkStatementAsync(NpgsqlConnection connection, int index, CancellationToken cancellationToken)
