@@ -1,3 +1,4 @@
+using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
 
@@ -63,20 +64,12 @@ internal static class ChangeOrder
     /// </summary>
     public static IReadOnlyList<Change> Sort(IEnumerable<Change> changes, SchemaModel from, SchemaModel to)
     {
-        var depthFrom = Depths(from);
-        var depthTo = Depths(to);
-        var functionDepth = FunctionDepths(to);
-        var functionDepthFrom = FunctionDepths(from);
+        var depthFrom = new Depth(Depths(from), FunctionDepths(from));
+        var depthTo = new Depth(Depths(to), FunctionDepths(to));
         return changes
             .Select((change, index) => (change, index))
             .OrderBy(x => SortRank(x.change, to))
-            .ThenBy(x => x.change switch
-            {
-                CreateFunction f => functionDepth.GetValueOrDefault(f.Function.Name),
-                ReplaceFunction f => functionDepth.GetValueOrDefault(f.New.Name),
-                DropFunction f => -functionDepthFrom.GetValueOrDefault(f.Function.Name),
-                _ => DepthKey(x.change, depthFrom, depthTo),
-            })
+            .ThenBy(x => DepthKey(x.change, depthFrom, depthTo))
             .ThenBy(x => x.index)
             .Select(x => x.change)
             .ToList();
@@ -93,26 +86,38 @@ internal static class ChangeOrder
         _ => Rank(change),
     };
 
-    private static int DepthKey(Change change, Dictionary<QualifiedName, int> from, Dictionary<QualifiedName, int> to) => change switch
+    /// <summary>Dependency depths of one model: relations (tables, views) and functions, each by name.</summary>
+    private sealed record Depth(Dictionary<QualifiedName, int> Relations, Dictionary<QualifiedName, int> Functions);
+
+    private static int DepthKey(Change change, Depth fromDepth, Depth toDepth)
     {
-        DropView v => -from.GetValueOrDefault(v.View.Name),
-        DropTable t => -from.GetValueOrDefault(t.Definition.Name),
-        CreateView v => to.GetValueOrDefault(v.View.Name),
-        ReplaceView v => to.GetValueOrDefault(v.New.Name),
-        CreateTable t => to.GetValueOrDefault(t.Definition.Name),
-        AddIndex i => to.GetValueOrDefault(i.TableName),
+        var (from, to) = (fromDepth.Relations, toDepth.Relations);
+        return change switch
+        {
+            // Functions a SQL-standard body calls are created before it and dropped after it.
+            CreateFunction f => toDepth.Functions.GetValueOrDefault(f.Function.Name),
+            ReplaceFunction f => toDepth.Functions.GetValueOrDefault(f.New.Name),
+            DropFunction f => -fromDepth.Functions.GetValueOrDefault(f.Function.Name),
+            DropView v => -from.GetValueOrDefault(v.View.Name),
+            DropTable t => -from.GetValueOrDefault(t.Definition.Name),
+            CreateView v => to.GetValueOrDefault(v.View.Name),
+            ReplaceView v => to.GetValueOrDefault(v.New.Name),
+            CreateTable t => to.GetValueOrDefault(t.Definition.Name),
+            AddIndex i => to.GetValueOrDefault(i.TableName),
 
         // Detaching from a parent first, then parents before children (a rebuilt parent before its partitions attach).
-        AlterTable t when (t.Changed.HasFlag(TableChange.PartitionOf) && t.Old.PartitionOf is not null)
-            || (t.Changed.HasFlag(TableChange.Inheritance) && t.Old.Inherits.Any(p => !t.New.Inherits.Contains(p))) => -1 - from.GetValueOrDefault(t.Old.Name),
-        AlterTable t => to.GetValueOrDefault(t.New.Name),
-        _ => 0,
-    };
+            AlterTable t when (t.Changed.HasFlag(TableChange.PartitionOf) && t.Old.PartitionOf is not null)
+                || (t.Changed.HasFlag(TableChange.Inheritance) && t.Old.Inherits.Any(p => !t.New.Inherits.Contains(p))) => -1 - from.GetValueOrDefault(t.Old.Name),
+            AlterTable t => to.GetValueOrDefault(t.New.Name),
+            _ => 0,
+        };
+    }
 
     /// <summary>
     /// Dependency depth of functions: a SQL-standard body (<c>RETURN …</c>, <c>BEGIN ATOMIC</c>) is parsed at
     /// creation, so the functions it calls must exist first (<c>check_function_bodies = off</c> does not help). A
-    /// function calls another when its definition names it followed by a parenthesis; a false match only reorders.
+    /// function calls another when a name token of its definition is the other's name followed by a parenthesis (schema
+    /// qualification is not compared: a false match only reorders).
     /// </summary>
     private static Dictionary<QualifiedName, int> FunctionDepths(SchemaModel model)
     {
@@ -146,18 +151,7 @@ internal static class ChangeOrder
         return depth;
     }
 
-    private static bool Calls(string definition, QualifiedName function)
-    {
-        foreach (var spelling in new[] { function.Sql + "(", "." + Sql.Quote(function.Name) + "(", " " + Sql.Quote(function.Name) + "(", "(" + Sql.Quote(function.Name) + "(" })
-        {
-            if (definition.Contains(spelling, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool Calls(string definition, QualifiedName function) => SqlIdentifiers.Calls(definition, function.Name);
 
     /// <summary>Dependency depth of tables (partition/inheritance parents) and views (relations they read).</summary>
     private static Dictionary<QualifiedName, int> Depths(SchemaModel model)

@@ -25,4 +25,12 @@ public sealed class SqlIdentifiersTests
     [InlineData("id_old", "id", false)]
     public void Mentions_means_a_name_token(string sql, string identifier, bool expected) =>
         Assert.Equal(expected, SqlIdentifiers.Mentions(sql, identifier));
+
+    [Theory]
+    [InlineData("RETURN public.add_one(x) + 1", "add_one", true)]
+    [InlineData("RETURN \"Add One\" (x)", "Add One", true)]
+    [InlineData("SELECT 'add_one(1)'", "add_one", false)]
+    [InlineData("RETURN add_one + 1", "add_one", false)]
+    public void Calls_means_a_name_token_followed_by_a_parenthesis(string sql, string function, bool expected) =>
+        Assert.Equal(expected, SqlIdentifiers.Calls(sql, function));
 }

@@ -14,6 +14,13 @@ public static class SqlIdentifiers
     /// <summary>Whether <paramref name="sql"/> names <paramref name="identifier"/>.</summary>
     public static bool Mentions(string sql, string identifier) => Matches(SqlLexer.Tokenize(sql), identifier).Any();
 
+    /// <summary>Whether <paramref name="sql"/> calls a function named <paramref name="function"/> (its name token followed by <c>(</c>).</summary>
+    public static bool Calls(string sql, string function)
+    {
+        var tokens = SqlLexer.Tokenize(sql);
+        return Enumerable.Range(0, tokens.Count).Any(i => Names(tokens[i], function) && Neighbour(tokens, i, +1)?.Text == "(");
+    }
+
     /// <summary><paramref name="sql"/> with every mention of <paramref name="identifier"/> replaced by <paramref name="replacement"/> (quoted as needed).</summary>
     public static string Rename(string sql, string identifier, string replacement)
     {
@@ -35,22 +42,22 @@ public static class SqlIdentifiers
 
     private static IEnumerable<int> Matches(IReadOnlyList<SqlToken> tokens, string identifier)
     {
-        var bare = Sql.Quote(identifier) == identifier;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var token = tokens[i];
-            var same = token.Kind switch
-            {
-                SqlTokenKind.Word => bare && string.Equals(token.Text, identifier, StringComparison.OrdinalIgnoreCase),
-                SqlTokenKind.QuotedIdentifier => !token.Unterminated && token.Text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) == identifier,
-                _ => false,
-            };
-            if (same && Neighbour(tokens, i, -1)?.Text != "::" && Neighbour(tokens, i, +1)?.Text != "(")
+            if (Names(tokens[i], identifier) && Neighbour(tokens, i, -1)?.Text != "::" && Neighbour(tokens, i, +1)?.Text != "(")
             {
                 yield return i;
             }
         }
     }
+
+    /// <summary>Whether the token is the name: an unquoted word as PostgreSQL folds it, or the quoted identifier exactly.</summary>
+    private static bool Names(SqlToken token, string identifier) => token.Kind switch
+    {
+        SqlTokenKind.Word => Sql.Quote(identifier) == identifier && string.Equals(token.Text, identifier, StringComparison.OrdinalIgnoreCase),
+        SqlTokenKind.QuotedIdentifier => !token.Unterminated && token.Text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) == identifier,
+        _ => false,
+    };
 
     private static SqlToken? Neighbour(IReadOnlyList<SqlToken> tokens, int index, int step)
     {
