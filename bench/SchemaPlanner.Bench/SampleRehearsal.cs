@@ -40,7 +40,7 @@ internal static class SampleRehearsal
         var planning = Stopwatch.StartNew();
         var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, ct);
         var plan = Planner.Plan(
-            new PlanningContext(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes, config, analysis.Context.ServerVersionNumber),
+            new PlanningContext(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes, config, analysis.Context.ServerVersionNumber, StatementRenderer.BuiltIn),
             SchemaFingerprint.Of(analysis.Current.Schema.Model),
             SchemaFingerprint.Of(analysis.Desired.Schema.Model));
         var steps = new PlanRenderer(new TemplateCatalog(null)).RenderSteps(plan);
@@ -64,7 +64,7 @@ internal static class SampleRehearsal
             try
             {
                 var report = await PlanRehearsal.RunAsync(
-                    new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(steps)),
+                    new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(steps), StatementRenderer.BuiltIn),
                     scratch,
                     rehearsal,
                     ct);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Planning.Templates;
 using Scriban;
@@ -18,7 +19,7 @@ internal sealed class TemplateEngine
     private readonly TemplateCatalog catalog;
     private readonly TemplateLoader loader;
     private readonly ScriptObject functions = new() { ["sql"] = SqlFunctions.Create() };
-    private readonly Dictionary<string, Template> parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Template> parsed = new(StringComparer.Ordinal);
 
     public TemplateEngine(TemplateCatalog catalog)
     {
@@ -29,7 +30,10 @@ internal sealed class TemplateEngine
     /// <summary>Renders a SQL template, the one <see cref="SqlTemplates"/> binds to the data's type.</summary>
     public string Render(ITemplateData data) => Render(SqlTemplates.For(data), data);
 
-    public string Render(string name, object data)
+    public string Render(string name, object data) => Normalize(RenderExact(name, data));
+
+    /// <summary>What the template writes, not normalised (a statement's text, function bodies included).</summary>
+    public string RenderExact(string name, object data)
     {
         var location = catalog.Location(name);
         if (!parsed.TryGetValue(location, out var template))
@@ -58,7 +62,7 @@ internal sealed class TemplateEngine
         context.PushGlobal(TemplateModel.Of(data));
         try
         {
-            return Normalize(template.Render(context));
+            return template.Render(context);
         }
         catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == ParserMessageType.Error) is { } first)
         {

@@ -2,6 +2,8 @@ using SchemaPlanner.Changes;
 using SchemaPlanner.Configuration;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning;
@@ -14,9 +16,13 @@ public sealed class PlanningContext
 {
     private readonly Dictionary<Change, string> claimed = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<object> usedHints = new(ReferenceEqualityComparer.Instance);
+    private readonly ISqlRenderer sql;
 
-    public PlanningContext(SchemaModel from, SchemaModel to, IReadOnlyList<ClassifiedChange> changes, SchemaPlannerConfig config, int serverVersionNumber)
+    public PlanningContext(SchemaModel from, SchemaModel to, IReadOnlyList<ClassifiedChange> changes, SchemaPlannerConfig config, int serverVersionNumber, ISqlRenderer sql)
     {
+        ArgumentNullException.ThrowIfNull(sql);
+        this.sql = sql;
+        Ddl = new DdlWriter(sql);
         From = from;
         To = to;
         Changes = changes;
@@ -35,6 +41,12 @@ public sealed class PlanningContext
     public PlannerSettings Settings => Config.Settings;
 
     public int ServerVersionNumber { get; }
+
+    /// <summary>The plain DDL of changes, written through the statement templates.</summary>
+    public DdlWriter Ddl { get; }
+
+    /// <summary>One statement of a recipe's own, written by its template (<see cref="ISqlStatement"/>).</summary>
+    public string Render(ISqlStatement statement) => sql.Render(statement);
 
     /// <summary>Columns that a sync recipe introduces and backfills: steps touching them wait for its verify.</summary>
     public HashSet<(QualifiedName Table, string Column)> BackfilledColumns { get; } = [];

@@ -45,7 +45,8 @@ internal static class PlanCommand
                     analysis.Desired.Schema.Model,
                     analysis.Changes,
                     config,
-                    analysis.Context.ServerVersionNumber);
+                    analysis.Context.ServerVersionNumber,
+                    new StatementRenderer(catalog));
                 var plan = Planner.Plan(
                     context,
                     SchemaFingerprint.Of(analysis.Current.Schema.Model),
@@ -65,7 +66,7 @@ internal static class PlanCommand
                     var options = rehearsal.Options(config, request.Current);
                     stderr.WriteLine($"schemaplan: rehearsing {steps.Count} step(s) with both app versions writing ({options.TransactionsPerSecond} tx/s each) on {(options.RehearseOn is null ? $"a scratch copy with synthetic rows (up to {options.RowsPerTable} per table)" : "the --rehearse-on database")}...");
                     report = await PlanRehearsal.RunAsync(
-                        new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(steps)),
+                        new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(steps), StatementRenderer.BuiltIn),
                         scratch,
                         options,
                         cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,7 @@ internal static class RehearseCommand
                 var options = rehearsal.Options(config, request.Current);
                 stderr.WriteLine($"schemaplan: rehearsing {written.Steps.Count} step(s) with both app versions writing ({options.TransactionsPerSecond} tx/s each)...");
                 var report = await PlanRehearsal.RunAsync(
-                    new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes.Select(c => c.Change).ToList(), config, written.Steps),
+                    new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes.Select(c => c.Change).ToList(), config, written.Steps, StatementRenderer.BuiltIn),
                     scratch,
                     options,
                     cancellationToken).ConfigureAwait(false);

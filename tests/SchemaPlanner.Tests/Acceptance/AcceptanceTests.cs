@@ -93,7 +93,7 @@ public sealed class AcceptanceTests(ITestOutputHelper output)
         // The product's rehearsal, twice: on a copy of old.sql with its rows, and (as the CLI does) on a scratch copy
         // of the old schema filled with synthetic rows; both with the two app versions writing continuously on the
         // release timeline and every invariant checked at every step boundary.
-        var input = new RehearsalInput(analysis.Current.Schema.Model, planned.Desired, planned.Plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(planned.Steps));
+        var input = new RehearsalInput(analysis.Current.Schema.Model, planned.Desired, planned.Plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(planned.Steps), StatementRenderer.BuiltIn);
         await using var scratch = new ScratchServer(server.ConnectionString);
         await using var withRows = await server.CreateDatabaseAsync(await File.ReadAllTextAsync(@case.OldSqlPath));
         var onRows = await PlanRehearsal.RunAsync(input, scratch, RehearsalOptionsForTests with { RehearseOn = withRows.ConnectionString }, CancellationToken.None);

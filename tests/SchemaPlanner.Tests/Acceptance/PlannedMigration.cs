@@ -46,7 +46,8 @@ internal sealed record PlannedMigration(SchemaAnalysis Analysis, MigrationPlan P
             analysis.Desired.Schema.Model,
             changes ?? analysis.Changes,
             config,
-            analysis.Context.ServerVersionNumber);
+            analysis.Context.ServerVersionNumber,
+            StatementRenderer.BuiltIn);
         return Planner.Plan(context, SchemaFingerprint.Of(analysis.Current.Schema.Model), SchemaFingerprint.Of(analysis.Desired.Schema.Model));
     }
 

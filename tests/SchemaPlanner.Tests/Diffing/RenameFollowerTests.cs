@@ -82,7 +82,7 @@ public sealed class RenameFollowerTests
         await using (var connection = new NpgsqlConnection(old.ConnectionString))
         {
             await connection.OpenAsync();
-            foreach (var statement in DdlWriter.Statements(rename, from, to))
+            foreach (var statement in BuiltInSql.Ddl.Statements(rename, from, to))
             {
                 await using var command = new NpgsqlCommand(statement, connection);
                 await command.ExecuteNonQueryAsync();
@@ -129,7 +129,7 @@ public sealed class RenameFollowerTests
         await using (var connection = new NpgsqlConnection(old.ConnectionString))
         {
             await connection.OpenAsync();
-            foreach (var statement in DdlWriter.Statements(rename, from, to))
+            foreach (var statement in BuiltInSql.Ddl.Statements(rename, from, to))
             {
                 await using var command = new NpgsqlCommand(statement, connection);
                 await command.ExecuteNonQueryAsync();

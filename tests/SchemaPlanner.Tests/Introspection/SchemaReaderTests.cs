@@ -1,3 +1,4 @@
+using SchemaPlanner.Templates;
 using SchemaPlanner.Diffing;
 using SchemaPlanner.Introspection;
 using SchemaPlanner.Model;
@@ -120,11 +121,11 @@ public sealed class SchemaReaderTests
         await using var copy = await server.CreateDatabaseAsync();
 
         // The composite type is not modelled: the rebuild refuses rather than silently leaving it out.
-        var error = await Assert.ThrowsAsync<Errors.SchemaPlannerException>(() => PlanRehearsal.RecreateAsync(copy.ConnectionString, model, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<Errors.SchemaPlannerException>(() => PlanRehearsal.RecreateAsync(copy.ConnectionString, model, StatementRenderer.BuiltIn, CancellationToken.None));
         Assert.Contains("composite type app.pair", error.Message, StringComparison.Ordinal);
 
         var modelled = model with { Unsupported = EquatableArray<UnsupportedObject>.Empty };
-        await PlanRehearsal.RecreateAsync(copy.ConnectionString, modelled, CancellationToken.None);
+        await PlanRehearsal.RecreateAsync(copy.ConnectionString, modelled, StatementRenderer.BuiltIn, CancellationToken.None);
         var rebuilt = (await SchemaReader.ReadAsync(copy.ConnectionString, CancellationToken.None)).Model;
         Assert.Empty(SchemaDiffer.Diff(rebuilt, modelled).Changes);
     }

@@ -342,7 +342,7 @@ internal sealed class PlannedMigration : IAsyncDisposable
 
             var request = new AnalysisRequest(database.ConnectionString, desiredFile, config, server.ConnectionString);
             var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, CancellationToken.None);
-            var context = new PlanningContext(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes, config, analysis.Context.ServerVersionNumber);
+            var context = new PlanningContext(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes, config, analysis.Context.ServerVersionNumber, StatementRenderer.BuiltIn);
             var plan = Planner.Plan(context, SchemaFingerprint.Of(analysis.Current.Schema.Model), SchemaFingerprint.Of(analysis.Desired.Schema.Model));
             var steps = new PlanRenderer(new TemplateCatalog(null)).RenderSteps(plan);
             return new PlannedMigration(database, scratch, folder, analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan, steps, config);
@@ -365,7 +365,7 @@ internal sealed class PlannedMigration : IAsyncDisposable
     }
 
     /// <summary>What <c>schemaplan plan</c> does before writing: every step on a scratch copy, then the down files.</summary>
-    public Task RehearseAsync() => PlanRehearsal.RunAsync(new RehearsalInput(Current, Desired, Plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(Steps)), scratch, Acceptance.AcceptanceTests.RehearsalOptionsForTests, CancellationToken.None);
+    public Task RehearseAsync() => PlanRehearsal.RunAsync(new RehearsalInput(Current, Desired, Plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(Steps), StatementRenderer.BuiltIn), scratch, Acceptance.AcceptanceTests.RehearsalOptionsForTests, CancellationToken.None);
 
     public async Task<NpgsqlConnection> OpenAsync()
     {

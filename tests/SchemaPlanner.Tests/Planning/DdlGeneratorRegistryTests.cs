@@ -1,3 +1,4 @@
+using SchemaPlanner.Tests.Infrastructure;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Planning.Ddl.Generators;
@@ -59,13 +60,13 @@ public sealed class DdlGeneratorRegistryTests
                     Assert.Equal(change.Kind, again.Kind);
                 }
 
-                var (down, irreversible) = DdlWriter.Down(change, from, to);
+                var (down, irreversible) = BuiltInSql.Ddl.Down(change, from, to);
                 Assert.Null(irreversible);
-                Assert.Equal(DdlWriter.Statements(inverse, to, from), down);
+                Assert.Equal(BuiltInSql.Ddl.Statements(inverse, to, from), down);
             }
             else
             {
-                var (down, irreversible) = DdlWriter.Down(change, from, to);
+                var (down, irreversible) = BuiltInSql.Ddl.Down(change, from, to);
                 Assert.Null(down);
                 Assert.Equal(reverse.Irreversible, irreversible);
             }

@@ -1,3 +1,4 @@
+using SchemaPlanner.Templates;
 using SchemaPlanner.Analysis;
 using SchemaPlanner.Configuration;
 using SchemaPlanner.Errors;
@@ -33,7 +34,7 @@ internal static class BrokenPlanRehearsal
             await using var scratch = new ScratchServer(server.ConnectionString);
             config ??= SchemaPlannerConfig.Empty;
             var analysis = await SchemaAnalyzer.AnalyzeAsync(new AnalysisRequest(currentFile, desiredFile, config, server.ConnectionString), scratch, CancellationToken.None);
-            var input = new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes.Select(c => c.Change).ToList(), config, steps);
+            var input = new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, analysis.Changes.Select(c => c.Change).ToList(), config, steps, StatementRenderer.BuiltIn);
             return await PlanRehearsal.RunAsync(input, scratch, options ?? Options, CancellationToken.None);
         }
         finally

@@ -173,7 +173,7 @@ public sealed class SquawkAgreementTests
     }
 
     private static string Script(SquawkCase @case) =>
-        @case.Change is UnsupportedChange ? "" : string.Concat(DdlWriter.Statements(@case.Change, @case.From, @case.To).Select(s => s + ";\n"));
+        @case.Change is UnsupportedChange ? "" : string.Concat(BuiltInSql.Ddl.Statements(@case.Change, @case.From, @case.To).Select(s => s + ";\n"));
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> RunSquawkAsync()
     {

@@ -32,7 +32,8 @@ public sealed class TemplateEngineTests : IDisposable
             Assert.Contains(name, TemplateCatalog.Names);
         }
 
-        var sqlTemplates = TemplateCatalog.Names.Where(n => n.StartsWith("sql/", StringComparison.Ordinal) && !n.StartsWith(SqlTemplates.PartsFolder, StringComparison.Ordinal));
+        var sqlTemplates = TemplateCatalog.Names.Where(n =>
+            n.StartsWith("sql/", StringComparison.Ordinal) && !n.StartsWith(SqlTemplates.PartsFolder, StringComparison.Ordinal) && !n.StartsWith(SqlStatements.Folder, StringComparison.Ordinal));
         Assert.Equal(sqlTemplates.Order(StringComparer.Ordinal), SqlTemplates.ByDataType.Values.Order(StringComparer.Ordinal));
         Assert.Equal(records.Count, SqlTemplates.ByDataType.Count);
     }

@@ -1,13 +1,15 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl;
 
 /// <summary>
 /// The statements being written for one change, and the models of the diff when the caller has them (some
-/// changes rewrite objects other than their own and need both; see <see cref="DdlWriter"/>).
+/// changes rewrite objects other than their own and need both; see <see cref="DdlWriter"/>), written through the
+/// statement templates of <paramref name="sql"/>.
 /// </summary>
-internal sealed class DdlBuilder(SchemaModel? from, SchemaModel? to)
+internal sealed class DdlBuilder(SchemaModel? from, SchemaModel? to, ISqlRenderer sql)
 {
     private readonly List<string> statements = [];
 
@@ -19,8 +21,14 @@ internal sealed class DdlBuilder(SchemaModel? from, SchemaModel? to)
 
     public IReadOnlyList<string> Statements => statements;
 
+    /// <summary>Adds one statement, written by its template.</summary>
+    public void Emit(ISqlStatement statement) => statements.Add(sql.Render(statement));
+
     /// <summary>Adds one statement (no trailing semicolon).</summary>
     public void Emit(string statement) => statements.Add(statement);
+
+    /// <summary>The text of a statement, for generators that wrap it in another.</summary>
+    public string Render(ISqlStatement statement) => sql.Render(statement);
 
     /// <summary>Both models, or an error naming the overload to call when the change needs them.</summary>
     public (SchemaModel From, SchemaModel To) Models(Change change) =>

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl;
 
@@ -40,27 +41,28 @@ namespace SchemaPlanner.Planning.Ddl;
 /// <para>
 /// The statements come from one generator per object kind (<c>Generators/</c>, found by
 /// <see cref="DdlGenerators"/>); each also names the change that reverses its change, whose statements are the
-/// down (<see cref="Down"/>).
+/// down (<see cref="Down"/>). The generators hand each statement's data to its template (<see cref="ISqlStatement"/>),
+/// written by the renderer this writer is made with, so a user's template overrides reach plain DDL too.
 /// </para>
 /// </remarks>
-public static class DdlWriter
+public sealed class DdlWriter(ISqlRenderer sql)
 {
     /// <summary>The statements for one change, without the models (see remarks for the changes that need them).</summary>
-    public static IReadOnlyList<string> Statements(Change change) => Write(change, new DdlBuilder(null, null));
+    public IReadOnlyList<string> Statements(Change change) => Write(change, new DdlBuilder(null, null, sql));
 
     /// <summary>The statements for one change of the diff <paramref name="from"/> → <paramref name="to"/>.</summary>
-    public static IReadOnlyList<string> Statements(Change change, SchemaModel from, SchemaModel to)
+    public IReadOnlyList<string> Statements(Change change, SchemaModel from, SchemaModel to)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        return Write(change, new DdlBuilder(from, to));
+        return Write(change, new DdlBuilder(from, to, sql));
     }
 
     /// <summary>The statements for all <paramref name="changes"/>, in order (the whole plain migration script).</summary>
-    public static IReadOnlyList<string> Statements(IEnumerable<Change> changes, SchemaModel from, SchemaModel to)
+    public IReadOnlyList<string> Statements(IEnumerable<Change> changes, SchemaModel from, SchemaModel to)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return changes.SelectMany(change => Write(change, new DdlBuilder(from, to))).ToList();
+        return changes.SelectMany(change => Write(change, new DdlBuilder(from, to, sql))).ToList();
     }
 
     /// <summary>The change that undoes <paramref name="change"/>, or why nothing can.</summary>
@@ -75,7 +77,7 @@ public static class DdlWriter
     /// reverse, applied to <paramref name="to"/> to get back to <paramref name="from"/>; or null statements and
     /// the reason it cannot be undone.
     /// </summary>
-    public static (IReadOnlyList<string>? Statements, string? Irreversible) Down(Change change, SchemaModel from, SchemaModel to)
+    public (IReadOnlyList<string>? Statements, string? Irreversible) Down(Change change, SchemaModel from, SchemaModel to)
     {
         var reverse = Reverse(change);
         return reverse.Inverse is { } inverse ? (Statements(inverse, to, from), null) : (null, reverse.Irreversible);

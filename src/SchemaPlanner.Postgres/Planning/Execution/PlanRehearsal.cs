@@ -4,6 +4,7 @@ using SchemaPlanner.Errors;
 using SchemaPlanner.Introspection;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Rehearsal;
 using SchemaPlanner.Sources;
 
@@ -46,7 +47,7 @@ public static class PlanRehearsal
         var database = await scratch.CreateDatabaseAsync(cancellationToken).ConfigureAwait(false);
         await using (database.ConfigureAwait(false))
         {
-            await RecreateAsync(database.ConnectionString, input.Current, cancellationToken).ConfigureAwait(false);
+            await RecreateAsync(database.ConnectionString, input.Current, input.Sql, cancellationToken).ConfigureAwait(false);
             IReadOnlyDictionary<QualifiedName, long> rows;
             await using (var connection = new NpgsqlConnection(database.ConnectionString))
             {
@@ -62,7 +63,7 @@ public static class PlanRehearsal
     }
 
     /// <summary>Builds <paramref name="model"/> in an empty database (its plain DDL from an empty schema).</summary>
-    public static async Task RecreateAsync(string connectionString, SchemaModel model, CancellationToken cancellationToken)
+    public static async Task RecreateAsync(string connectionString, SchemaModel model, ISqlRenderer sql, CancellationToken cancellationToken)
     {
         var empty = (await SchemaReader.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false)).Model;
         var diff = SchemaDiffer.Diff(empty, model);
@@ -74,7 +75,7 @@ public static class PlanRehearsal
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var statement in DdlWriter.Statements(diff.Changes, empty, model))
+        foreach (var statement in new DdlWriter(sql).Statements(diff.Changes, empty, model))
         {
             await using var command = new NpgsqlCommand(statement, connection);
             try

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
@@ -18,8 +19,8 @@ internal sealed class IndexDdl : DdlGenerator
     /// the ordinary way, so the partitions get theirs.
     /// </summary>
     private static void Create(AddIndex c, DdlBuilder ddl) =>
-        ddl.Emit(c.Index.Valid ? ReplaceFirst(c.Index.Definition, " ON ONLY ", " ON ") : c.Index.Definition);
+        ddl.Emit(new IndexSql.Create(c.Index.Valid ? ReplaceFirst(c.Index.Definition, " ON ONLY ", " ON ") : c.Index.Definition));
 
     private static void Drop(DropIndex c, DdlBuilder ddl) =>
-        ddl.Emit("DROP INDEX " + Sql.Quote(c.TableName.Schema) + "." + Sql.Quote(c.Index.Name));
+        ddl.Emit(new IndexSql.Drop(new QualifiedName(c.TableName.Schema, c.Index.Name)));
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -12,7 +13,7 @@ internal sealed class SchemaDdl : DdlGenerator
         DdlHandler.For<DropSchema>(Drop, c => ChangeReverse.By(new CreateSchema(c.Schema))),
     ];
 
-    private static void Create(CreateSchema c, DdlBuilder ddl) => ddl.Emit("CREATE SCHEMA " + Sql.Quote(c.Schema.Name));
+    private static void Create(CreateSchema c, DdlBuilder ddl) => ddl.Emit(new SchemaSql.Create(c.Schema.Name));
 
-    private static void Drop(DropSchema c, DdlBuilder ddl) => ddl.Emit("DROP SCHEMA " + Sql.Quote(c.Schema.Name));
+    private static void Drop(DropSchema c, DdlBuilder ddl) => ddl.Emit(new SchemaSql.Drop(c.Schema.Name));
 }

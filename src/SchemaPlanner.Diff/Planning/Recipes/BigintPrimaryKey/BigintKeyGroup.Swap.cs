@@ -41,7 +41,7 @@ internal sealed partial class BigintKeyGroup
 
             if (c.OldSequence is { } oldSequence && c.DesiredSequence is { } desiredSequence)
             {
-                statements.AddRange(DdlWriter.Statements(new AlterSequence(oldSequence, desiredSequence with { OwnedByTable = oldSequence.OwnedByTable, OwnedByColumn = oldSequence.OwnedByColumn }), context.From, context.To));
+                statements.AddRange(context.Ddl.Statements(new AlterSequence(oldSequence, desiredSequence with { OwnedByTable = oldSequence.OwnedByTable, OwnedByColumn = oldSequence.OwnedByColumn }), context.From, context.To));
                 statements.Add($"ALTER SEQUENCE {desiredSequence.Name.Sql} OWNED BY {c.Table.Member(c.Old.Name)}");
             }
 
@@ -60,7 +60,7 @@ internal sealed partial class BigintKeyGroup
         statements.AddRange(Keys.Where(k => k.Desired is not null).Select(k => AddUsingIndex(k.Table, k.Desired!, k.Copy)));
         statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.Check).Select(c => AddNotValid(c.Table, c.Desired!)));
         statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.ForeignKey).Select(c => AddNotValid(c.Table, c.Desired!)));
-        statements.AddRange(ViewsUp.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.From, context.To)));
+        statements.AddRange(ViewsUp.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.From, context.To)));
 
         var (table, column) = First;
         return new SwapTablesData(
@@ -101,7 +101,7 @@ internal sealed partial class BigintKeyGroup
 
             if (c.OldSequence is { } oldSequence && c.DesiredSequence is { } desiredSequence)
             {
-                statements.AddRange(DdlWriter.Statements(new AlterSequence(desiredSequence with { OwnedByTable = oldSequence.OwnedByTable, OwnedByColumn = oldSequence.OwnedByColumn }, oldSequence), context.To, context.From));
+                statements.AddRange(context.Ddl.Statements(new AlterSequence(desiredSequence with { OwnedByTable = oldSequence.OwnedByTable, OwnedByColumn = oldSequence.OwnedByColumn }, oldSequence), context.To, context.From));
                 statements.Add($"ALTER SEQUENCE {oldSequence.Name.Sql} OWNED BY {c.Table.Member(c.Old.Name)}");
             }
 
@@ -120,7 +120,7 @@ internal sealed partial class BigintKeyGroup
         statements.AddRange(Keys.Select(k => AddUsingIndex(k.Table, k.Old, k.RollbackCopy)));
         statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.Check).Select(c => AddNotValid(c.Table, c.Old)));
         statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.ForeignKey).Select(c => AddNotValid(c.Table, c.Old)));
-        statements.AddRange(ViewsDown.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.To, context.From)));
+        statements.AddRange(ViewsDown.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.To, context.From)));
 
         var (table, column) = First;
         return new SwapTablesData(

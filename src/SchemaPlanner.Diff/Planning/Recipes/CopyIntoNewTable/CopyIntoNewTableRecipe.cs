@@ -91,11 +91,11 @@ public sealed class CopyIntoNewTableRecipe : Recipe
             .Where(c => c.Change is AddConstraint or AddIndex && c.Change.Table == target && !context.IsClaimed(c.Change))
             .Select(c => c.Change)
             .ToList();
-        var statements = new List<string>(Ddl.DdlWriter.Statements(create, context.From, context.To));
+        var statements = new List<string>(context.Ddl.Statements(create, context.From, context.To));
         foreach (var part in parts)
         {
             context.Claim(part);
-            statements.AddRange(Ddl.DdlWriter.Statements(part, context.From, context.To));
+            statements.AddRange(context.Ddl.Statements(part, context.From, context.To));
         }
 
         return RecipeSteps.Locking(

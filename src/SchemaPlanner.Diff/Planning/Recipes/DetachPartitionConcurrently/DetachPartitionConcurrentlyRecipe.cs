@@ -19,7 +19,7 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
             return;
         }
 
-        var (down, _) = Ddl.DdlWriter.Down(change.Change, context.From, context.To);
+        var (down, _) = context.Ddl.Down(change.Change, context.From, context.To);
         output.Steps.Add(new PlanStep
         {
             Release = 1,

@@ -197,7 +197,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 up.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Copy).Sql} RENAME TO {Sql.Quote(index.Old.Name)}");
             }
 
-            up.AddRange(viewsUp.SelectMany(v => DdlWriter.Statements(new CreateView(v with { Definition = Retype(v.Definition, oldType, newType) }), context.From, context.To)));
+            up.AddRange(viewsUp.SelectMany(v => context.Ddl.Statements(new CreateView(v with { Definition = Retype(v.Definition, oldType, newType) }), context.From, context.To)));
 
             var down = new List<string>();
             down.AddRange(viewsUp.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
@@ -228,7 +228,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 }
             }
 
-            down.AddRange(viewsDown.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.To, context.From)));
+            down.AddRange(viewsDown.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.To, context.From)));
 
             swapUp.AddRange(up);
             swapDown.AddRange(down);

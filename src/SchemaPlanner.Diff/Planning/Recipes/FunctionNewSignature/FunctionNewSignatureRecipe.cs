@@ -24,13 +24,13 @@ public sealed class FunctionNewSignatureRecipe : Recipe
 
         var replacement = context.Changes.Select(c => c.Change).OfType<CreateFunction>()
             .FirstOrDefault(c => c.Function.Name == drop.Function.Name && c.Function.Arguments == drop.Function.Arguments);
-        var up = Ddl.DdlWriter.Statements(drop, context.From, context.To).ToList();
+        var up = context.Ddl.Statements(drop, context.From, context.To).ToList();
         var down = new List<string>();
         if (replacement is not null)
         {
             context.Claim(replacement);
-            up.AddRange(Ddl.DdlWriter.Statements(replacement, context.From, context.To));
-            down.AddRange(Ddl.DdlWriter.Statements(new DropFunction(replacement.Function), context.To, context.From));
+            up.AddRange(context.Ddl.Statements(replacement, context.From, context.To));
+            down.AddRange(context.Ddl.Statements(new DropFunction(replacement.Function), context.To, context.From));
             output.AppInstructions.Add((1, $"Handle both results of {drop.Function.Signature} ({drop.Function.Result} and {replacement.Function.Result}): it changes after release 2 is deployed."));
         }
         else
@@ -38,7 +38,7 @@ public sealed class FunctionNewSignatureRecipe : Recipe
             output.AppInstructions.Add((1, $"Stop calling {drop.Function.Signature} (it is dropped after release 2 is deployed)."));
         }
 
-        down.AddRange(Ddl.DdlWriter.Statements(new CreateFunction(drop.Function), context.From, context.From));
+        down.AddRange(context.Ddl.Statements(new CreateFunction(drop.Function), context.From, context.From));
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 2, Phase.PostDeploy, 0, "replace_function_" + drop.Function.Name.Name, (replacement is null ? "drop " : "replace ") + drop.Function.Signature,
             RecipeSteps.Ddl([.. up]), RecipeSteps.Ddl([.. down])));

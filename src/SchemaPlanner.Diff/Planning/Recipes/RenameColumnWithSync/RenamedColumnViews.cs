@@ -85,15 +85,15 @@ internal static class RenamedColumnViews
         {
             // In creation order: a view is replaced before the views that read it.
             up.AddRange(creates.Select(c => new ReplaceView(drops.First(d => d.View.Name == c.View.Name).View, c.View)).Concat(replaces)
-                .SelectMany(c => DdlWriter.Statements(c, context.From, context.To)));
+                .SelectMany(c => context.Ddl.Statements(c, context.From, context.To)));
         }
         else
         {
-            up.AddRange(replaces.Select(r => new DropView(r.Old)).Concat(drops).SelectMany(c => DdlWriter.Statements(c, context.From, context.To)));
-            up.AddRange(replaces.Select(r => new CreateView(r.New)).Concat(creates).SelectMany(c => DdlWriter.Statements(c, context.From, context.To)));
+            up.AddRange(replaces.Select(r => new DropView(r.Old)).Concat(drops).SelectMany(c => context.Ddl.Statements(c, context.From, context.To)));
+            up.AddRange(replaces.Select(r => new CreateView(r.New)).Concat(creates).SelectMany(c => context.Ddl.Statements(c, context.From, context.To)));
         }
 
-        up.AddRange(extras.SelectMany(c => DdlWriter.Statements(c, context.From, context.To)));
+        up.AddRange(extras.SelectMany(c => context.Ddl.Statements(c, context.From, context.To)));
 
         // Back: the views as they were, dropped and created in one transaction (OR REPLACE cannot take appended columns away).
         var current = creates.Select(c => c.View).Concat(replaces.Select(r => r.New)).ToList();
@@ -101,11 +101,11 @@ internal static class RenamedColumnViews
         down.AddRange(current.AsEnumerable().Reverse().Select(v => $"DROP {(v.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {v.Name.Sql}"));
         foreach (var view in previous.AsEnumerable().Reverse())
         {
-            down.AddRange(DdlWriter.Statements(new CreateView(view), context.From, context.From));
-            down.AddRange(view.Indexes.SelectMany(i => DdlWriter.Statements(new AddIndex(view.Name, i), context.From, context.From)));
+            down.AddRange(context.Ddl.Statements(new CreateView(view), context.From, context.From));
+            down.AddRange(view.Indexes.SelectMany(i => context.Ddl.Statements(new AddIndex(view.Name, i), context.From, context.From)));
             if (!view.Privileges.IsEmpty)
             {
-                down.AddRange(DdlWriter.Statements(new ChangePrivileges("TABLE", view.Name.ToString(), EquatableArray<string>.Empty, view.Privileges), context.From, context.From));
+                down.AddRange(context.Ddl.Statements(new ChangePrivileges("TABLE", view.Name.ToString(), EquatableArray<string>.Empty, view.Privileges), context.From, context.From));
             }
         }
 

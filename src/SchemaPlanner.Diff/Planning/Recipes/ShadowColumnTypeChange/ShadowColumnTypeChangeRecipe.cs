@@ -156,7 +156,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             up.Add($"ALTER INDEX {new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new")).Sql} RENAME TO {Sql.Quote(index.Name)}");
         }
 
-        up.AddRange(viewsUp.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.From, context.To)));
+        up.AddRange(viewsUp.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.From, context.To)));
 
         // Every statement of the way down restores the current schema (context.From): its views, keys, checks.
         var down = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
@@ -191,7 +191,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
 
         down.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(c.Name)} {c.Definition}{(c.Validated ? "" : " NOT VALID")}"));
 
-        down.AddRange(viewsDown.SelectMany(v => DdlWriter.Statements(new CreateView(v), context.To, context.From)));
+        down.AddRange(viewsDown.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.To, context.From)));
         // For a rollback of release 1, the retired column keeps the old-typed value of every new write.
         var (keepFunction, keepTrigger) = RecipeSteps.SyncNames(table, "retired_" + old.Name);
         var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [keepAssignment], []);

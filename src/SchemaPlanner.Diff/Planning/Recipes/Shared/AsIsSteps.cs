@@ -23,8 +23,8 @@ internal static class AsIsSteps
     {
         var target = ddlOf ?? change.Change;
         var nonTransactional = target is AddEnumValue && context.ServerVersionNumber < 120000;
-        var up = SchemaPlanner.Planning.Ddl.DdlWriter.Statements(target, context.From, context.To);
-        var (down, irreversible) = SchemaPlanner.Planning.Ddl.DdlWriter.Down(target, context.From, context.To);
+        var up = context.Ddl.Statements(target, context.From, context.To);
+        var (down, irreversible) = context.Ddl.Down(target, context.From, context.To);
         if (planned is not null && target is AlterColumn { Changed: var altered } retyped && (altered & (ColumnChange.Type | ColumnChange.Collation)) != 0)
         {
             // Views dropped earlier in the same phase (to be re-created by their own change) are not in the way.
@@ -66,13 +66,13 @@ internal static class AsIsSteps
         result.AddRange(statements);
         foreach (var view in views)
         {
-            result.AddRange(SchemaPlanner.Planning.Ddl.DdlWriter.Statements(new CreateView(view), context.From, context.From));
-            result.AddRange(view.Indexes.SelectMany(i => SchemaPlanner.Planning.Ddl.DdlWriter.Statements(new AddIndex(view.Name, i), context.From, context.From)));
+            result.AddRange(context.Ddl.Statements(new CreateView(view), context.From, context.From));
+            result.AddRange(view.Indexes.SelectMany(i => context.Ddl.Statements(new AddIndex(view.Name, i), context.From, context.From)));
         }
 
         return result;
     }
 
     internal static StepSql Ddl(Change change, PlanningContext context) =>
-        new(new DdlData(SchemaPlanner.Planning.Ddl.DdlWriter.Statements(change, context.From, context.To)));
+        new(new DdlData(context.Ddl.Statements(change, context.From, context.To)));
 }

@@ -31,15 +31,15 @@ public sealed class ViewReplaceWithNewRecipe : Recipe
             context.Claim(other);
         }
 
-        var up = Ddl.DdlWriter.Statements(drop, context.From, context.To)
-            .Concat(related.SelectMany(c => Ddl.DdlWriter.Statements(c, context.From, context.To)))
+        var up = context.Ddl.Statements(drop, context.From, context.To)
+            .Concat(related.SelectMany(c => context.Ddl.Statements(c, context.From, context.To)))
             .ToArray();
         var create = related.OfType<CreateView>().FirstOrDefault();
         var down = create is null
-            ? Ddl.DdlWriter.Statements(new CreateView(drop.View), context.From, context.From).ToArray()
-            : Ddl.DdlWriter.Statements(new DropView(create.View), context.To, context.From)
-                .Concat(Ddl.DdlWriter.Statements(new CreateView(drop.View), context.From, context.From))
-                .Concat(drop.View.Indexes.SelectMany(i => Ddl.DdlWriter.Statements(new AddIndex(drop.View.Name, i), context.From, context.From)))
+            ? context.Ddl.Statements(new CreateView(drop.View), context.From, context.From).ToArray()
+            : context.Ddl.Statements(new DropView(create.View), context.To, context.From)
+                .Concat(context.Ddl.Statements(new CreateView(drop.View), context.From, context.From))
+                .Concat(drop.View.Indexes.SelectMany(i => context.Ddl.Statements(new AddIndex(drop.View.Name, i), context.From, context.From)))
                 .ToArray();
         output.AppInstructions.Add((1, $"Stop selecting the columns {drop.View.Name} loses (it is re-created after release 2 is deployed)."));
         output.Steps.Add(RecipeSteps.Locking(
