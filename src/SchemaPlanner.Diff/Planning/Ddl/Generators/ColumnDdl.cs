@@ -1,6 +1,7 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Diffing;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
@@ -17,7 +18,7 @@ internal sealed class ColumnDdl : DdlGenerator
     ];
 
     private static void Add(AddColumn c, DdlBuilder ddl) =>
-        ddl.Emit("ALTER TABLE " + c.TableName.Sql + " ADD COLUMN " + ColumnDefinitions.Of(c.Column, inheritedGenerated: false));
+        ddl.Emit(new ColumnSql.Add(c.TableName, ColumnDefinitions.Of(c.Column, inheritedGenerated: false)));
 
     private static void Alter(AlterColumn c, DdlBuilder ddl) => Alter(c.TableName, c.Old, c.New, c.Changed, ddl);
 
@@ -27,24 +28,23 @@ internal sealed class ColumnDdl : DdlGenerator
     /// </summary>
     private static void Alter(QualifiedName tableName, Column old, Column @new, ColumnChange changed, DdlBuilder ddl)
     {
-        var table = AlterTable(tableName);
-        var column = " ALTER COLUMN " + Sql.Quote(@new.Name);
+        var column = @new.Name;
         if (changed.HasFlag(ColumnChange.Generated) && @new.Generated is not null)
         {
             // Only a new column can be generated: drop it and add it back with its expression.
-            ddl.Emit(table + " DROP COLUMN " + Sql.Quote(old.Name));
-            ddl.Emit(table + " ADD COLUMN " + ColumnDefinitions.Of(@new, inheritedGenerated: false));
+            ddl.Emit(new ColumnSql.Drop(tableName, old.Name));
+            ddl.Emit(new ColumnSql.Add(tableName, ColumnDefinitions.Of(@new, inheritedGenerated: false)));
             return;
         }
 
         if (changed.HasFlag(ColumnChange.Generated))
         {
-            ddl.Emit(table + column + " DROP EXPRESSION");
+            ddl.Emit(new ColumnSql.DropExpression(tableName, column));
         }
 
         if (changed.HasFlag(ColumnChange.Identity) && old.Identity != IdentityKind.None && @new.Identity == IdentityKind.None)
         {
-            ddl.Emit(table + column + " DROP IDENTITY");
+            ddl.Emit(new ColumnSql.DropIdentity(tableName, column));
         }
 
         var typeChanges = (changed & (ColumnChange.Type | ColumnChange.Collation)) != 0;
@@ -53,51 +53,41 @@ internal sealed class ColumnDdl : DdlGenerator
         var resetDefault = old.Default is not null && (changed.HasFlag(ColumnChange.Default) || (typeChanges && changed.HasFlag(ColumnChange.Type)));
         if (resetDefault)
         {
-            ddl.Emit("ALTER TABLE ONLY " + tableName.Sql + column + " DROP DEFAULT");
+            ddl.Emit(new ColumnSql.DropDefault(tableName, column, Only: true));
         }
 
         if (typeChanges && changed.HasFlag(ColumnChange.Type) && Recipes.ColumnConversion.IsTimeZoneChange(old.Type, @new.Type))
         {
             // timestamp ↔ timestamptz reads the values in the session's TimeZone: pinned, so the result does not
             // depend on who runs the file (and with UTC, PostgreSQL 12+ skips the rewrite).
-            ddl.Emit("SET LOCAL TimeZone = " + Sql.Literal(Recipes.ColumnConversion.DefaultTimeZone));
+            ddl.Emit(new SessionSql.SetLocal("TimeZone", Recipes.ColumnConversion.DefaultTimeZone));
         }
 
         if (typeChanges)
         {
-            var sql = table + column + " TYPE " + @new.Type;
-            if (@new.Collation is not null)
-            {
-                sql += " COLLATE " + @new.Collation;
-            }
-
-            if (changed.HasFlag(ColumnChange.Type))
-            {
-                sql += " USING " + Sql.Quote(@new.Name) + CastThroughText(old, @new, ddl) + "::" + @new.Type;
-            }
-
-            ddl.Emit(sql);
+            var convert = changed.HasFlag(ColumnChange.Type) ? Sql.Quote(@new.Name) + CastThroughText(old, @new, ddl) + "::" + @new.Type : null;
+            ddl.Emit(new ColumnSql.SetType(tableName, column, @new.Type, @new.Collation, convert));
         }
 
         if (changed.HasFlag(ColumnChange.Nullability) && @new.NotNull)
         {
-            ddl.Emit(table + column + " SET NOT NULL");
+            ddl.Emit(new ColumnSql.SetNotNull(tableName, column));
         }
 
         if (changed.HasFlag(ColumnChange.Identity) && @new.Identity != IdentityKind.None)
         {
-            var kind = @new.Identity == IdentityKind.Always ? "ALWAYS" : "BY DEFAULT";
-            ddl.Emit(table + column + (old.Identity == IdentityKind.None ? " ADD GENERATED " + kind + " AS IDENTITY" : " SET GENERATED " + kind));
+            var always = @new.Identity == IdentityKind.Always;
+            ddl.Emit(old.Identity == IdentityKind.None ? new ColumnSql.AddIdentity(tableName, column, always) : new ColumnSql.SetIdentity(tableName, column, always));
         }
 
         if (@new.Default is not null && (resetDefault || changed.HasFlag(ColumnChange.Default)))
         {
-            ddl.Emit("ALTER TABLE ONLY " + tableName.Sql + column + " SET DEFAULT " + @new.Default);
+            ddl.Emit(new ColumnSql.SetDefault(tableName, column, @new.Default, Only: true));
         }
 
         if (changed.HasFlag(ColumnChange.Nullability) && !@new.NotNull)
         {
-            ddl.Emit(table + column + " DROP NOT NULL");
+            ddl.Emit(new ColumnSql.DropNotNull(tableName, column));
         }
     }
 
@@ -118,7 +108,7 @@ internal sealed class ColumnDdl : DdlGenerator
 
     private static void Rename(RenameColumn c, DdlBuilder ddl)
     {
-        ddl.Emit(AlterTable(c.TableName) + " RENAME COLUMN " + Sql.Quote(c.Old.Name) + " TO " + Sql.Quote(c.New.Name));
+        ddl.Emit(new ColumnSql.Rename(c.TableName, c.Old.Name, c.New.Name));
         var renamed = c.Old with { Name = c.New.Name };
         var changed = ColumnComparison.Compare(renamed, c.New);
         if (changed != ColumnChange.None)
@@ -139,6 +129,6 @@ internal sealed class ColumnDdl : DdlGenerator
     private static void Drop(DropColumn c, DdlBuilder ddl)
     {
         var childKeepsIt = ddl.To is { } to && to.Tables.Any(t => t.Inherits.Contains(c.TableName) && t.FindColumn(c.Column.Name) is not null);
-        ddl.Emit((childKeepsIt ? "ALTER TABLE ONLY " + c.TableName.Sql : AlterTable(c.TableName)) + " DROP COLUMN " + Sql.Quote(c.Column.Name));
+        ddl.Emit(new ColumnSql.Drop(c.TableName, c.Column.Name, Only: childKeepsIt));
     }
 }

@@ -1,0 +1,39 @@
+using SchemaPlanner.Model;
+
+namespace SchemaPlanner.Planning.Statements;
+
+/// <summary>
+/// Column statements: <c>sql/statements/column/*.sbn</c>. <c>Only</c> writes <c>ALTER TABLE ONLY</c> (the table,
+/// not its inheritance children or partitions). Names are raw; the templates quote them.
+/// </summary>
+public static class ColumnSql
+{
+    /// <summary><c>ADD COLUMN definition</c> (the column's name, type and clauses, already written).</summary>
+    public sealed record Add(QualifiedName Table, string Definition, bool IfNotExists = false) : ISqlStatement;
+
+    public sealed record Drop(QualifiedName Table, string Column, bool Only = false, bool IfExists = false) : ISqlStatement;
+
+    public sealed record Rename(QualifiedName Table, string Column, string NewName) : ISqlStatement;
+
+    /// <summary><c>ALTER COLUMN … TYPE type [COLLATE collation] [USING expression]</c>.</summary>
+    public sealed record SetType(QualifiedName Table, string Column, string Type, string? Collation = null, string? Using = null) : ISqlStatement;
+
+    public sealed record SetDefault(QualifiedName Table, string Column, string Default, bool Only = false) : ISqlStatement;
+
+    public sealed record DropDefault(QualifiedName Table, string Column, bool Only = false) : ISqlStatement;
+
+    public sealed record SetNotNull(QualifiedName Table, string Column) : ISqlStatement;
+
+    public sealed record DropNotNull(QualifiedName Table, string Column) : ISqlStatement;
+
+    /// <summary>A generated column becomes a plain one, keeping its values.</summary>
+    public sealed record DropExpression(QualifiedName Table, string Column) : ISqlStatement;
+
+    /// <summary><c>ADD GENERATED ALWAYS|BY DEFAULT AS IDENTITY</c>; <c>Always</c> picks which.</summary>
+    public sealed record AddIdentity(QualifiedName Table, string Column, bool Always) : ISqlStatement;
+
+    /// <summary><c>SET GENERATED ALWAYS|BY DEFAULT</c> on an identity column.</summary>
+    public sealed record SetIdentity(QualifiedName Table, string Column, bool Always) : ISqlStatement;
+
+    public sealed record DropIdentity(QualifiedName Table, string Column) : ISqlStatement;
+}
