@@ -13,7 +13,8 @@ public static class ConstraintSql
     /// <param name="Deferrable">The deferrability clause (<c>DEFERRABLE INITIALLY DEFERRED</c>), or null.</param>
     public sealed record AddUsingIndex(QualifiedName Table, string Name, bool PrimaryKey, string Index, string? Deferrable = null) : ISqlStatement;
 
-    public sealed record Drop(QualifiedName Table, string Name, bool IfExists = false) : ISqlStatement;
+    /// <summary><c>ALTER TABLE [IF EXISTS] table DROP CONSTRAINT [IF EXISTS] name</c>: <c>TableIfExists</c> for a table that may be gone already.</summary>
+    public sealed record Drop(QualifiedName Table, string Name, bool IfExists = false, bool TableIfExists = false) : ISqlStatement;
 
     public sealed record Rename(QualifiedName Table, string Name, string NewName) : ISqlStatement;
 
