@@ -73,7 +73,7 @@ internal static class PlanCommand
                 }
 
                 PlanWriter.PrepareFolder(outDir, force.HasValue());
-                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null, report);
+                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null, report, analysis.Current.Schema.Model);
                 stderr.WriteLine(
                     $"schemaplan: {plan.Changes.Count} change(s) ({plan.Changes.Count(c => !c.Safe)} unsafe) planned in {plan.Releases.Count} release(s), {steps.Count} step(s)"
                     + (noRehearse.HasValue() ? " (not rehearsed)" : ", rehearsed") + (plan.Offline.Count > 0 ? $"; {plan.Offline.Count} change(s) need the OFFLINE runbook" : ""));
