@@ -45,7 +45,7 @@ internal static class ApplyCommand
                 {
                     foreach (var step in steps)
                     {
-                        stdout.WriteLine($"{(down.HasValue() ? step.Step.DownFile : step.Step.UpFile)}\t{step.Point}\t{(step.Step.Transactional ? "transactional" : "non-transactional")}\t{step.Title}");
+                        stdout.WriteLine($"{(down.HasValue() ? step.Step.DownFile : step.Step.UpFile)}\t{step.Point}\t{(down.HasValue() && !step.Step.Reversible ? "passed over (cannot be undone)" : step.Step.Transactional ? "transactional" : "non-transactional")}\t{step.Title}");
                     }
 
                     stderr.WriteLine($"schemaplan: dry run: {steps.Count} step(s) would {verb} on {target}; nothing was changed");

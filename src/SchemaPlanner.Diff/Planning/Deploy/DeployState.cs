@@ -34,8 +34,10 @@ public sealed class DeployState
         return new DeployState(manifest, steps, mine.Count > 0);
     }
 
-    /// <summary>The point after the last finished step (<see cref="PhasePoint.Start"/> when none finished).</summary>
-    public PhasePoint Current => Steps.LastOrDefault(s => s.State == StepState.Done)?.Step.Point ?? PhasePoint.Start;
+    /// <summary>The point after the last finished step: <see cref="PhasePoint.Start"/> when none, <see cref="PhasePoint.End"/> when all finished.</summary>
+    public PhasePoint Current => Steps.Count > 0 && Steps.All(s => s.State == StepState.Done)
+        ? PhasePoint.End
+        : Steps.LastOrDefault(s => s.State == StepState.Done)?.Step.Point ?? PhasePoint.Start;
 
     /// <summary>The first phase with a step still to run and those steps, or null when every step is done.</summary>
     public (PhasePoint Point, IReadOnlyList<StepStatus> Steps)? Next
