@@ -165,6 +165,33 @@ public sealed class ApplyCommandTests(PlannedSample sample) : IClassFixture<Plan
     }
 
     [Fact]
+    public async Task A_failing_step_is_recorded_as_failed_exits_8_and_runs_again_once_fixed()
+    {
+        await using var database = await sample.CurrentDatabaseAsync();
+        Assert.Equal(ExitCodes.Ok, Apply(database, "--to", "1/backfill").Exit);
+        // A row the sync trigger did not see (it is disabled for the write): the verify step must catch it.
+        await database.ExecuteAsync("ALTER TABLE articles DISABLE TRIGGER USER; UPDATE articles SET body = 'other' WHERE id = 7; ALTER TABLE articles ENABLE TRIGGER USER");
+
+        var failed = Apply(database, "--to", "1/verify");
+        Assert.Equal(ExitCodes.StepFailed, failed.Exit);
+        var error = Assert.Single(failed.Err.Split('\n'), l => l.StartsWith("schemaplan: error:", StringComparison.Ordinal));
+        Assert.Contains("schemaplan: error: release-1/verify/001_verify_body.up.sql(", error, StringComparison.Ordinal);
+        Assert.Contains("run `schemaplan apply` again", error, StringComparison.Ordinal);
+        Assert.EndsWith("release-1/verify/001_verify_body.up.sql up failed", await database.QueryScalarAsync<string>(History), StringComparison.Ordinal);
+        using (var json = JsonDocument.Parse(Status(database, "--format", "json")))
+        {
+            var verify = json.RootElement.GetProperty("steps")[4];
+            Assert.Equal("interrupted", verify.GetProperty("state").GetString());
+            Assert.Contains("P0001", verify.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        await database.ExecuteAsync("UPDATE articles SET body = text WHERE id = 7");
+        var fixedRun = Apply(database, "--to", "1/verify");
+        Assert.True(fixedRun.Exit == ExitCodes.Ok, fixedRun.Err);
+        Assert.EndsWith("release-1/verify/001_verify_body.up.sql up failed\nrelease-1/verify/001_verify_body.up.sql up done", await database.QueryScalarAsync<string>(History), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_after_the_current_statement_and_records_it_and_the_next_apply_runs_the_step_again()
     {
         await using var database = await sample.CurrentDatabaseAsync();
