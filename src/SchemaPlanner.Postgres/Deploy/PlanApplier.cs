@@ -47,11 +47,20 @@ public static class PlanApplier
             }
 
             await HistoryStore.EnsureAsync(connection, stop).ConfigureAwait(false);
-            connection.Notice += (_, e) => progress("    " + e.Notice.MessageText);
+            BackfillRate? rate = null;
+            connection.Notice += (_, e) =>
+            {
+                // What the files RAISE on purpose (progress, retries, checks passed), not IF EXISTS "skipping" chatter.
+                if (e.Notice.Where?.Contains("at RAISE", StringComparison.Ordinal) == true)
+                {
+                    progress("    " + (rate?.Describe(e.Notice.MessageText) ?? e.Notice.MessageText));
+                }
+            };
             for (var i = 0; i < steps.Count; i++)
             {
                 // Between steps Ctrl+C stops at once; inside one, after its current statement.
                 stop.ThrowIfCancellationRequested();
+                rate = new BackfillRate();
                 await RunStepAsync(connection, request, steps[i], $"[{(i + 1).ToString(CultureInfo.InvariantCulture)}/{steps.Count.ToString(CultureInfo.InvariantCulture)}]", progress, stop).ConfigureAwait(false);
             }
 

@@ -49,6 +49,9 @@ public sealed class ApplyCommandTests(PlannedSample sample) : IClassFixture<Plan
         var verified = Apply(database, "--to", "1/verify");
         Assert.True(verified.Exit == ExitCodes.Ok, verified.Err);
         Assert.Contains("backfill public.articles done: 300 rows scanned, 300 updated", verified.Err, StringComparison.Ordinal);
+        Assert.Contains("backfill public.articles: 300 rows scanned of ~300, 300 updated (100%, ", verified.Err, StringComparison.Ordinal);
+        Assert.Contains("verify public.articles: all checks passed", verified.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("skipping", verified.Err, StringComparison.Ordinal);
         using (var json = JsonDocument.Parse(Status(database, "--format", "json")))
         {
             var root = json.RootElement;
