@@ -35,7 +35,7 @@ public static class PlanWriter
                 throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--out: {directory} is not empty; use --force to replace the plan in it");
             }
 
-            foreach (var folder in Directory.EnumerateDirectories(directory, "release-*"))
+            foreach (var folder in Directory.EnumerateDirectories(directory, "release-*").Append(Path.Combine(directory, FlywayLayout.Folder)).Where(Directory.Exists))
             {
                 Directory.Delete(folder, recursive: true);
             }
@@ -47,9 +47,17 @@ public static class PlanWriter
         }
     }
 
-    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook, RehearsalReport? rehearsal = null, SchemaModel? from = null)
+    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook, RehearsalReport? rehearsal = null, SchemaModel? from = null, PlanLayout layout = PlanLayout.Sql)
     {
         Directory.CreateDirectory(directory);
+        if (layout == PlanLayout.Flyway)
+        {
+            foreach (var (path, text) in FlywayLayout.Files(steps))
+            {
+                WriteText(Path.Combine(directory, path), text);
+            }
+        }
+
         foreach (var step in steps)
         {
             WriteText(Path.Combine(directory, step.UpPath), step.Up);
