@@ -19,6 +19,9 @@ namespace SchemaPlanner.Deploy;
 /// </summary>
 public static class PlanApplier
 {
+    /// <summary>SQLSTATE query_canceled: what a statement cancelled on the server (a backfill stopped by Ctrl+C) ends with.</summary>
+    private const string QueryCanceled = "57014";
+
     /// <summary>
     /// Applies <paramref name="request"/>; returns the steps run (or, with <see cref="ApplyRequest.DryRun"/>, that
     /// would run). <paramref name="stop"/> (Ctrl+C) ends the run after the current statement or backfill batch.
@@ -96,11 +99,11 @@ public static class PlanApplier
                 await HistoryStore.FinishAsync(connection, null, id, HistoryOutcome.Done, null, CancellationToken.None).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException || (stop.IsCancellationRequested && ex is SchemaPlannerException { SqlState: QueryCanceled }))
         {
             await HistoryStore.FinishAsync(connection, null, id, HistoryOutcome.Cancelled, "stopped by Ctrl+C", CancellationToken.None).ConfigureAwait(false);
             progress($"{counter} {file}: stopped (Ctrl+C); `schemaplan apply` runs it again");
-            throw;
+            throw new OperationCanceledException("stopped by Ctrl+C", ex, stop);
         }
         catch (SchemaPlannerException ex) when (ex.InnerException is PostgresException)
         {

@@ -289,17 +289,4 @@ public sealed class ApplyCommandTests(PlannedSample sample) : IClassFixture<Plan
         Assert.DoesNotContain(Secret, result.Err, StringComparison.Ordinal);
         return result;
     }
-
-    /// <summary>Stands in for Ctrl+C: cancels when the progress line naming a step appears.</summary>
-    private sealed class CancelOnLine(string marker, CancellationTokenSource stop) : StringWriter
-    {
-        public override void WriteLine(string? value)
-        {
-            base.WriteLine(value);
-            if (value is not null && value.Contains(marker, StringComparison.Ordinal))
-            {
-                stop.Cancel();
-            }
-        }
-    }
 }
