@@ -64,6 +64,25 @@ public static class HistoryStore
         return rows;
     }
 
+    /// <summary>
+    /// The fingerprints of the plans that have rows in <paramref name="connection"/>'s history (started, maybe
+    /// not finished), read without writing: <c>check --migrations</c> counts such a plan as covering its changes.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> PlansAsync(string connection, CancellationToken cancellationToken)
+    {
+        var connectionString = Sources.ConnectionStrings.Normalize(connection);
+        try
+        {
+            await using var session = new NpgsqlConnection(connectionString);
+            await session.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return (await ReadAsync(session, cancellationToken).ConfigureAwait(false)).Select(h => h.Plan).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is not PostgresException && Sources.ConnectionErrors.IsConnectionFailure(ex))
+        {
+            throw Sources.ConnectionErrors.Translate(ex, connectionString);
+        }
+    }
+
     /// <summary>Creates the schema and table on the first apply.</summary>
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -90,6 +90,21 @@ public sealed class ApplyCommandTests(PlannedSample sample) : IClassFixture<Plan
     }
 
     [Fact]
+    public async Task Check_counts_a_plan_being_applied_as_covering_its_changes()
+    {
+        await using var database = await sample.CurrentDatabaseAsync();
+        string[] Check(params string[] more) => ["check", "--database", database.ConnectionString, "--desired", sample.DesiredFile, "--config", sample.ConfigFile, "--dev-database", sample.Server, .. more];
+        Assert.Equal(ExitCodes.Ok, Cli.Run(Check("--migrations", sample.Plan)).Exit);
+
+        Assert.Equal(ExitCodes.Ok, Apply(database, "--to", "1/pre-deploy").Exit);
+        // The database moved on from the plan's start, but its history says this plan is under way.
+        var covered = Cli.Run(Check("--migrations", sample.Plan));
+        Assert.True(covered.Exit == ExitCodes.Ok, covered.Err);
+        Assert.Contains("covered by the plan(s)", covered.Err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Unsafe, Cli.Run(Check()).Exit);
+    }
+
+    [Fact]
     public async Task A_database_in_another_state_is_refused_with_the_differences_and_nothing_changes()
     {
         await using var database = await sample.CurrentDatabaseAsync(PlannedSample.Current + "ALTER TABLE articles ADD COLUMN extra integer;");

@@ -29,6 +29,8 @@ public sealed class PlannedSample : IAsyncLifetime
 
     public string DesiredFile => folder.File("schema.sql");
 
+    public string ConfigFile => folder.File("schemaplan.json");
+
     public string Server { get; private set; } = "";
 
     public async Task InitializeAsync()
