@@ -87,7 +87,18 @@ public static class HistoryStore
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Create, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex)
+        {
+            throw new Errors.SchemaPlannerException(
+                Errors.ErrorKind.InvalidInput,
+                $"cannot create {Table} ({ex.SqlState}: {ex.MessageText}); nothing was run: let the user create schema {HistorySchema.Name} (GRANT CREATE ON DATABASE …), or create it for them beforehand",
+                ex,
+                ex.SqlState);
+        }
     }
 
     /// <summary>Records that <paramref name="step"/>'s up (or down) file starts, committed at once; returns the row's id.</summary>

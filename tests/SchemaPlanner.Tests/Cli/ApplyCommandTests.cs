@@ -118,6 +118,31 @@ public sealed class ApplyCommandTests(PlannedSample sample) : IClassFixture<Plan
     }
 
     [Fact]
+    public async Task A_user_who_cannot_create_the_history_schema_is_refused_before_any_step()
+    {
+        await using var database = await sample.CurrentDatabaseAsync();
+        var role = "schemaplan_apply_" + database.Name[^8..];
+        var user = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ConnectionString;
+        await database.ExecuteAsync($"CREATE ROLE {role} LOGIN");
+        try
+        {
+            var refused = Cli.Run("apply", "--database", user, "--plan", sample.Plan, "--to", "1/pre-deploy");
+            Assert.Equal(ExitCodes.InvalidInput, refused.Exit);
+            Assert.Contains("schemaplan: error: cannot create schemaplan.history (42501: permission denied", refused.Err, StringComparison.Ordinal);
+            await AssertUntouchedAsync(database);
+        }
+        finally
+        {
+            using (var pooled = new NpgsqlConnection(user))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            await database.ExecuteAsync($"DROP ROLE {role}");
+        }
+    }
+
+    [Fact]
     public async Task A_file_changed_since_planning_is_refused_and_nothing_changes()
     {
         await using var database = await sample.CurrentDatabaseAsync();
