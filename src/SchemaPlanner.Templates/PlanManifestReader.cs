@@ -15,6 +15,18 @@ public static class PlanManifestReader
 {
     public static PlanManifest Read(string directory)
     {
+        try
+        {
+            return ReadValid(directory);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{Path.Combine(directory, "plan.json")}: not a valid SchemaPlanner plan.json ({ex.Message.Split('\n')[0]}); run `schemaplan plan` again");
+        }
+    }
+
+    private static PlanManifest ReadValid(string directory)
+    {
         var written = PlanReader.Read(directory);
         var path = Path.Combine(directory, "plan.json");
         var bytes = File.ReadAllBytes(path);
