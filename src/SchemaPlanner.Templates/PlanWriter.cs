@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SchemaPlanner.Errors;
+using SchemaPlanner.Model;
 using SchemaPlanner.Planning;
+using SchemaPlanner.Planning.Deploy;
 using SchemaPlanner.Planning.Execution;
 using SchemaPlanner.Rehearsal;
 
@@ -17,6 +19,9 @@ public static class PlanWriter
     public const string Format = "schemaplanner-plan";
     public const int Version = 1;
 
+    /// <summary>The snapshot of the schema the plan starts from, so that `apply` can show how a database differs from it.</summary>
+    public const string FromSchemaFile = "from-schema.json";
+
     public static IReadOnlyList<ExecutableStep> Executable(IReadOnlyList<RenderedStep> steps) =>
         steps.Select(s => new ExecutableStep(s.Step.Release, s.Step.Phase, s.Step.Transactional, s.UpPath, s.Up, s.DownPath, s.Down, s.Step.Down is not null, s.Step.LockTimeout)).ToList();
 
@@ -30,21 +35,29 @@ public static class PlanWriter
                 throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--out: {directory} is not empty; use --force to replace the plan in it");
             }
 
-            foreach (var folder in Directory.EnumerateDirectories(directory, "release-*"))
+            foreach (var folder in Directory.EnumerateDirectories(directory, "release-*").Append(Path.Combine(directory, FlywayLayout.Folder)).Where(Directory.Exists))
             {
                 Directory.Delete(folder, recursive: true);
             }
 
-            foreach (var file in new[] { "plan.md", "plan.json", "OFFLINE.md", "rehearsal.md", "rehearsal.json" })
+            foreach (var file in new[] { "plan.md", "plan.json", "OFFLINE.md", "rehearsal.md", "rehearsal.json", FromSchemaFile })
             {
                 File.Delete(Path.Combine(directory, file));
             }
         }
     }
 
-    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook, RehearsalReport? rehearsal = null)
+    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook, RehearsalReport? rehearsal = null, SchemaModel? from = null, PlanLayout layout = PlanLayout.Sql)
     {
         Directory.CreateDirectory(directory);
+        if (layout == PlanLayout.Flyway)
+        {
+            foreach (var (path, text) in FlywayLayout.Files(steps))
+            {
+                WriteText(Path.Combine(directory, path), text);
+            }
+        }
+
         foreach (var step in steps)
         {
             WriteText(Path.Combine(directory, step.UpPath), step.Up);
@@ -72,6 +85,11 @@ public static class PlanWriter
         if (offlineRunbook is not null)
         {
             WriteText(Path.Combine(directory, "OFFLINE.md"), offlineRunbook);
+        }
+
+        if (from is not null)
+        {
+            WriteText(Path.Combine(directory, FromSchemaFile), Snapshots.SnapshotSerializer.Serialize(new DatabaseSchema(from, null, EquatableArray<TableStatistics>.Empty)));
         }
     }
 
@@ -144,6 +162,8 @@ public static class PlanWriter
                 json.WriteString("phase", PhaseNames.Of(step.Step.Phase));
                 json.WriteString("file", step.UpPath);
                 json.WriteString("down", step.DownPath);
+                json.WriteString("sha256", FileChecksum.OfText(step.Up));
+                json.WriteString("downSha256", FileChecksum.OfText(step.Down));
                 json.WriteBoolean("reversible", step.Step.Down is not null);
                 if (step.Step.Irreversible is { } reason)
                 {

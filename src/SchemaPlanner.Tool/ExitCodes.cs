@@ -13,6 +13,7 @@ public static class ExitCodes
     public const int DdlError = 5;
     public const int Environment = 6;
     public const int Planning = 7;
+    public const int StepFailed = 8;
     public const int Internal = 70;
     public const int Cancelled = 130;
 
@@ -24,6 +25,7 @@ public static class ExitCodes
         ErrorKind.DdlError => DdlError,
         ErrorKind.Environment => Environment,
         ErrorKind.Planning => Planning,
+        ErrorKind.StepFailed => StepFailed,
         _ => Internal,
     };
 }

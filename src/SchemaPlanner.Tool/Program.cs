@@ -45,6 +45,8 @@ public static class Program
         CheckCommand.Register(app, stdout, stderr, cancellationToken);
         PlanCommand.Register(app, stdout, stderr, cancellationToken);
         RehearseCommand.Register(app, stdout, stderr, cancellationToken);
+        ApplyCommand.Register(app, stdout, stderr, cancellationToken);
+        StatusCommand.Register(app, stdout, stderr, cancellationToken);
         SnapshotCommand.Register(app, stdout, stderr, cancellationToken);
         TemplatesCommand.Register(app, stdout, stderr, cancellationToken);
 

@@ -23,4 +23,7 @@ public enum ErrorKind
 
     /// <summary>A plan could not be made or failed its rehearsal.</summary>
     Planning,
+
+    /// <summary>A step of a plan failed while <c>apply</c> ran it (recorded in the history; the next apply runs it again).</summary>
+    StepFailed,
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using SchemaPlanner.Deploy;
 using SchemaPlanner.Model;
 using SchemaPlanner.Sources;
 
@@ -76,6 +77,7 @@ public static class SchemaReader
             }
         }
 
-        return ModelAssembler.Assemble(results);
+        // The runner's own history is not part of the schema being compared.
+        return HistorySchema.Hide(ModelAssembler.Assemble(results));
     }
 }

@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaPlanner.Analysis;
+using SchemaPlanner.Deploy;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Sources;
 
@@ -32,7 +33,9 @@ internal static class CheckCommand
                 var request = sources.Request(config);
                 await using var scratch = new ScratchServer(request.DevDatabase);
                 var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
-                var coverage = migrations.Value() is { } folder ? PlanCoverage.Find(folder, analysis) : null;
+                var coverage = migrations.Value() is { } folder
+                    ? PlanCoverage.Find(folder, analysis, SchemaSources.IsConnectionString(request.Current) ? await HistoryStore.PlansAsync(request.Current, cancellationToken).ConfigureAwait(false) : new HashSet<string>())
+                    : null;
                 if (coverage is not null)
                 {
                     stderr.WriteLine($"schemaplan: the changes are covered by the plan(s) {string.Join(" -> ", coverage)}");

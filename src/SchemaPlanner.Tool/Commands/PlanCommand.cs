@@ -26,11 +26,13 @@ internal static class PlanCommand
             var templates = command.Option("--templates <DIR>", "Folder with templates overriding the built-in ones (see `schemaplan templates export`).", CommandOptionType.SingleValue);
             var noRehearse = command.Option("--no-rehearse", "Skip the rehearsal on a scratch database.", CommandOptionType.NoValue);
             var rehearsal = new RehearsalOptionsParser(command);
+            var layout = command.Option("--layout <LAYOUT>", "sql (default: release folders, run with `schemaplan apply`), or flyway (also flyway/V…__what.sql files for Flyway and Evolve).", CommandOptionType.SingleValue);
             var failOnOffline = command.Option("--fail-on-offline", "Fail (exit 7) when a change has no online path instead of writing an offline runbook.", CommandOptionType.NoValue);
             command.OnExecute(async () =>
             {
                 var config = sources.LoadConfig();
                 var outDir = SchemaSources.Require(output.Value() ?? config.Out, "--out");
+                var planLayout = PlanLayouts.Parse(layout.Value());
                 var catalog = new TemplateCatalog(templates.Value() ?? config.Templates);
                 if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !force.HasValue())
                 {
@@ -74,7 +76,7 @@ internal static class PlanCommand
                 }
 
                 PlanWriter.PrepareFolder(outDir, force.HasValue());
-                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null, report);
+                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null, report, analysis.Current.Schema.Model, planLayout);
                 stderr.WriteLine(
                     $"schemaplan: {plan.Changes.Count} change(s) ({plan.Changes.Count(c => !c.Safe)} unsafe) planned in {plan.Releases.Count} release(s), {steps.Count} step(s)"
                     + (noRehearse.HasValue() ? " (not rehearsed)" : ", rehearsed") + (plan.Offline.Count > 0 ? $"; {plan.Offline.Count} change(s) need the OFFLINE runbook" : ""));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SchemaPlanner.Analysis;
 using SchemaPlanner.Errors;
+using SchemaPlanner.Planning.Deploy;
 using SchemaPlanner.Snapshots;
 
 namespace SchemaPlanner.Tool.Commands;
@@ -11,8 +12,12 @@ namespace SchemaPlanner.Tool.Commands;
 /// </summary>
 internal static class PlanCoverage
 {
-    /// <summary>The plan folders of a covering chain, in order; null when none covers the change set.</summary>
-    public static IReadOnlyList<string>? Find(string migrationsFolder, SchemaAnalysis analysis)
+    /// <summary>
+    /// The plan folders of a covering chain, in order; null when none covers the change set. A plan in
+    /// <paramref name="started"/> (fingerprints of plans with history rows in the database: being applied) starts
+    /// from wherever the database is now, so a half-applied plan still covers what it plans.
+    /// </summary>
+    public static IReadOnlyList<string>? Find(string migrationsFolder, SchemaAnalysis analysis, IReadOnlySet<string> started)
     {
         var from = SchemaFingerprint.Of(analysis.Current.Schema.Model);
         var to = SchemaFingerprint.Of(analysis.Desired.Schema.Model);
@@ -31,9 +36,11 @@ internal static class PlanCoverage
         {
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllText(file));
+                var bytes = File.ReadAllBytes(file);
+                using var document = JsonDocument.Parse(bytes);
                 var fingerprints = document.RootElement.GetProperty("fingerprints");
-                edges.Add((fingerprints.GetProperty("from").GetString()!, fingerprints.GetProperty("to").GetString()!, Path.GetDirectoryName(file)!));
+                var start = started.Contains(FileChecksum.Of(bytes)) ? from : fingerprints.GetProperty("from").GetString()!;
+                edges.Add((start, fingerprints.GetProperty("to").GetString()!, Path.GetDirectoryName(file)!));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {

@@ -10,13 +10,28 @@ namespace SchemaPlanner.Planning.Execution;
 /// </summary>
 public static class StepRunner
 {
+    public static Task RunFileAsync(
+        NpgsqlConnection connection,
+        string file,
+        string sql,
+        bool transactional,
+        CancellationToken cancellationToken) =>
+        RunFileAsync(connection, file, sql, transactional, StepRunHooks.None, cancellationToken);
+
+    /// <summary>
+    /// Runs a file with <paramref name="hooks"/>: <see cref="StepRunHooks.BeforeCommit"/> inside a transactional
+    /// file's transaction, and <see cref="StepRunHooks.Stop"/> honoured between statements (and inside a DO block
+    /// of a non-transactional file, which a backfill is: it commits each batch, so cancelling it keeps them).
+    /// </summary>
     public static async Task RunFileAsync(
         NpgsqlConnection connection,
         string file,
         string sql,
         bool transactional,
+        StepRunHooks hooks,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(hooks);
         var statements = SqlScript.Split(file, sql);
         NpgsqlTransaction? transaction = null;
         if (transactional)
@@ -26,13 +41,22 @@ public static class StepRunner
 
         try
         {
-            foreach (var statement in statements)
+            for (var i = 0; i < statements.Count; i++)
             {
+                var statement = statements[i];
+                if (i > 0)
+                {
+                    hooks.Stop.ThrowIfCancellationRequested();
+                }
+
                 await using var command = new NpgsqlCommand(statement.Text, connection, transaction);
                 command.CommandTimeout = 0;
+                using var interruptible = !transactional && hooks.Stop.CanBeCanceled && IsDoBlock(statement)
+                    ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hooks.Stop)
+                    : null;
                 try
                 {
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await command.ExecuteNonQueryAsync(interruptible?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (PostgresException ex)
                 {
@@ -47,6 +71,11 @@ public static class StepRunner
 
             if (transaction is not null)
             {
+                if (hooks.BeforeCommit is { } beforeCommit)
+                {
+                    await beforeCommit(transaction, cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -65,4 +94,7 @@ public static class StepRunner
             }
         }
     }
+
+    private static bool IsDoBlock(SqlStatement statement) =>
+        statement.SignificantTokens.FirstOrDefault() is { } first && first.Text.Equals("DO", StringComparison.OrdinalIgnoreCase);
 }

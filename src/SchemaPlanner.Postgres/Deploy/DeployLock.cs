@@ -1,0 +1,38 @@
+using System.Globalization;
+using Npgsql;
+using SchemaPlanner.Errors;
+
+namespace SchemaPlanner.Deploy;
+
+/// <summary>
+/// One <c>apply</c> at a time per database: a session-level advisory lock taken with <c>pg_try_advisory_lock</c>
+/// (never waited for) and held by the connection that runs the steps, so it goes when that connection does.
+/// </summary>
+public static class DeployLock
+{
+    /// <summary>The lock key: "schemapl" in ASCII.</summary>
+    public const long Key = 0x7363_6865_6d61_706c;
+
+    /// <summary>Takes the lock or refuses, naming the backend that holds it.</summary>
+    public static async Task AcquireAsync(NpgsqlConnection connection, string target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Key.ToString(CultureInfo.InvariantCulture)})", connection);
+        if ((bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+        {
+            return;
+        }
+
+        await using var holder = new NpgsqlCommand(
+            $"""
+            SELECT string_agg(pid::text, ', ') FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND classid::bigint = {(Key >> 32).ToString(CultureInfo.InvariantCulture)} AND objid::bigint = {(Key & 0xffff_ffff).ToString(CultureInfo.InvariantCulture)} AND objsubid = 1
+            """,
+            connection);
+        var pids = await holder.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        throw new SchemaPlannerException(
+            ErrorKind.InvalidInput,
+            $"another `schemaplan apply` is running on {target} (backend pid {pids ?? "?"} holds advisory lock {Key.ToString(CultureInfo.InvariantCulture)}); nothing was run: wait for it to finish, then run apply again");
+    }
+}
