@@ -1,6 +1,7 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -62,8 +63,8 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
 
         context.BackfilledColumns.Add((table, column.Name));
         var sequence = 0;
-        var addStatements = new List<string>();
-        var dropStatements = new List<string> { RecipeSteps.DropColumn(table, column.Name) };
+        var addStatements = new List<ISqlStatement>();
+        var dropStatements = new List<ISqlStatement> { RecipeSteps.DropColumn(table, column.Name) };
         if (helper is not null)
         {
             addStatements.Add(IdentityColumnSteps.CreateHelper(helper, column));
@@ -74,12 +75,12 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
         if (defaultValue is not null)
         {
             // SET DEFAULT after ADD COLUMN only affects new rows: no rewrite even for a volatile default.
-            addStatements.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET DEFAULT {defaultValue}");
+            addStatements.Add(new ColumnSql.SetDefault(table, column.Name, defaultValue));
         }
 
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + column.Name, $"add {table}.{c} as a nullable column" + (defaultValue is null ? "" : " with its default for new rows"),
-            RecipeSteps.Ddl([.. addStatements]), RecipeSteps.Ddl([.. dropStatements])) with
+            RecipeSteps.Ddl(context, addStatements), RecipeSteps.Ddl(context, dropStatements)) with
         {
             AddsColumns = [(table, column.Name)],
         });

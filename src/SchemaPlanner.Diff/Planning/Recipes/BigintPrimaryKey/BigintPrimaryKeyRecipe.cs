@@ -2,6 +2,7 @@ using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
@@ -62,8 +63,8 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
             var columns = group.Columns[table];
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add bigint shadow column(s) {RecipeSteps.List(columns.Select(c => c.Shadow))} to {table} (nullable until backfilled)",
-                RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Collation = null }))]),
-                RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.DropColumn(table, c.Shadow))])));
+                RecipeSteps.Ddl(context, columns.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Collation = null }))),
+                RecipeSteps.Ddl(context, columns.Select(c => RecipeSteps.DropColumn(table, c.Shadow)))));
             output.Steps.Add(RecipeSteps.SyncTrigger(change, context, group.Sync(table), 1, Phase.PreDeploy, sequence++, $"copy {RecipeSteps.List(columns.Select(c => c.Old.Name))} of every write on {table} into the bigint shadow(s)"));
             foreach (var column in columns)
             {
@@ -114,7 +115,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("rollback_validate_" + parent.Name), $"(rollback only) validate {RecipeSteps.List(revalidate.Select(c => c.Old.Name))} again once the swap is undone",
                 RecipeSteps.Ddl(),
-                RecipeSteps.Ddl([.. revalidate.Select(c => $"ALTER TABLE {c.Table.Sql} VALIDATE CONSTRAINT {Sql.Quote(c.Old.Name)}")])) with { StatementTimeout = "0" });
+                RecipeSteps.Ddl(context, revalidate.Select(c => new ConstraintSql.Validate(c.Table, c.Old.Name)))) with { StatementTimeout = "0" });
         }
 
         var swapTitle = $"swap {RecipeSteps.List(group.All.Select(c => c.Table.Member(c.Old.Name)))} to bigint in one short transaction (locks {RecipeSteps.List(group.LockOrder.Select(t => t.ToString()))})";
@@ -139,7 +140,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         {
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("validate_" + constraint.Desired!.Name), $"validate {Sql.Quote(constraint.Desired.Name)} on {constraint.Table} (re-added NOT VALID by the swap; scans without blocking writes)",
-                RecipeSteps.Ddl($"ALTER TABLE {constraint.Table.Sql} VALIDATE CONSTRAINT {Sql.Quote(constraint.Desired.Name)}"),
+                RecipeSteps.Ddl(context, new ConstraintSql.Validate(constraint.Table, constraint.Desired.Name)),
                 RecipeSteps.Ddl()) with { StatementTimeout = "0" });
         }
 
@@ -150,7 +151,7 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
             output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, group.Keep(table), 2, Phase.PostDeploy, sequence++));
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(columns.Select(c => c.Retired))} of {table}",
-                RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.DropColumn(table, c.Retired))]), null,
+                RecipeSteps.Ddl(context, columns.Select(c => RecipeSteps.DropColumn(table, c.Retired))), null,
                 $"the retired {RecipeSteps.List(columns.Select(c => c.Retired))} are gone; {RecipeSteps.List(columns.Select(c => c.Old.Name))} hold every value as {RecipeSteps.List(columns.Select(c => c.Desired.Type).Distinct())}") with
             {
                 SquawkIgnores = ["ban-drop-column"],

@@ -2,6 +2,7 @@ using SchemaPlanner.Changes;
 using SchemaPlanner.Configuration;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -101,8 +102,8 @@ public sealed class CopyIntoNewTableRecipe : Recipe
         return RecipeSteps.Locking(
             change, context, 1, Phase.PreDeploy, 0, "create_table_" + target.Name,
             $"create table {target}" + (parts.Count > 0 ? " with " + string.Join(", ", parts.Select(p => p.Object.Split('.')[^1])) : ""),
-            RecipeSteps.Ddl(RecipeSteps.UnlessDone($"to_regclass({Sql.Literal(target.Sql)}) IS NOT NULL", [.. statements])),
-            RecipeSteps.Ddl($"DROP TABLE IF EXISTS {target.Sql}"));
+            RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(context, new GuardSql.RelationExists(target), statements)),
+            RecipeSteps.Ddl(context, new TableSql.Drop(target, IfExists: true)));
     }
 
     private static CopyData Data(CopyHint hint, Table target, PlanningContext context, ClassifiedChange change)

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -61,8 +62,8 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PreDeploy, sequence++, "sync_trigger_" + sync.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal),
                 $"keep {oldName} and {newName} in step in both directions; the trigger applies {oldName}'s default",
-                new StepSql(new SwapData(null, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} DROP DEFAULT"], sync)),
-                new StepSql(new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))) with
+                new StepSql(new SwapData(null, [context.Render(new ColumnSql.DropDefault(table, old.Name))], sync)),
+                new StepSql(new SwapData(drop, [context.Render(new ColumnSql.SetDefault(table, old.Name, old.Default))], null))) with
             {
                 NeedsColumns = RecipeSteps.ColumnsReadBy(context, sync),
             });
@@ -74,8 +75,8 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         {
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PostDeploy, sequence++, "set_default_" + @new.Name, $"give {table}.{newName} its default (the previous app version is gone)",
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {newName} SET DEFAULT {@new.Default}"),
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {newName} DROP DEFAULT")));
+                RecipeSteps.Ddl(context, new ColumnSql.SetDefault(table, @new.Name, @new.Default)),
+                RecipeSteps.Ddl(context, new ColumnSql.DropDefault(table, @new.Name))));
         }
 
         if (@new.NotNull)
@@ -100,7 +101,7 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         var dropSync = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + old.Name, $"drop the sync trigger and the old column {table}.{oldName} (renamed to {newName}) with its constraints",
-            new StepSql(new SwapData(dropSync, [.. dependents.DropOld(), RecipeSteps.DropColumn(table, old.Name), .. dependents.TakeNames()], null)),
+            new StepSql(new SwapData(dropSync, [.. dependents.DropOld().Append(RecipeSteps.DropColumn(table, old.Name)).Concat(dependents.TakeNames(context)).Select(context.Render)], null)),
             null, $"{oldName} is gone; its values live on in {newName}") with
         {
             SquawkIgnores = ["ban-drop-column"],

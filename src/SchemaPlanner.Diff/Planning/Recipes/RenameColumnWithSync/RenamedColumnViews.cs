@@ -1,6 +1,7 @@
 using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Safety;
 
@@ -98,7 +99,7 @@ internal static class RenamedColumnViews
         // Back: the views as they were, dropped and created in one transaction (OR REPLACE cannot take appended columns away).
         var current = creates.Select(c => c.View).Concat(replaces.Select(r => r.New)).ToList();
         var previous = drops.Select(d => d.View).Concat(replaces.Select(r => r.Old)).ToList();
-        down.AddRange(current.AsEnumerable().Reverse().Select(v => $"DROP {(v.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {v.Name.Sql}"));
+        down.AddRange(current.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
         foreach (var view in previous.AsEnumerable().Reverse())
         {
             down.AddRange(context.Ddl.Statements(new CreateView(view), context.From, context.From));

@@ -1,4 +1,5 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -61,7 +62,7 @@ internal static class AsIsSteps
     private static List<string> AroundViews(IReadOnlyList<Model.View> views, IEnumerable<string> statements, PlanningContext context)
     {
         var result = views.AsEnumerable().Reverse()
-            .Select(v => $"DROP {(v.Kind == Model.ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {v.Name.Sql}")
+            .Select(v => context.Render(DependentViews.Drop(v)))
             .ToList();
         result.AddRange(statements);
         foreach (var view in views)

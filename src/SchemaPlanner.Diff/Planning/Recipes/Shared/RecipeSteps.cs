@@ -1,5 +1,6 @@
 using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -18,21 +19,19 @@ internal static class RecipeSteps
 
     public static StepSql Ddl(params string[] statements) => new(new DdlData(statements));
 
+    /// <summary>Statements written through their templates.</summary>
+    public static StepSql Ddl(PlanningContext context, params IEnumerable<ISqlStatement> statements) => new(new DdlData([.. statements.Select(context.Render)]));
+
     /// <summary>
     /// Statements with no IF [NOT] EXISTS form (ADD CONSTRAINT … USING INDEX, RENAME), made re-runnable: a DO block
-    /// that skips them once <paramref name="done"/> (a SQL condition) holds.
+    /// that skips them once <paramref name="done"/> (a <see cref="GuardSql"/> condition) holds.
     /// </summary>
-    public static string UnlessDone(string done, params string[] statements) =>
-        "DO $guard$\nBEGIN\n    IF " + done + " THEN\n        RAISE NOTICE 'already done, nothing to do';\n        RETURN;\n    END IF;\n"
-        + string.Concat(statements.Select(s => "    " + s + ";\n")) + "END\n$guard$";
+    public static GuardSql.UnlessDone UnlessDone(PlanningContext context, ISqlStatement done, params IEnumerable<ISqlStatement> statements) =>
+        UnlessDone(context, done, statements.Select(context.Render));
 
-    /// <summary>The condition that a constraint of that name exists on the table.</summary>
-    public static string ConstraintExists(QualifiedName table, string name) =>
-        $"EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = {Sql.Literal(table.Sql)}::regclass AND conname = {Sql.Literal(name)})";
-
-    /// <summary>The condition that the table has a (live) column of that name.</summary>
-    public static string ColumnExists(QualifiedName table, string column) =>
-        $"EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = {Sql.Literal(table.Sql)}::regclass AND attname = {Sql.Literal(column)} AND NOT attisdropped)";
+    /// <inheritdoc cref="UnlessDone(PlanningContext, ISqlStatement, IEnumerable{ISqlStatement})"/>
+    public static GuardSql.UnlessDone UnlessDone(PlanningContext context, ISqlStatement done, IEnumerable<string> statements) =>
+        new(context.Render(done), [.. statements]);
 
     /// <summary>A transactional DDL step under lock_timeout with retries.</summary>
     public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
@@ -60,21 +59,21 @@ internal static class RecipeSteps
     /// </summary>
     public static IEnumerable<PlanStep> NotNull(ClassifiedChange change, PlanningContext context, QualifiedName table, string column, int release, Phase phase, int sequence)
     {
-        var check = Sql.Quote(Sql.ShortName($"{table.Name}_{column}_not_null_sp"));
-        var t = table.Sql;
-        var c = Sql.Quote(column);
+        var check = Sql.ShortName($"{table.Name}_{column}_not_null_sp");
+        var dropCheck = new ConstraintSql.Drop(table, check, IfExists: true);
+        var addCheck = new ConstraintSql.AddNotNullCheck(table, check, column);
         yield return Locking(
             change, context, release, phase, sequence, $"not_null_check_{column}", $"add CHECK ({column} IS NOT NULL) NOT VALID on {table}",
-            Ddl($"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID"),
-            Ddl($"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}"));
+            Ddl(context, dropCheck, addCheck),
+            Ddl(context, dropCheck));
         yield return Locking(
             change, context, release, phase, sequence + 1, $"validate_not_null_check_{column}", $"validate the NOT NULL check of {table}.{column} (scans without blocking writes)",
-            Ddl($"ALTER TABLE {t} VALIDATE CONSTRAINT {check}"),
+            Ddl(context, new ConstraintSql.Validate(table, check)),
             Ddl()) with { StatementTimeout = "0" };
         yield return Locking(
             change, context, release, phase, sequence + 2, $"set_not_null_{column}", $"SET NOT NULL on {table}.{column} (uses the validated check, no scan) and drop the check",
-            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL", $"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}"),
-            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} DROP NOT NULL", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID")) with
+            Ddl(context, new ColumnSql.SetNotNull(table, column), dropCheck),
+            Ddl(context, new ColumnSql.DropNotNull(table, column), addCheck)) with
         {
             SquawkIgnores = ["adding-not-nullable-field"],
             SquawkReason = $"the CHECK ({column} IS NOT NULL) validated in the previous step lets PostgreSQL 12+ skip the scan",
@@ -123,11 +122,10 @@ internal static class RecipeSteps
     }
 
     /// <summary>ADD COLUMN IF NOT EXISTS, nullable and without default (a catalog-only change).</summary>
-    public static string AddNullableColumn(QualifiedName table, Column column) =>
-        $"ALTER TABLE {table.Sql} ADD COLUMN IF NOT EXISTS {Sql.Quote(column.Name)} {column.Type}" +
-        (column.Collation is { } collation ? " COLLATE " + collation : "");
+    public static ColumnSql.Add AddNullableColumn(QualifiedName table, Column column) =>
+        new(table, Sql.Quote(column.Name) + " " + column.Type + (column.Collation is { } collation ? " COLLATE " + collation : ""), IfNotExists: true);
 
-    public static string DropColumn(QualifiedName table, string column) => $"ALTER TABLE {table.Sql} DROP COLUMN IF EXISTS {Sql.Quote(column)}";
+    public static ColumnSql.Drop DropColumn(QualifiedName table, string column) => new(table, column, IfExists: true);
 
     public static (string Function, string Trigger) SyncNames(QualifiedName table, string purpose)
     {
@@ -161,7 +159,7 @@ internal static class RecipeSteps
     /// <summary>Adds a column nullable and without default (plus <paramref name="then"/>), saying it adds it.</summary>
     public static PlanStep AddColumn(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase, int sequence, string title, params string[] then) =>
         Locking(change, context, release, phase, sequence, "add_column_" + column.Name, title,
-            Ddl([AddNullableColumn(table, column), .. then]), Ddl(DropColumn(table, column.Name))) with
+            Ddl([context.Render(AddNullableColumn(table, column)), .. then]), Ddl(context, DropColumn(table, column.Name))) with
         {
             AddsColumns = [(table, column.Name)],
         };

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -81,10 +82,10 @@ public sealed class StopUsingThenDropRecipe : Recipe
         if (column.NotNull && column.Default is null && column.Generated is null && column.Identity == IdentityKind.None)
         {
             // Rows the new version inserts have no value here unless a hint computes one: NOT NULL cannot come back then.
-            var down = hint is null ? null : RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET NOT NULL");
+            var down = hint is null ? null : RecipeSteps.Ddl(context, new ColumnSql.SetNotNull(table, column.Name));
             output.Steps.Add(RecipeSteps.Locking(
                 change, context, 1, Phase.PreDeploy, sequence++, "drop_not_null_" + column.Name, $"drop NOT NULL on {table}.{c} so the new app version can insert without it",
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} DROP NOT NULL"),
+                RecipeSteps.Ddl(context, new ColumnSql.DropNotNull(table, column.Name)),
                 down,
                 $"rows the new app version inserts have no value in {c}, so NOT NULL cannot be restored once it has written; a rollback keeps the column nullable") with
             {
@@ -109,12 +110,10 @@ public sealed class StopUsingThenDropRecipe : Recipe
 
         // A child table that keeps the column (as its own) must not lose it with the parent's.
         var childKeepsIt = context.To.Tables.Any(t => t.Inherits.Contains(table) && t.FindColumn(column.Name) is not null);
-        var dropSql = childKeepsIt
-            ? $"ALTER TABLE ONLY {table.Sql} DROP COLUMN IF EXISTS {c}"
-            : RecipeSteps.DropColumn(table, column.Name);
+        var dropSql = RecipeSteps.DropColumn(table, column.Name) with { Only = childKeepsIt };
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + column.Name, $"drop column {table}.{c} (no app version uses it any more)",
-            RecipeSteps.Ddl(dropSql), null, "the column's values are lost; restore them from the backup taken before this step") with
+            RecipeSteps.Ddl(context, dropSql), null, "the column's values are lost; restore them from the backup taken before this step") with
         {
             SquawkIgnores = ["ban-drop-column"],
             SquawkReason = "release 1 stopped using the column; dropping it is the planned contract step",
