@@ -23,7 +23,7 @@ internal static class IdentityColumnSteps
 
     public static SequenceSql.Drop DropHelper(QualifiedName helper) => new(helper, IfExists: true);
 
-    public static PlanStep MakeIdentity(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase, int sequence)
+    public static PlanStep MakeIdentity(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase)
     {
         var helper = Helper(table, column);
         var kind = column.Identity == IdentityKind.Always ? "ALWAYS" : "BY DEFAULT";
@@ -31,7 +31,7 @@ internal static class IdentityColumnSteps
         // Guarded (IF it is not an identity yet) so the file can run again; the helper's last value is at least
         // every value in the column, since the default and the backfill took them all from it.
         return RecipeSteps.Locking(
-            change, context, release, phase, sequence, "identity_" + column.Name,
+            change, context, release, phase, "identity_" + column.Name,
             $"make {table}.{column.Name} GENERATED {kind} AS IDENTITY, its sequence past every existing value, and drop the helper sequence",
             RecipeSteps.Ddl(context, new ColumnSql.IdentityFromHelper(table, column.Name, column.Identity == IdentityKind.Always, helper), DropHelper(helper)),
             RecipeSteps.Ddl(context, new ColumnSql.IdentityToHelper(table, column.Name, helper, column.Type)));

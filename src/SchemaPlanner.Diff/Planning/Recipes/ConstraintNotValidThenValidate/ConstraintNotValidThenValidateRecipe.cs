@@ -37,13 +37,13 @@ public sealed class ConstraintNotValidThenValidateRecipe : Recipe
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, 0, "add_" + constraint.Name + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
+            change, context, 1, phase, "add_" + constraint.Name + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
             RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true), new ConstraintSql.Add(table, constraint.Name, constraint.Definition, NotValid: true)),
             RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true))));
         if (constraint.Validated)
         {
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, phase, 1, "validate_" + constraint.Name, $"validate constraint {name} on {table} (scans without blocking writes)",
+                change, context, 1, phase, "validate_" + constraint.Name, $"validate constraint {name} on {table} (scans without blocking writes)",
                 RecipeSteps.Ddl(context, new ConstraintSql.Validate(table, constraint.Name)),
                 RecipeSteps.Ddl()) with { StatementTimeout = "0" });
         }

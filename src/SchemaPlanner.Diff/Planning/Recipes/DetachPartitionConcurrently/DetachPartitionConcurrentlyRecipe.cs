@@ -52,7 +52,7 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
             $detached$
             """;
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, 1, "drop_detach_check_" + table.Name, $"drop the CHECK that DETACH … CONCURRENTLY left on {table}",
+            change, context, 1, Phase.PreDeploy, "drop_detach_check_" + table.Name, $"drop the CHECK that DETACH … CONCURRENTLY left on {table}",
             RecipeSteps.Ddl(drop), RecipeSteps.Ddl()));
     }
 }

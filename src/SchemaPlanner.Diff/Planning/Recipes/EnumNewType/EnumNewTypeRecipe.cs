@@ -43,11 +43,10 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         var retiredType = new QualifiedName(oldType.Schema, Sql.ShortName(oldType.Name + "_sp_old"));
         var columns = Columns(context, replace, newType);
         var tables = columns.Select(c => c.Table).Distinct().ToList();
-        var sequence = 0;
 
         // ---- release 1, pre-deploy: the new type, shadow columns and their triggers ----------------------------
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("create_type_" + newType.Name), $"create the new enum under a temporary name: {newType} ({string.Join(", ", replace.New.Values)})",
+            change, context, 1, Phase.PreDeploy, StepNames.Slug("create_type_" + newType.Name), $"create the new enum under a temporary name: {newType} ({string.Join(", ", replace.New.Values)})",
             RecipeSteps.Ddl(context, new TypeSql.CreateEnumIfMissing(newType, replace.New.Values, "create_type")),
             RecipeSteps.Ddl(context, new TypeSql.Drop(newType, IfExists: true))));
 
@@ -65,17 +64,17 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 Constraints = definition.Constraints.Select(con => con with { Definition = Retype(con.Definition, oldType, newType) }).ToEquatableArray(),
             };
             context.Claim(created.Change);
-            output.Steps.Add(AsIsSteps.Step(created, context, 1, Phase.PreDeploy, 0, new CreateTable(retyped)));
+            output.Steps.Add(AsIsSteps.Step(created, context, 1, Phase.PreDeploy, new CreateTable(retyped)));
         }
 
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add shadow column(s) {RecipeSteps.List(of.Select(c => c.Shadow))} of type {newType} to {table} (nullable until backfilled)",
+                change, context, 1, Phase.PreDeploy, StepNames.Slug("add_shadow_" + table.Name), $"add shadow column(s) {RecipeSteps.List(of.Select(c => c.Shadow))} of type {newType} to {table} (nullable until backfilled)",
                 RecipeSteps.Ddl(context, of.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Type = c.NewTypeSql, Collation = null }))),
                 RecipeSteps.Ddl(context, of.Select(c => RecipeSteps.DropColumn(table, c.Shadow)))));
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, Sync(table, of), 1, Phase.PreDeploy, sequence++, $"keep {RecipeSteps.List(of.Select(c => c.Shadow))} in step with {RecipeSteps.List(of.Select(c => c.Old.Name))} on {table}"));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, Sync(table, of), 1, Phase.PreDeploy, $"keep {RecipeSteps.List(of.Select(c => c.Shadow))} in step with {RecipeSteps.List(of.Select(c => c.Old.Name))} on {table}"));
             foreach (var column in of)
             {
                 context.BackfilledColumns.Add((table, column.Desired.Name));
@@ -86,13 +85,13 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
-            output.Steps.Add(RecipeSteps.Verify(change, table, [], [.. of.Select(c => c.LabelCheck(replace.New))], 1, sequence++) with
+            output.Steps.Add(RecipeSteps.Verify(change, table, [], [.. of.Select(c => c.LabelCheck(replace.New))], 1) with
             {
                 Phase = Phase.Backfill,
                 Name = StepNames.Slug("check_labels_" + table.Name),
                 Title = $"check that every value of {RecipeSteps.List(of.Select(c => table.Member(c.Old.Name)))} has a label in the new {oldType}",
             });
-            output.Steps.Add(RecipeSteps.Backfill(change, context, table, [.. of.Select(c => new Assignment(c.Shadow, c.Strict))], 1, sequence++));
+            output.Steps.Add(RecipeSteps.Backfill(change, context, table, [.. of.Select(c => new Assignment(c.Shadow, c.Strict))], 1));
         }
 
         foreach (var table in tables)
@@ -103,7 +102,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                     $"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {Sql.Quote(c.Shadow)} IS DISTINCT FROM ({c.Strict}))",
                     $"verify failed: rows of {table} have {c.Shadow} different from {c.Strict}; re-run the backfill")))
                 .ToList();
-            output.Steps.Add(RecipeSteps.Verify(change, table, [], checks, 1, sequence++) with
+            output.Steps.Add(RecipeSteps.Verify(change, table, [], checks, 1) with
             {
                 Name = StepNames.Slug("verify_" + string.Join("_", of.Select(c => c.Shadow))),
                 Title = $"verify {table}: {RecipeSteps.List(of.Select(c => $"{c.Shadow} = {c.Strict}"))}",
@@ -113,12 +112,10 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         // ---- release 1, post-deploy: NOT NULL, indexes, then one swap per table --------------------------------
         foreach (var column in columns.Where(c => c.Desired.NotNull))
         {
-            foreach (var step in RecipeSteps.NotNull(change, context, column.Table, column.Shadow, 1, Phase.PostDeploy, sequence))
+            foreach (var step in RecipeSteps.NotNull(change, context, column.Table, column.Shadow, 1, Phase.PostDeploy))
             {
                 output.Steps.Add(step);
             }
-
-            sequence += 3;
         }
 
         var indexes = new List<(QualifiedName Table, Model.Index Old, string Copy, string Retired)>();
@@ -142,7 +139,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 }
 
                 indexes.Add((table, index, copy, Sql.ShortName(index.Name + "_sp_old")));
-                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, new QualifiedName(table.Schema, copy), definition, 1, Phase.PostDeploy, sequence++, $"build {copy} on the shadow column(s), a copy of {index.Name}"));
+                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, new QualifiedName(table.Schema, copy), definition, 1, Phase.PostDeploy, $"build {copy} on the shadow column(s), a copy of {index.Name}"));
             }
         }
 
@@ -242,7 +239,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
             ]);
             var first = columns[0];
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + oldType.Name), $"swap {RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
+                change, context, 1, Phase.PostDeploy, StepNames.Slug("swap_" + oldType.Name), $"swap {RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
                 new StepSql(new SwapTablesData(
                     context.Render(new GuardSql.ColumnExists(first.Table, first.Shadow, Negated: true)),
                     $"nothing to swap: {first.Table}.{first.Shadow} is gone (the swap already ran)",
@@ -260,20 +257,18 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         }
 
         DependentViews.Claim(context, allViews);
-        foreach (var step in RollbackSteps.RollbackNotNull(change, context, columns.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
+        foreach (var step in RollbackSteps.RollbackNotNull(change, context, columns.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1))
         {
             output.Steps.Add(step);
         }
-
-        sequence += 2;
 
         // ---- release 2, post-deploy: drop the retired columns, then the old type; the new one takes its name ---
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
-            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of, retiredType), 2, Phase.PostDeploy, sequence++));
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of, retiredType), 2, Phase.PostDeploy));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(of.Select(c => c.Retired))} of {table} (old type, now {retiredType})",
+                change, context, 2, Phase.PostDeploy, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(of.Select(c => c.Retired))} of {table} (old type, now {retiredType})",
                 RecipeSteps.Ddl(context, of.Select(c => RecipeSteps.DropColumn(table, c.Retired))), null,
                 $"the retired {RecipeSteps.List(of.Select(c => c.Retired))} (old labels) are gone") with
             {
@@ -283,7 +278,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, StepNames.Slug("drop_type_" + retiredType.Name), $"drop the old enum, retired as {retiredType}",
+            change, context, 2, Phase.PostDeploy, StepNames.Slug("drop_type_" + retiredType.Name), $"drop the old enum, retired as {retiredType}",
             RecipeSteps.Ddl(context, new TypeSql.Drop(retiredType, IfExists: true)),
             RecipeSteps.Ddl(context, new TypeSql.CreateEnumIfMissing(retiredType, replace.Old.Values, "retired_type"))));
 

@@ -112,14 +112,14 @@ internal sealed class RenamedColumnDependents
     /// Release 1 post-deploy (after the verify): indexes built concurrently, unique constraints attached USING
     /// INDEX, checks and foreign keys added NOT VALID and validated in a transaction of their own.
     /// </summary>
-    public void PlanNew(ClassifiedChange change, PlanningContext context, RecipeOutput output, ref int sequence)
+    public void PlanNew(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         foreach (var add in addedIndexes)
         {
             var name = NameOf(add, add.Index.Name);
             var index = new QualifiedName(add.TableName.Schema, name);
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, index, Renamed(add.Index.Definition, add.Index.Name, name), 1, Phase.PostDeploy, sequence++, $"build index {index} on the backfilled column concurrently"));
+                change, index, Renamed(add.Index.Definition, add.Index.Name, name), 1, Phase.PostDeploy, $"build index {index} on the backfilled column concurrently"));
         }
 
         foreach (var add in addedConstraints)
@@ -133,9 +133,9 @@ internal sealed class RenamedColumnDependents
                 var definition = context.To.FindTable(table)?.Indexes.FirstOrDefault(i => i.Constraint == constraint.Name)?.Definition
                     ?? context.Render(new IndexSql.CreateUnique(constraint.Name, table, constraint.Columns));
                 output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                    change, index, Renamed(definition, constraint.Name, index.Name), 1, Phase.PostDeploy, sequence++, $"build the unique index for {name} on the backfilled column concurrently"));
+                    change, index, Renamed(definition, constraint.Name, index.Name), 1, Phase.PostDeploy, $"build the unique index for {name} on the backfilled column concurrently"));
                 output.Steps.Add(RecipeSteps.Locking(
-                    change, context, 1, Phase.PostDeploy, sequence++, "add_" + index.Name + "_using_index", $"attach {name} to its index (UNIQUE USING INDEX, a brief lock)",
+                    change, context, 1, Phase.PostDeploy, "add_" + index.Name + "_using_index", $"attach {name} to its index (UNIQUE USING INDEX, a brief lock)",
                     RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(
                         context, new GuardSql.ConstraintExists(table, index.Name),
                         new ConstraintSql.AddUsingIndex(table, index.Name, PrimaryKey: false, index.Name, UsingIndexSteps.Deferrability(constraint)))),
@@ -145,13 +145,13 @@ internal sealed class RenamedColumnDependents
 
             var drop = new ConstraintSql.Drop(table, NameOf(add, constraint.Name), IfExists: true);
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, "add_" + NameOf(add, constraint.Name) + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
+                change, context, 1, Phase.PostDeploy, "add_" + NameOf(add, constraint.Name) + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
                 RecipeSteps.Ddl(context, drop, new ConstraintSql.Add(table, NameOf(add, constraint.Name), constraint.Definition, NotValid: true)),
                 RecipeSteps.Ddl(context, drop)));
             if (constraint.Validated)
             {
                 output.Steps.Add(RecipeSteps.Locking(
-                    change, context, 1, Phase.PostDeploy, sequence++, "validate_" + NameOf(add, constraint.Name), $"validate constraint {name} on {table} (scans without blocking writes)",
+                    change, context, 1, Phase.PostDeploy, "validate_" + NameOf(add, constraint.Name), $"validate constraint {name} on {table} (scans without blocking writes)",
                     RecipeSteps.Ddl(context, new ConstraintSql.Validate(table, NameOf(add, constraint.Name))),
                     RecipeSteps.Ddl()) with { StatementTimeout = "0" });
             }

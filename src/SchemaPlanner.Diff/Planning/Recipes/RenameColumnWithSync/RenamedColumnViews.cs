@@ -18,7 +18,7 @@ namespace SchemaPlanner.Planning.Recipes;
 /// </summary>
 internal static class RenamedColumnViews
 {
-    public static void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn, ref int sequence)
+    public static void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn)
     {
         var steps = Group(context, table, newColumn);
         if (steps is null)
@@ -36,7 +36,7 @@ internal static class RenamedColumnViews
         foreach (var component in Components(context, allDrops.Select(d => d.View.Name).Concat(allReplaces.Select(r => r.New.Name))))
         {
             PlanComponent(
-                change, context, output, table, newColumn, ref sequence,
+                change, context, output, table, newColumn,
                 allDrops.Where(d => component.Contains(d.View.Name)).ToList(),
                 allCreates.Where(c => component.Contains(c.View.Name)).ToList(),
                 allReplaces.Where(r => component.Contains(r.New.Name)).ToList(),
@@ -68,7 +68,7 @@ internal static class RenamedColumnViews
     }
 
     private static void PlanComponent(
-        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn, ref int sequence,
+        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn,
         List<DropView> drops, List<CreateView> creates, List<ReplaceView> replaces, List<Change> extras)
     {
 
@@ -116,7 +116,7 @@ internal static class RenamedColumnViews
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, losesColumns ? 2 : 1, Phase.PostDeploy, sequence++, "repoint_" + string.Join("_", current.Select(v => v.Name.Name)),
+            change, context, losesColumns ? 2 : 1, Phase.PostDeploy, "repoint_" + string.Join("_", current.Select(v => v.Name.Name)),
             $"re-point {string.Join(", ", current.Select(v => v.Name))} to {table}.{Sql.Quote(newColumn)} in one transaction",
             RecipeSteps.Ddl([.. up]), RecipeSteps.Ddl([.. down])));
     }

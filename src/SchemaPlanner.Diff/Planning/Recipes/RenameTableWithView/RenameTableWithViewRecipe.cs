@@ -98,7 +98,7 @@ public sealed class RenameTableWithViewRecipe : Recipe
         down.Insert(0, context.Render(dropView));
         down.Add(context.Render(new TableSql.Rename(@new, old.Name)));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, 0, $"rename_table_{old.Name}_to_{@new.Name}", $"rename {old} to {@new}, leaving an updatable view under the old name",
+            change, context, 1, Phase.PreDeploy, $"rename_table_{old.Name}_to_{@new.Name}", $"rename {old} to {@new}, leaving an updatable view under the old name",
             // Done once the old name is no longer a table (it is the view).
             RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(context, new GuardSql.TableExists(old, Negated: true), up)),
             RecipeSteps.Ddl([.. down])) with
@@ -108,7 +108,7 @@ public sealed class RenameTableWithViewRecipe : Recipe
         });
         output.AppInstructions.Add((1, $"Use {@new} instead of {old} (the old name is an updatable view until release 2)."));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, 0, "drop_view_" + old.Name, $"drop the compatibility view {old}",
+            change, context, 2, Phase.PostDeploy, "drop_view_" + old.Name, $"drop the compatibility view {old}",
             RecipeSteps.Ddl(context, dropView), RecipeSteps.Ddl(context, view)));
     }
 

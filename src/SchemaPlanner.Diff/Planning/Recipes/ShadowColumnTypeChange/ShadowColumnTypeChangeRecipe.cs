@@ -60,26 +60,23 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             ? ColumnConversion.AssignHint(retiredName, keepExpression, old)
             : ColumnConversion.Assign(retiredName, column, desired, old, context);
         context.BackfilledColumns.Add((table, desired.Name));
-        var sequence = 0;
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, "add_shadow_" + old.Name, $"add the shadow column {table}.{shadow} {desired.Type}",
+            change, context, 1, Phase.PreDeploy, "add_shadow_" + old.Name, $"add the shadow column {table}.{shadow} {desired.Type}",
             RecipeSteps.Ddl(context, RecipeSteps.AddNullableColumn(table, desired with { Name = shadowName })),
             RecipeSteps.Ddl(context, RecipeSteps.DropColumn(table, shadowName))));
         var (function, trigger) = RecipeSteps.SyncNames(table, "type_" + old.Name);
         var sync = new SyncTriggerData(table, function, trigger, [old.Name], [shadowName], [forward], [backward]);
-        output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {shadow} = {forward.Expression} in step with {column}"));
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forward], 1, sequence++));
-        output.Steps.Add(RecipeSteps.Verify(change, table, [forward], [], 1, sequence++, context.KeyOf(table, change)));
+        output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, $"keep {shadow} = {forward.Expression} in step with {column}"));
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forward], 1));
+        output.Steps.Add(RecipeSteps.Verify(change, table, [forward], [], 1, context.KeyOf(table, change)));
 
         if (desired.NotNull)
         {
-            foreach (var step in RecipeSteps.NotNull(change, context, table, shadowName, 1, Phase.PostDeploy, sequence))
+            foreach (var step in RecipeSteps.NotNull(change, context, table, shadowName, 1, Phase.PostDeploy))
             {
                 output.Steps.Add(step);
             }
-
-            sequence += 3;
         }
 
         // Indexes follow a column through a rename, so copies are built on the shadow before the swap.
@@ -90,7 +87,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         {
             var copy = new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new"));
             var definition = CopyIndexDefinition(index.Definition, index.Name, copy.Name, old.Name, shadowName);
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, copy, definition, 1, Phase.PostDeploy, sequence++, $"build {copy} on the shadow column, a copy of {index.Name}"));
+            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, copy, definition, 1, Phase.PostDeploy, $"build {copy} on the shadow column, a copy of {index.Name}"));
         }
 
         // Unique and primary keys on the column: the desired constraint's index is built concurrently on the shadow
@@ -108,7 +105,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             var index = toTable!.Indexes.First(i => i.Constraint == key.Old.Name);
             var definition = CopyIndexDefinition(index.Definition, index.Name, key.Copy, old.Name, shadowName);
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, new QualifiedName(table.Schema, key.Copy), definition, 1, Phase.PostDeploy, sequence++,
+                change, new QualifiedName(table.Schema, key.Copy), definition, 1, Phase.PostDeploy,
                 $"build the unique index of {Sql.Quote(key.Old.Name)} on the shadow column concurrently"));
             ClaimConstraint(context, table, key.Old.Name);
         }
@@ -197,7 +194,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         var (keepFunction, keepTrigger) = RecipeSteps.SyncNames(table, "retired_" + old.Name);
         var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [keepAssignment], []);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PostDeploy, sequence++, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
+            change, context, 1, Phase.PostDeploy, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
             new StepSql(new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep, context.Render(new GuardSql.ColumnExists(table, retiredName)))),
             new StepSql(new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync, context.Render(new GuardSql.ColumnExists(table, retiredName, Negated: true))))) with
         {
@@ -208,16 +205,16 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         {
             var name = Sql.Quote(constraint.Name);
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, "validate_" + constraint.Name, $"validate {name} on {table} after the swap (scans without blocking writes)",
+                change, context, 1, Phase.PostDeploy, "validate_" + constraint.Name, $"validate {name} on {table} after the swap (scans without blocking writes)",
                 RecipeSteps.Ddl(context, new ConstraintSql.Validate(table, constraint.Name)),
                 RecipeSteps.Ddl()) with { StatementTimeout = "0" });
         }
 
         output.AppInstructions.Add((1, $"Work with {table}.{column} as either {old.Type} or {desired.Type}: its type switches in this release's post-deploy."));
         output.AppInstructions.Add((2, $"Nothing new: the retired {table}.{retired} ({old.Type}) is dropped after this release is deployed."));
-        output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, keep, 2, Phase.PostDeploy, sequence++));
+        output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, keep, 2, Phase.PostDeploy));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + retiredName, $"drop the retired column {table}.{retired}",
+            change, context, 2, Phase.PostDeploy, "drop_column_" + retiredName, $"drop the retired column {table}.{retired}",
             RecipeSteps.Ddl(context, RecipeSteps.DropColumn(table, retiredName)), null, $"{retired} is gone; {column} holds every value in the new type") with
         {
             SquawkIgnores = ["ban-drop-column"],

@@ -34,7 +34,7 @@ internal static class RecipeSteps
         new(context.Render(done), [.. statements]);
 
     /// <summary>A transactional DDL step under lock_timeout with retries.</summary>
-    public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
+    public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
         new PlanStep
         {
             Release = release,
@@ -49,29 +49,28 @@ internal static class RecipeSteps
             LockTimeout = context.Settings.LockTimeout,
             StatementTimeout = context.Settings.StatementTimeout,
             RetryOnLockTimeout = true,
-            SortKey = (0, 0, sequence),
-        };
+            };
 
     /// <summary>
     /// SET NOT NULL without a long ACCESS EXCLUSIVE scan: CHECK (col IS NOT NULL) NOT VALID, VALIDATE it (only
     /// SHARE UPDATE EXCLUSIVE), then SET NOT NULL (PostgreSQL 12+ skips the scan thanks to the valid check) and
     /// drop the helper check.
     /// </summary>
-    public static IEnumerable<PlanStep> NotNull(ClassifiedChange change, PlanningContext context, QualifiedName table, string column, int release, Phase phase, int sequence)
+    public static IEnumerable<PlanStep> NotNull(ClassifiedChange change, PlanningContext context, QualifiedName table, string column, int release, Phase phase)
     {
         var check = Sql.ShortName($"{table.Name}_{column}_not_null_sp");
         var dropCheck = new ConstraintSql.Drop(table, check, IfExists: true);
         var addCheck = new ConstraintSql.AddNotNullCheck(table, check, column);
         yield return Locking(
-            change, context, release, phase, sequence, $"not_null_check_{column}", $"add CHECK ({column} IS NOT NULL) NOT VALID on {table}",
+            change, context, release, phase, $"not_null_check_{column}", $"add CHECK ({column} IS NOT NULL) NOT VALID on {table}",
             Ddl(context, dropCheck, addCheck),
             Ddl(context, dropCheck));
         yield return Locking(
-            change, context, release, phase, sequence + 1, $"validate_not_null_check_{column}", $"validate the NOT NULL check of {table}.{column} (scans without blocking writes)",
+            change, context, release, phase, $"validate_not_null_check_{column}", $"validate the NOT NULL check of {table}.{column} (scans without blocking writes)",
             Ddl(context, new ConstraintSql.Validate(table, check)),
             Ddl()) with { StatementTimeout = "0" };
         yield return Locking(
-            change, context, release, phase, sequence + 2, $"set_not_null_{column}", $"SET NOT NULL on {table}.{column} (uses the validated check, no scan) and drop the check",
+            change, context, release, phase, $"set_not_null_{column}", $"SET NOT NULL on {table}.{column} (uses the validated check, no scan) and drop the check",
             Ddl(context, new ColumnSql.SetNotNull(table, column), dropCheck),
             Ddl(context, new ColumnSql.DropNotNull(table, column), addCheck)) with
         {
@@ -95,7 +94,7 @@ internal static class RecipeSteps
     }
 
     /// <summary>A non-transactional concurrent build (invalid leftovers dropped first); down drops it concurrently.</summary>
-    public static PlanStep CreateIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence, string title) => new()
+    public static PlanStep CreateIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, string title) => new()
     {
         Release = release,
         Phase = phase,
@@ -111,13 +110,12 @@ internal static class RecipeSteps
         SquawkReason = ConcurrentWithoutLockTimeout,
         DownSquawkIgnores = ["require-lock-timeout"],
         DownSquawkReason = ConcurrentWithoutLockTimeout,
-        SortKey = (0, 0, sequence),
     };
 
     /// <summary>The reverse of <see cref="CreateIndexConcurrently"/>: drops the index concurrently, builds it again on the way down.</summary>
-    public static PlanStep DropIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence)
+    public static PlanStep DropIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase)
     {
-        var create = CreateIndexConcurrently(change, index, definition, release, phase, sequence, $"drop index {index} concurrently");
+        var create = CreateIndexConcurrently(change, index, definition, release, phase, $"drop index {index} concurrently");
         return create with { Name = "drop_index_" + index.Name, Up = create.Down!, Down = create.Up };
     }
 
@@ -133,8 +131,8 @@ internal static class RecipeSteps
         return (name, name);
     }
 
-    public static PlanStep SyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence, string title) =>
-        Locking(change, context, release, phase, sequence, "sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), title,
+    public static PlanStep SyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, string title) =>
+        Locking(change, context, release, phase, "sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), title,
             new StepSql(data),
             new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger))) with
         {
@@ -157,19 +155,19 @@ internal static class RecipeSteps
     }
 
     /// <summary>Adds a column nullable and without default (plus <paramref name="then"/>), saying it adds it.</summary>
-    public static PlanStep AddColumn(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase, int sequence, string title, params string[] then) =>
-        Locking(change, context, release, phase, sequence, "add_column_" + column.Name, title,
+    public static PlanStep AddColumn(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase, string title, params string[] then) =>
+        Locking(change, context, release, phase, "add_column_" + column.Name, title,
             Ddl([context.Render(AddNullableColumn(table, column)), .. then]), Ddl(context, DropColumn(table, column.Name))) with
         {
             AddsColumns = [(table, column.Name)],
         };
 
-    public static PlanStep DropSyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence) =>
-        Locking(change, context, release, phase, sequence, "drop_sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), $"drop the sync trigger {data.Trigger} on {data.Table}",
+    public static PlanStep DropSyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase) =>
+        Locking(change, context, release, phase, "drop_sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), $"drop the sync trigger {data.Trigger} on {data.Table}",
             new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
             new StepSql(data));
 
-    public static PlanStep Backfill(ClassifiedChange change, PlanningContext context, QualifiedName table, IReadOnlyList<Assignment> assignments, int release, int sequence, bool onlyWhereNull = false) => new()
+    public static PlanStep Backfill(ClassifiedChange change, PlanningContext context, QualifiedName table, IReadOnlyList<Assignment> assignments, int release, bool onlyWhereNull = false) => new()
     {
         Release = release,
         Phase = Phase.Backfill,
@@ -183,10 +181,9 @@ internal static class RecipeSteps
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
-        SortKey = (0, 0, sequence),
     };
 
-    public static PlanStep Verify(ClassifiedChange change, QualifiedName table, IReadOnlyList<Assignment> equal, IReadOnlyList<VerifyCheck> checks, int release, int sequence, IReadOnlyList<KeyColumn>? key = null) => new()
+    public static PlanStep Verify(ClassifiedChange change, QualifiedName table, IReadOnlyList<Assignment> equal, IReadOnlyList<VerifyCheck> checks, int release, IReadOnlyList<KeyColumn>? key = null) => new()
     {
         Release = release,
         Phase = Phase.Verify,
@@ -197,7 +194,6 @@ internal static class RecipeSteps
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
-        SortKey = (0, 0, sequence),
     };
 
     /// <summary>File-name-safe names for the steps serving <paramref name="change"/> (column and table names may hold spaces or capitals).</summary>

@@ -22,7 +22,7 @@ internal static class RollbackSteps
     /// Two steps after a swap that do nothing on the way up; on the way down (before the swap's down) they add a
     /// CHECK (retired IS NOT NULL) NOT VALID and validate it, so the swap's down can SET NOT NULL without a scan.
     /// </summary>
-    internal static IEnumerable<PlanStep> RollbackNotNull(ClassifiedChange change, PlanningContext context, IReadOnlyList<(QualifiedName Table, string Retired)> columns, int release, int sequence)
+    internal static IEnumerable<PlanStep> RollbackNotNull(ClassifiedChange change, PlanningContext context, IReadOnlyList<(QualifiedName Table, string Retired)> columns, int release)
     {
         if (columns.Count == 0)
         {
@@ -31,11 +31,11 @@ internal static class RollbackSteps
 
         var names = RecipeSteps.List(columns.Select(c => c.Table.Member(c.Retired)));
         yield return RecipeSteps.Locking(
-            change, context, release, Phase.PostDeploy, sequence, "rollback_validate_not_null", $"(rollback only) validate the NOT NULL checks of {names}",
+            change, context, release, Phase.PostDeploy, "rollback_validate_not_null", $"(rollback only) validate the NOT NULL checks of {names}",
             RecipeSteps.Ddl(),
             RecipeSteps.Ddl(context, columns.Select(c => new ConstraintSql.Validate(c.Table, RollbackCheckName(c.Table, c.Retired))))) with { StatementTimeout = "0" };
         yield return RecipeSteps.Locking(
-            change, context, release, Phase.PostDeploy, sequence + 1, "rollback_not_null_check", $"(rollback only) add CHECK (… IS NOT NULL) NOT VALID on {names}",
+            change, context, release, Phase.PostDeploy, "rollback_not_null_check", $"(rollback only) add CHECK (… IS NOT NULL) NOT VALID on {names}",
             RecipeSteps.Ddl(),
             RecipeSteps.Ddl(context, columns.SelectMany(c => new ISqlStatement[]
             {
@@ -52,7 +52,7 @@ internal static class RollbackSteps
     }
 
     /// <summary>A step that does nothing on the way up and builds an index concurrently on the way down.</summary>
-    internal static PlanStep DownOnlyIndex(ClassifiedChange change, PlanningContext context, QualifiedName index, string definition, int release, int sequence, string title) => new()
+    internal static PlanStep DownOnlyIndex(ClassifiedChange change, PlanningContext context, QualifiedName index, string definition, int release, string title) => new()
     {
         Release = release,
         Phase = Phase.PostDeploy,
@@ -66,6 +66,5 @@ internal static class RollbackSteps
         Hazards = change.Hazards,
         DownSquawkIgnores = ["require-lock-timeout"],
         DownSquawkReason = RecipeSteps.ConcurrentWithoutLockTimeout,
-        SortKey = (0, 0, sequence),
     };
 }
