@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Diffing;
 
@@ -125,7 +126,23 @@ internal static class RenameFollowers
             : (@from with { Tables = tables.ToEquatableArray(), Sequences = sequences.ToEquatableArray() }, followers);
     }
 
-    /// <summary>The DDL renaming the followers, once the table has the name <paramref name="table"/>.</summary>
+    /// <summary>The statements renaming the followers, once the table has the name <paramref name="table"/>.</summary>
+    public static IEnumerable<ISqlStatement> Renames(QualifiedName table, IEnumerable<RenameFollower> followers) =>
+        followers.Where(f => f.Old != f.New).Select(f => f.Kind switch
+        {
+            "constraint" => new ConstraintSql.Rename(f.Table ?? table, f.Old.Name, f.New.Name),
+            "index" => (ISqlStatement)new IndexSql.Rename(f.Old, f.New.Name),
+            _ => new SequenceSql.Rename(f.Old, f.New.Name),
+        });
+
+    /// <summary>The same, written through <paramref name="sql"/> (a recipe's <c>context.Render</c>).</summary>
+    public static IEnumerable<string> Statements(QualifiedName table, IEnumerable<RenameFollower> followers, Func<ISqlStatement, string> sql) =>
+        Renames(table, followers).Select(sql);
+
+    /// <summary>
+    /// The same as text without templates: only for <c>RenameTableWithViewRecipe</c> until it calls the overload
+    /// above with <c>context.Render</c> (issue #9); remove it then.
+    /// </summary>
     public static IEnumerable<string> Statements(QualifiedName table, IEnumerable<RenameFollower> followers) =>
         followers.Where(f => f.Old != f.New).Select(f => f.Kind switch
         {

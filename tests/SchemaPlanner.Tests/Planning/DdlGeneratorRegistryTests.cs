@@ -2,6 +2,7 @@ using SchemaPlanner.Tests.Infrastructure;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Planning.Ddl.Generators;
+using SchemaPlanner.Planning.Statements;
 using Xunit;
 
 namespace SchemaPlanner.Tests.Planning;
@@ -78,7 +79,7 @@ public sealed class DdlGeneratorRegistryTests
     {
         public override IEnumerable<DdlHandler> Handlers =>
         [
-            DdlHandler.For<AddIndex>((c, ddl) => ddl.Emit(c.Index.Definition), c => ChangeReverse.By(new DropIndex(c.TableName, c.Index))),
+            DdlHandler.For<AddIndex>((c, ddl) => ddl.Emit(new IndexSql.Create(c.Index.Definition)), c => ChangeReverse.By(new DropIndex(c.TableName, c.Index))),
         ];
     }
 }

@@ -24,9 +24,6 @@ internal sealed class DdlBuilder(SchemaModel? from, SchemaModel? to, ISqlRendere
     /// <summary>Adds one statement, written by its template.</summary>
     public void Emit(ISqlStatement statement) => statements.Add(sql.Render(statement));
 
-    /// <summary>Adds one statement (no trailing semicolon).</summary>
-    public void Emit(string statement) => statements.Add(statement);
-
     /// <summary>The text of a statement, for generators that wrap it in another.</summary>
     public string Render(ISqlStatement statement) => sql.Render(statement);
 

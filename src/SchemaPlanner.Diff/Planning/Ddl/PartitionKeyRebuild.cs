@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl;
@@ -23,14 +24,14 @@ internal static class PartitionKeyRebuild
             .ToList();
         foreach (var (table, constraint) in incoming)
         {
-            ddl.Emit("ALTER TABLE IF EXISTS " + table.Sql + " DROP CONSTRAINT IF EXISTS " + Sql.Quote(constraint.Name));
+            ddl.Emit(new ConstraintSql.Drop(table, constraint.Name, IfExists: true, TableIfExists: true));
         }
 
         // Serial sequences are owned by the old columns and would be dropped with them.
         var owned = fromModel.Sequences.Where(s => s.OwnedByTable == old.Name).ToList();
         foreach (var sequence in owned)
         {
-            ddl.Emit("ALTER SEQUENCE " + sequence.Name.Sql + " OWNED BY NONE");
+            ddl.Emit(new SequenceSql.OwnedBy(sequence.Name, null, null));
         }
 
         // Partitions that stay partitions of the table move with it (their rows stay where they are).
@@ -38,15 +39,15 @@ internal static class PartitionKeyRebuild
             .Where(t => t.PartitionOf == old.Name && toModel.FindTable(t.Name)?.PartitionOf == @new.Name)
             .Select(t => toModel.FindTable(t.Name)!)
             .ToList();
-        ddl.Emit("ALTER TABLE " + old.Name.Sql + " RENAME TO " + Sql.Quote(away.Name));
+        ddl.Emit(new TableSql.Rename(old.Name, away.Name));
         foreach (var index in old.Indexes)
         {
-            ddl.Emit("ALTER INDEX " + Sql.Quote(old.Name.Schema) + "." + Sql.Quote(index.Name) + " RENAME TO " + Sql.Quote(Sql.ShortName(index.Name + "__old")));
+            ddl.Emit(new IndexSql.Rename(new QualifiedName(old.Name.Schema, index.Name), Sql.ShortName(index.Name + "__old")));
         }
 
         foreach (var partition in partitions)
         {
-            ddl.Emit("ALTER TABLE " + away.Sql + " DETACH PARTITION " + partition.Name.Sql);
+            ddl.Emit(new TableSql.DetachPartition(away, partition.Name));
         }
 
         TableDefinitions.Create(@new, ddl);
@@ -66,24 +67,22 @@ internal static class PartitionKeyRebuild
         }
         while (added);
 
-        var copied = @new.Columns.Where(n => n.Generated is null && old.FindColumn(n.Name) is { Generated: null }).Select(n => Sql.Quote(n.Name)).ToList();
+        var copied = @new.Columns.Where(n => n.Generated is null && old.FindColumn(n.Name) is { Generated: null }).Select(n => n.Name).ToList();
         if (copied.Count > 0)
         {
-            var overriding = @new.Columns.Any(n => n.Identity == IdentityKind.Always && old.FindColumn(n.Name) is not null) ? " OVERRIDING SYSTEM VALUE" : "";
-            var list = string.Join(", ", copied);
-            ddl.Emit("INSERT INTO " + @new.Name.Sql + " (" + list + ")" + overriding + " SELECT " + list + " FROM " + away.Sql);
+            var overriding = @new.Columns.Any(n => n.Identity == IdentityKind.Always && old.FindColumn(n.Name) is not null);
+            ddl.Emit(new TableSql.CopyRows(@new.Name, away, copied, overriding));
         }
 
         foreach (var column in @new.Columns.Where(n => n.Identity != IdentityKind.None))
         {
-            ddl.Emit("SELECT setval(pg_get_serial_sequence(" + Sql.Literal(@new.Name.Sql) + ", " + Sql.Literal(column.Name) + "), coalesce(max("
-                + Sql.Quote(column.Name) + "), 0) + 1, false) FROM " + @new.Name.Sql);
+            ddl.Emit(new SequenceSql.AdvancePastColumn(@new.Name, column.Name));
         }
 
-        ddl.Emit("DROP TABLE " + away.Sql);
+        ddl.Emit(new TableSql.Drop(away));
         foreach (var partition in partitions)
         {
-            ddl.Emit(AlterTable(@new.Name) + " ATTACH PARTITION " + partition.Name.Sql + " " + (partition.PartitionBound ?? "DEFAULT"));
+            ddl.Emit(new TableSql.AttachPartition(@new.Name, partition.Name, partition.PartitionBound));
         }
 
         foreach (var sequence in owned)
@@ -91,13 +90,13 @@ internal static class PartitionKeyRebuild
             var desired = toModel.Sequences.FirstOrDefault(s => s.Name == sequence.Name);
             if (desired is { OwnedByTable: not null, OwnedByColumn: not null } && desired.OwnedByTable == @new.Name)
             {
-                ddl.Emit("ALTER SEQUENCE " + desired.Name.Sql + " OWNED BY " + desired.OwnedByTable.Member(desired.OwnedByColumn));
+                ddl.Emit(new SequenceSql.OwnedBy(desired.Name, desired.OwnedByTable, desired.OwnedByColumn));
             }
         }
 
         foreach (var comment in toModel.Comments.Where(k => IsCommentOn(k.Target, @new.Name)))
         {
-            ddl.Emit("COMMENT ON " + comment.Target + " IS " + Sql.Literal(comment.Text));
+            ddl.Emit(new CommentSql.Set(comment.Target, comment.Text));
         }
 
         // Incoming foreign keys the differ leaves alone (unchanged) are added back; changed ones are its job.

@@ -1,5 +1,5 @@
-using System.Text;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl;
@@ -15,58 +15,23 @@ internal static class TableDefinitions
     public static void Create(Table table, DdlBuilder ddl)
     {
         var to = ddl.To;
-        var sql = new StringBuilder("CREATE ");
-        if (table.Unlogged)
-        {
-            sql.Append("UNLOGGED ");
-        }
-
-        sql.Append("TABLE ").Append(table.Name.Sql);
         var inline = table.Constraints
             .Where(c => c.Kind != ConstraintKind.ForeignKey && (c.Validated || c.Kind != ConstraintKind.Check))
-            .Select(c => "CONSTRAINT " + Sql.Quote(c.Name) + " " + c.Definition)
+            .Select(c => new ConstraintDefinition(c.Name, c.Definition))
             .ToList();
         var partitionParent = table.PartitionOf is { } p ? to?.FindTable(p) : null;
-        if (table.PartitionOf is not null)
-        {
-            // A partition's columns are its parent's; only its own constraints are listed.
-            sql.Append(" PARTITION OF ").Append(table.PartitionOf.Sql);
-            if (inline.Count > 0)
-            {
-                sql.Append(" (\n").Append(string.Join(",\n", inline.Select(l => Indent + l))).Append("\n)");
-            }
 
-            sql.Append(' ').Append(table.PartitionBound ?? "DEFAULT");
-        }
-        else
-        {
-            var parents = table.Inherits.Select(n => to?.FindTable(n)).ToList();
-            var lines = new List<string>();
-            foreach (var column in table.Columns)
-            {
-                var inherited = parents.Select(t => t?.FindColumn(column.Name)).FirstOrDefault(c => c is not null);
-                if (inherited is not null && inherited == column)
-                {
-                    continue;
-                }
-
-                lines.Add(ColumnDefinitions.Of(column, inheritedGenerated: inherited is not null && inherited.Generated is not null));
-            }
-
-            lines.AddRange(inline);
-            sql.Append(lines.Count == 0 ? " ()" : " (\n" + string.Join(",\n", lines.Select(l => Indent + l)) + "\n)");
-            if (!table.Inherits.IsEmpty)
-            {
-                sql.Append(" INHERITS (").Append(string.Join(", ", table.Inherits.Select(n => n.Sql))).Append(')');
-            }
-        }
-
-        if (table.PartitionKey is not null)
-        {
-            sql.Append(" PARTITION BY ").Append(table.PartitionKey);
-        }
-
-        ddl.Emit(sql.ToString());
+        // A partition's columns are its parent's; only its own constraints are listed.
+        List<string> columns = table.PartitionOf is not null ? [] : OwnColumns(table, to);
+        ddl.Emit(new TableSql.Create(
+            table.Name,
+            table.Unlogged,
+            columns,
+            inline,
+            table.PartitionOf is null ? table.Inherits : EquatableArray<QualifiedName>.Empty,
+            table.PartitionOf,
+            table.PartitionBound,
+            table.PartitionKey));
 
         if (partitionParent is not null)
         {
@@ -81,12 +46,14 @@ internal static class TableDefinitions
 
                 if (column.Default != parentColumn.Default)
                 {
-                    ddl.Emit(AlterTable(table.Name) + " ALTER COLUMN " + Sql.Quote(column.Name) + (column.Default is null ? " DROP DEFAULT" : " SET DEFAULT " + column.Default));
+                    ddl.Emit(column.Default is null
+                        ? new ColumnSql.DropDefault(table.Name, column.Name)
+                        : new ColumnSql.SetDefault(table.Name, column.Name, column.Default));
                 }
 
                 if (column.NotNull && !parentColumn.NotNull)
                 {
-                    ddl.Emit(AlterTable(table.Name) + " ALTER COLUMN " + Sql.Quote(column.Name) + " SET NOT NULL");
+                    ddl.Emit(new ColumnSql.SetNotNull(table.Name, column.Name));
                 }
             }
         }
@@ -98,12 +65,31 @@ internal static class TableDefinitions
 
         if (table.RowLevelSecurity)
         {
-            ddl.Emit(AlterTable(table.Name) + " ENABLE ROW LEVEL SECURITY");
+            ddl.Emit(new TableSql.RowLevelSecurity(table.Name, Enable: true));
         }
 
         if (table.ForceRowLevelSecurity)
         {
-            ddl.Emit(AlterTable(table.Name) + " FORCE ROW LEVEL SECURITY");
+            ddl.Emit(new TableSql.ForceRowLevelSecurity(table.Name, Force: true));
         }
+    }
+
+    /// <summary>The definitions of the columns the table declares itself (an inherited column unchanged is its parent's).</summary>
+    private static List<string> OwnColumns(Table table, SchemaModel? to)
+    {
+        var parents = table.Inherits.Select(n => to?.FindTable(n)).ToList();
+        var lines = new List<string>();
+        foreach (var column in table.Columns)
+        {
+            var inherited = parents.Select(t => t?.FindColumn(column.Name)).FirstOrDefault(c => c is not null);
+            if (inherited is not null && inherited == column)
+            {
+                continue;
+            }
+
+            lines.Add(ColumnDefinitions.Of(column, inheritedGenerated: inherited is not null && inherited.Generated is not null));
+        }
+
+        return lines;
     }
 }

@@ -1,4 +1,5 @@
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl;
@@ -13,30 +14,29 @@ internal static class TypeReplacement
     /// Renames the old type away, creates the new one, moves every live column to it through text (defaults are
     /// dropped first and set again, as they name the old type), drops the old type.
     /// </summary>
-    public static void Replace(QualifiedName name, string create, string dropKeyword, DdlBuilder ddl, SchemaModel fromModel, SchemaModel toModel)
+    public static void Replace(QualifiedName name, ISqlStatement create, bool isDomain, DdlBuilder ddl, SchemaModel fromModel, SchemaModel toModel)
     {
         var away = AwayName(name);
-        ddl.Emit((dropKeyword.Contains("DOMAIN", StringComparison.Ordinal) ? "ALTER DOMAIN " : "ALTER TYPE ") + name.Sql + " RENAME TO " + Sql.Quote(away.Name));
+        ddl.Emit(isDomain ? new DomainSql.Rename(name, away.Name) : new TypeSql.Rename(name, away.Name));
         ddl.Emit(create);
         foreach (var (table, column) in LiveColumns(fromModel, toModel, col => col.TypeName == name))
         {
             var desired = toModel.FindTable(table)?.FindColumn(column.Name);
-            var alter = AlterTable(table) + " ALTER COLUMN " + Sql.Quote(column.Name);
             if (column.Default is not null)
             {
-                ddl.Emit(alter + " DROP DEFAULT");
+                ddl.Emit(new ColumnSql.DropDefault(table, column.Name));
             }
 
             var isArray = column.Type.EndsWith("[]", StringComparison.Ordinal);
-            ddl.Emit(alter + " TYPE " + column.Type + " USING " + Sql.Quote(column.Name) + (isArray ? "::text[]::" : "::text::") + column.Type);
+            ddl.Emit(new ColumnSql.SetType(table, column.Name, column.Type, Using: Sql.Quote(column.Name) + (isArray ? "::text[]::" : "::text::") + column.Type));
             var defaultValue = desired is not null && desired.Type == column.Type ? desired.Default : column.Default;
             if (defaultValue is not null)
             {
-                ddl.Emit(alter + " SET DEFAULT " + defaultValue);
+                ddl.Emit(new ColumnSql.SetDefault(table, column.Name, defaultValue));
             }
         }
 
-        ddl.Emit(dropKeyword + away.Sql);
+        ddl.Emit(isDomain ? new DomainSql.Drop(away) : new TypeSql.Drop(away));
     }
 
     /// <summary>

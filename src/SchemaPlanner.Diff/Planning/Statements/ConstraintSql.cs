@@ -20,7 +20,8 @@ public static class ConstraintSql
     /// <summary><c>ADD CONSTRAINT name CHECK (column IS NOT NULL) NOT VALID</c>: the helper check a scan-free SET NOT NULL relies on once validated.</summary>
     public sealed record AddNotNullCheck(QualifiedName Table, string Name, string Column) : ISqlStatement;
 
-    public sealed record Drop(QualifiedName Table, string Name, bool IfExists = false) : ISqlStatement;
+    /// <summary><c>ALTER TABLE [IF EXISTS] table DROP CONSTRAINT [IF EXISTS] name</c>: <c>TableIfExists</c> for a table that may be gone already.</summary>
+    public sealed record Drop(QualifiedName Table, string Name, bool IfExists = false, bool TableIfExists = false) : ISqlStatement;
 
     public sealed record Rename(QualifiedName Table, string Name, string NewName) : ISqlStatement;
 

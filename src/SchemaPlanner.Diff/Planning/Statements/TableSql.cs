@@ -5,14 +5,59 @@ namespace SchemaPlanner.Planning.Statements;
 /// <summary>Table statements: <c>sql/statements/table/*.sbn</c>.</summary>
 public static class TableSql
 {
-    /// <summary><c>ALTER TABLE parent DETACH PARTITION partition [CONCURRENTLY]</c>.</summary>
+    /// <summary><c>ALTER TABLE table ATTACH PARTITION partition bound</c> (<c>DEFAULT</c> when <c>Bound</c> is null).</summary>
+    public sealed record AttachPartition(QualifiedName Table, QualifiedName Partition, string? Bound) : ISqlStatement;
+
+    /// <summary>
+    /// <c>INSERT INTO target (columns) [OVERRIDING SYSTEM VALUE] SELECT columns FROM source</c>: every row at once,
+    /// for a table rebuilt under a lock. <c>OverridingSystemValue</c> keeps the values of identity columns.
+    /// </summary>
+    public sealed record CopyRows(QualifiedName Target, QualifiedName Source, IReadOnlyList<string> Columns, bool OverridingSystemValue) : ISqlStatement;
+
+    /// <summary>
+    /// <c>CREATE [UNLOGGED] TABLE table</c>: the column definitions (already written) and inline constraints,
+    /// one per line, then <c>INHERITS</c> and <c>PARTITION BY</c>; or, for a partition, <c>PARTITION OF parent</c>,
+    /// its own constraints only, and its bound (<c>DEFAULT</c> when <c>PartitionBound</c> is null).
+    /// </summary>
+    public sealed record Create(
+        QualifiedName Table,
+        bool Unlogged,
+        IReadOnlyList<string> Columns,
+        IReadOnlyList<ConstraintDefinition> Constraints,
+        IReadOnlyList<QualifiedName> Inherits,
+        QualifiedName? PartitionOf,
+        string? PartitionBound,
+        string? PartitionBy) : ISqlStatement;
+
+    /// <summary>
+    /// <c>ALTER TABLE table DETACH PARTITION partition [CONCURRENTLY]</c>: the partition becomes a table of its own,
+    /// rows kept (<c>Concurrently</c>: PostgreSQL 14+, outside a transaction, without blocking the parent).
+    /// </summary>
     public sealed record DetachPartition(QualifiedName Table, QualifiedName Partition, bool Concurrently = false) : ISqlStatement;
 
     public sealed record Drop(QualifiedName Table, bool IfExists = false) : ISqlStatement;
 
+    /// <summary><c>FORCE ROW LEVEL SECURITY</c> (the owner too is subject to the policies), or <c>NO FORCE</c>.</summary>
+    public sealed record ForceRowLevelSecurity(QualifiedName Table, bool Force) : ISqlStatement;
+
+    /// <summary><c>ALTER TABLE table INHERIT parent</c>.</summary>
+    public sealed record Inherit(QualifiedName Table, QualifiedName Parent) : ISqlStatement;
+
     /// <summary><c>LOCK TABLE table IN mode MODE</c> (<c>ACCESS EXCLUSIVE</c> unless said).</summary>
     public sealed record Lock(QualifiedName Table, string Mode = "ACCESS EXCLUSIVE") : ISqlStatement;
 
+    /// <summary><c>ALTER TABLE table NO INHERIT parent</c>.</summary>
+    public sealed record NoInherit(QualifiedName Table, QualifiedName Parent) : ISqlStatement;
+
     /// <summary><c>ALTER TABLE table RENAME TO new_name</c> (same schema).</summary>
     public sealed record Rename(QualifiedName Table, string NewName) : ISqlStatement;
+
+    /// <summary><c>ENABLE ROW LEVEL SECURITY</c>, or <c>DISABLE</c>.</summary>
+    public sealed record RowLevelSecurity(QualifiedName Table, bool Enable) : ISqlStatement;
+
+    /// <summary><c>SET UNLOGGED</c>, or <c>SET LOGGED</c> (a rewrite under an ACCESS EXCLUSIVE lock either way).</summary>
+    public sealed record SetPersistence(QualifiedName Table, bool Unlogged) : ISqlStatement;
+
+    /// <summary><c>ALTER TABLE table SET SCHEMA schema</c>.</summary>
+    public sealed record SetSchema(QualifiedName Table, string Schema) : ISqlStatement;
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
@@ -21,45 +22,28 @@ internal sealed class CollationDdl : DdlGenerator
     {
         var (fromModel, toModel) = ddl.Models(c);
         var away = AwayName(c.Old.Name);
-        ddl.Emit("ALTER COLLATION " + c.Old.Name.Sql + " RENAME TO " + Sql.Quote(away.Name));
+        ddl.Emit(new CollationSql.Rename(c.Old.Name, away.Name));
         ddl.Emit(CreateSql(c.New));
         foreach (var (table, column) in TypeReplacement.LiveColumns(fromModel, toModel, col => col.Collation == c.Old.Name.Sql))
         {
-            ddl.Emit(AlterTable(table) + " ALTER COLUMN " + Sql.Quote(column.Name) + " TYPE " + column.Type + " COLLATE " + c.New.Name.Sql);
+            ddl.Emit(new ColumnSql.SetType(table, column.Name, column.Type, c.New.Name.Sql));
         }
 
-        ddl.Emit("DROP COLLATION " + away.Sql);
+        ddl.Emit(new CollationSql.Drop(away));
     }
 
-    private static void Drop(DropCollation c, DdlBuilder ddl) => ddl.Emit("DROP COLLATION " + c.Collation.Name.Sql);
+    private static void Drop(DropCollation c, DdlBuilder ddl) => ddl.Emit(new CollationSql.Drop(c.Collation.Name));
 
-    private static string CreateSql(Collation collation)
+    /// <summary>
+    /// ICU collations are defined by their locale; libc ones by <c>locale</c> when the catalog has no
+    /// <c>lc_collate</c>/<c>lc_ctype</c>, else by both of those (each falling back on the locale).
+    /// </summary>
+    private static CollationSql.Create CreateSql(Collation collation)
     {
-        var options = new List<string>();
-        if (collation.Provider == "icu")
-        {
-            options.Add("provider = icu");
-            options.Add("locale = " + Sql.Literal(collation.Locale ?? collation.LcCollate ?? ""));
-        }
-        else
-        {
-            options.Add("provider = libc");
-            if (collation.LcCollate is null && collation.LcCtype is null)
-            {
-                options.Add("locale = " + Sql.Literal(collation.Locale ?? ""));
-            }
-            else
-            {
-                options.Add("lc_collate = " + Sql.Literal(collation.LcCollate ?? collation.Locale ?? ""));
-                options.Add("lc_ctype = " + Sql.Literal(collation.LcCtype ?? collation.Locale ?? ""));
-            }
-        }
-
-        if (!collation.Deterministic)
-        {
-            options.Add("deterministic = false");
-        }
-
-        return "CREATE COLLATION " + collation.Name.Sql + " (" + string.Join(", ", options) + ")";
+        var byLocale = collation.Provider == "icu" || (collation.LcCollate is null && collation.LcCtype is null);
+        var locale = collation.Provider == "icu" ? collation.Locale ?? collation.LcCollate ?? "" : collation.Locale ?? "";
+        return byLocale
+            ? new(collation.Name, collation.Provider == "icu" ? "icu" : "libc", locale, null, null, collation.Deterministic)
+            : new(collation.Name, "libc", null, collation.LcCollate ?? collation.Locale ?? "", collation.LcCtype ?? collation.Locale ?? "", collation.Deterministic);
     }
 }

@@ -116,7 +116,7 @@ internal sealed class ColumnDdl : DdlGenerator
             Alter(c.TableName, renamed, c.New, changed, ddl);
         }
 
-        foreach (var statement in RenameFollowers.Statements(c.TableName, c.Followers))
+        foreach (var statement in RenameFollowers.Renames(c.TableName, c.Followers))
         {
             ddl.Emit(statement);
         }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -12,5 +13,5 @@ internal sealed class CommentDdl : DdlGenerator
     ];
 
     private static void Set(SetComment c, DdlBuilder ddl) =>
-        ddl.Emit("COMMENT ON " + c.Target + " IS " + (c.New is null ? "NULL" : Sql.Literal(c.New)));
+        ddl.Emit(new CommentSql.Set(c.Target, c.New));
 }

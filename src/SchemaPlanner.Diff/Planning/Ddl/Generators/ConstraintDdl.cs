@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
@@ -17,8 +18,8 @@ internal sealed class ConstraintDdl : DdlGenerator
     private static void Add(AddConstraint c, DdlBuilder ddl) => ddl.Emit(AddConstraint(c.TableName, c.Constraint));
 
     private static void Validate(ValidateConstraint c, DdlBuilder ddl) =>
-        ddl.Emit("ALTER TABLE " + c.TableName.Sql + " VALIDATE CONSTRAINT " + Sql.Quote(c.Constraint.Name));
+        ddl.Emit(new ConstraintSql.Validate(c.TableName, c.Constraint.Name));
 
     private static void Drop(DropConstraint c, DdlBuilder ddl) =>
-        ddl.Emit("ALTER TABLE " + c.TableName.Sql + " DROP CONSTRAINT IF EXISTS " + Sql.Quote(c.Constraint.Name));
+        ddl.Emit(new ConstraintSql.Drop(c.TableName, c.Constraint.Name, IfExists: true));
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -20,22 +20,22 @@ internal sealed class DomainDdl : DdlGenerator
         ddl.Emit(CreateSql(domain));
         foreach (var check in domain.Checks.Where(k => !k.Validated))
         {
-            ddl.Emit("ALTER DOMAIN " + domain.Name.Sql + " ADD CONSTRAINT " + Sql.Quote(check.Name) + " " + check.Definition + " NOT VALID");
+            ddl.Emit(new DomainSql.AddConstraint(domain.Name, check.Name, check.Definition, NotValid: true));
         }
     }
 
     private static void Alter(AlterDomain c, DdlBuilder ddl)
     {
-        var name = c.New.Name.Sql;
+        var name = c.New.Name;
         if (c.Old.BaseType != c.New.BaseType || c.Old.Collation != c.New.Collation)
         {
             // No ALTER DOMAIN for the base type or collation: a new domain, the columns moved to it.
             var models = ddl.Models(c);
             var validated = c.New with { Checks = c.New.Checks.Where(k => k.Validated).ToEquatableArray() };
-            TypeReplacement.Replace(c.Old.Name, CreateSql(validated), "DROP DOMAIN ", ddl, models.From, models.To);
+            TypeReplacement.Replace(c.Old.Name, CreateSql(validated), isDomain: true, ddl, models.From, models.To);
             foreach (var check in c.New.Checks.Where(k => !k.Validated))
             {
-                ddl.Emit("ALTER DOMAIN " + name + " ADD CONSTRAINT " + Sql.Quote(check.Name) + " " + check.Definition + " NOT VALID");
+                ddl.Emit(new DomainSql.AddConstraint(name, check.Name, check.Definition, NotValid: true));
             }
 
             return;
@@ -46,18 +46,18 @@ internal sealed class DomainDdl : DdlGenerator
             var desired = c.New.Checks.FirstOrDefault(k => k.Name == check.Name);
             if (desired is null || desired.Definition != check.Definition)
             {
-                ddl.Emit("ALTER DOMAIN " + name + " DROP CONSTRAINT " + Sql.Quote(check.Name));
+                ddl.Emit(new DomainSql.DropConstraint(name, check.Name));
             }
         }
 
         if (c.Old.Default != c.New.Default)
         {
-            ddl.Emit("ALTER DOMAIN " + name + (c.New.Default is null ? " DROP DEFAULT" : " SET DEFAULT " + c.New.Default));
+            ddl.Emit(c.New.Default is null ? new DomainSql.DropDefault(name) : new DomainSql.SetDefault(name, c.New.Default));
         }
 
         if (c.Old.NotNull != c.New.NotNull)
         {
-            ddl.Emit("ALTER DOMAIN " + name + (c.New.NotNull ? " SET NOT NULL" : " DROP NOT NULL"));
+            ddl.Emit(c.New.NotNull ? new DomainSql.SetNotNull(name) : new DomainSql.DropNotNull(name));
         }
 
         foreach (var check in c.New.Checks)
@@ -65,40 +65,18 @@ internal sealed class DomainDdl : DdlGenerator
             var previous = c.Old.Checks.FirstOrDefault(k => k.Name == check.Name);
             if (previous is null || previous.Definition != check.Definition)
             {
-                ddl.Emit("ALTER DOMAIN " + name + " ADD CONSTRAINT " + Sql.Quote(check.Name) + " " + check.Definition + (check.Validated ? "" : " NOT VALID"));
+                ddl.Emit(new DomainSql.AddConstraint(name, check.Name, check.Definition, NotValid: !check.Validated));
             }
             else if (!previous.Validated && check.Validated)
             {
-                ddl.Emit("ALTER DOMAIN " + name + " VALIDATE CONSTRAINT " + Sql.Quote(check.Name));
+                ddl.Emit(new DomainSql.ValidateConstraint(name, check.Name));
             }
         }
     }
 
-    private static void Drop(DropDomain c, DdlBuilder ddl) => ddl.Emit("DROP DOMAIN " + c.Domain.Name.Sql);
+    private static void Drop(DropDomain c, DdlBuilder ddl) => ddl.Emit(new DomainSql.Drop(c.Domain.Name));
 
-    private static string CreateSql(Domain domain)
-    {
-        var sql = new StringBuilder("CREATE DOMAIN ").Append(domain.Name.Sql).Append(" AS ").Append(domain.BaseType);
-        if (domain.Collation is not null)
-        {
-            sql.Append(" COLLATE ").Append(domain.Collation);
-        }
-
-        if (domain.Default is not null)
-        {
-            sql.Append(" DEFAULT ").Append(domain.Default);
-        }
-
-        if (domain.NotNull)
-        {
-            sql.Append(" NOT NULL");
-        }
-
-        foreach (var check in domain.Checks.Where(k => k.Validated))
-        {
-            sql.Append(" CONSTRAINT ").Append(Sql.Quote(check.Name)).Append(' ').Append(check.Definition);
-        }
-
-        return sql.ToString();
-    }
+    private static DomainSql.Create CreateSql(Domain domain) =>
+        new(domain.Name, domain.BaseType, domain.Collation, domain.Default, domain.NotNull,
+            domain.Checks.Where(k => k.Validated).Select(k => new ConstraintDefinition(k.Name, k.Definition)).ToList());
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -17,8 +18,7 @@ internal sealed class EnumDdl : DdlGenerator
     private static void Create(CreateEnum c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.Enum));
 
     private static void AddValue(AddEnumValue c, DdlBuilder ddl) =>
-        ddl.Emit("ALTER TYPE " + c.New.Name.Sql + " ADD VALUE IF NOT EXISTS " + Sql.Literal(c.Value)
-            + (c.Before is not null ? " BEFORE " + Sql.Literal(c.Before) : c.After is not null ? " AFTER " + Sql.Literal(c.After) : ""));
+        ddl.Emit(new TypeSql.AddValue(c.New.Name, c.Value, c.Before, c.After));
 
     /// <summary>
     /// Labels removed, renamed or reordered: the type is replaced and the columns moved to it through text. A
@@ -27,11 +27,10 @@ internal sealed class EnumDdl : DdlGenerator
     private static void Replace(ReplaceEnum c, DdlBuilder ddl)
     {
         var models = ddl.Models(c);
-        TypeReplacement.Replace(c.Old.Name, CreateSql(c.New), "DROP TYPE ", ddl, models.From, models.To);
+        TypeReplacement.Replace(c.Old.Name, CreateSql(c.New), isDomain: false, ddl, models.From, models.To);
     }
 
-    private static void Drop(DropEnum c, DdlBuilder ddl) => ddl.Emit("DROP TYPE " + c.Enum.Name.Sql);
+    private static void Drop(DropEnum c, DdlBuilder ddl) => ddl.Emit(new TypeSql.Drop(c.Enum.Name));
 
-    private static string CreateSql(EnumType type) =>
-        "CREATE TYPE " + type.Name.Sql + " AS ENUM (" + string.Join(", ", type.Values.Select(Sql.Literal)) + ")";
+    private static TypeSql.CreateEnum CreateSql(EnumType type) => new(type.Name, type.Values);
 }

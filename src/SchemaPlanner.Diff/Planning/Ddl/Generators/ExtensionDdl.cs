@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -14,21 +15,20 @@ internal sealed class ExtensionDdl : DdlGenerator
     ];
 
     private static void Create(CreateExtension c, DdlBuilder ddl) =>
-        ddl.Emit("CREATE EXTENSION " + Sql.Quote(c.Extension.Name) + " WITH SCHEMA " + Sql.Quote(c.Extension.Schema)
-            + " VERSION " + Sql.Literal(c.Extension.Version));
+        ddl.Emit(new ExtensionSql.Create(c.Extension.Name, c.Extension.Schema, c.Extension.Version));
 
     private static void Alter(AlterExtension c, DdlBuilder ddl)
     {
         if (c.Old.Schema != c.New.Schema)
         {
-            ddl.Emit("ALTER EXTENSION " + Sql.Quote(c.New.Name) + " SET SCHEMA " + Sql.Quote(c.New.Schema));
+            ddl.Emit(new ExtensionSql.SetSchema(c.New.Name, c.New.Schema));
         }
 
         if (c.Old.Version != c.New.Version)
         {
-            ddl.Emit("ALTER EXTENSION " + Sql.Quote(c.New.Name) + " UPDATE TO " + Sql.Literal(c.New.Version));
+            ddl.Emit(new ExtensionSql.Update(c.New.Name, c.New.Version));
         }
     }
 
-    private static void Drop(DropExtension c, DdlBuilder ddl) => ddl.Emit("DROP EXTENSION " + Sql.Quote(c.Extension.Name));
+    private static void Drop(DropExtension c, DdlBuilder ddl) => ddl.Emit(new ExtensionSql.Drop(c.Extension.Name));
 }

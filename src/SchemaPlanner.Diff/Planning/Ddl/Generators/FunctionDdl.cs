@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
@@ -19,18 +20,18 @@ internal sealed class FunctionDdl : DdlGenerator
 
     private static void Create(CreateFunction c, DdlBuilder ddl)
     {
-        ddl.Emit("SET check_function_bodies = off");
-        ddl.Emit(Trim(c.Function.Definition));
+        ddl.Emit(BodiesUnchecked);
+        ddl.Emit(new FunctionSql.Create(Trim(c.Function.Definition)));
     }
 
     private static void Replace(ReplaceFunction c, DdlBuilder ddl)
     {
-        ddl.Emit("SET check_function_bodies = off");
-        ddl.Emit(Trim(c.New.Definition));
+        ddl.Emit(BodiesUnchecked);
+        ddl.Emit(new FunctionSql.Create(Trim(c.New.Definition)));
     }
 
-    private static void Drop(DropFunction c, DdlBuilder ddl) => ddl.Emit("DROP " + RoutineKeyword(c.Function) + " " + c.Function.Signature);
+    private static readonly SessionSql.Set BodiesUnchecked = new("check_function_bodies", "off");
 
-    private static string RoutineKeyword(Function function) =>
-        string.Equals(function.Kind, "procedure", StringComparison.OrdinalIgnoreCase) ? "PROCEDURE" : "FUNCTION";
+    private static void Drop(DropFunction c, DdlBuilder ddl) =>
+        ddl.Emit(new FunctionSql.Drop(c.Function.Signature, Procedure: string.Equals(c.Function.Kind, "procedure", StringComparison.OrdinalIgnoreCase)));
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -22,55 +22,25 @@ internal sealed class PolicyDdl : DdlGenerator
         var (old, @new) = (c.Old, c.New);
         if ((old.Using is not null && @new.Using is null) || (old.WithCheck is not null && @new.WithCheck is null))
         {
-            ddl.Emit("DROP POLICY " + Sql.Quote(old.Name) + " ON " + c.TableName.Sql);
+            ddl.Emit(new PolicySql.Drop(c.TableName, old.Name));
             ddl.Emit(CreateSql(c.TableName, @new));
             return;
         }
 
-        var sql = new StringBuilder("ALTER POLICY ").Append(Sql.Quote(@new.Name)).Append(" ON ").Append(c.TableName.Sql);
-        if (old.Roles != @new.Roles)
-        {
-            sql.Append(" TO ").Append(Roles(@new.Roles));
-        }
-
-        if (old.Using != @new.Using && @new.Using is not null)
-        {
-            sql.Append(" USING (").Append(@new.Using).Append(')');
-        }
-
-        if (old.WithCheck != @new.WithCheck && @new.WithCheck is not null)
-        {
-            sql.Append(" WITH CHECK (").Append(@new.WithCheck).Append(')');
-        }
-
-        ddl.Emit(sql.ToString());
+        ddl.Emit(new PolicySql.Alter(
+            c.TableName,
+            @new.Name,
+            old.Roles != @new.Roles ? Roles(@new.Roles) : null,
+            old.Using != @new.Using ? @new.Using : null,
+            old.WithCheck != @new.WithCheck ? @new.WithCheck : null));
     }
 
-    private static void Drop(DropPolicy c, DdlBuilder ddl) =>
-        ddl.Emit("DROP POLICY " + Sql.Quote(c.Policy.Name) + " ON " + c.TableName.Sql);
+    private static void Drop(DropPolicy c, DdlBuilder ddl) => ddl.Emit(new PolicySql.Drop(c.TableName, c.Policy.Name));
 
-    private static string CreateSql(QualifiedName table, Policy policy)
-    {
-        var sql = new StringBuilder("CREATE POLICY ").Append(Sql.Quote(policy.Name)).Append(" ON ").Append(table.Sql);
-        if (!policy.Permissive)
-        {
-            sql.Append(" AS RESTRICTIVE");
-        }
+    private static PolicySql.Create CreateSql(QualifiedName table, Policy policy) =>
+        new(table, policy.Name, policy.Permissive, policy.Command, Roles(policy.Roles), policy.Using, policy.WithCheck);
 
-        sql.Append(" FOR ").Append(policy.Command).Append(" TO ").Append(Roles(policy.Roles));
-        if (policy.Using is not null)
-        {
-            sql.Append(" USING (").Append(policy.Using).Append(')');
-        }
-
-        if (policy.WithCheck is not null)
-        {
-            sql.Append(" WITH CHECK (").Append(policy.WithCheck).Append(')');
-        }
-
-        return sql.ToString();
-    }
-
-    private static string Roles(EquatableArray<string> roles) =>
-        roles.IsEmpty ? "PUBLIC" : string.Join(", ", roles.Select(r => r == "public" ? "PUBLIC" : r));
+    /// <summary>The roles in SQL form: <c>PUBLIC</c> for none (or for <c>public</c>).</summary>
+    private static List<string> Roles(EquatableArray<string> roles) =>
+        roles.IsEmpty ? ["PUBLIC"] : roles.Select(r => r == "public" ? "PUBLIC" : r).ToList();
 }

@@ -1,4 +1,5 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -17,12 +18,11 @@ internal sealed class PrivilegesDdl : DdlGenerator
     private static void Apply(ChangePrivileges c, DdlBuilder ddl)
     {
         var (old, @new) = (c.Old, c.New);
-        var target = " ON " + c.ObjectType + " " + c.Name;
         foreach (var entry in old.Where(e => !@new.Contains(e)))
         {
             var (role, privilege, grantable) = Parse(entry);
             var keepsPlain = grantable && @new.Contains(role + ":" + privilege);
-            ddl.Emit((keepsPlain ? "REVOKE GRANT OPTION FOR " : "REVOKE ") + privilege + target + " FROM " + role);
+            ddl.Emit(new PrivilegeSql.Revoke(privilege, c.ObjectType, c.Name, role, GrantOptionOnly: keepsPlain));
         }
 
         foreach (var entry in @new.Where(e => !old.Contains(e)))
@@ -33,7 +33,7 @@ internal sealed class PrivilegesDdl : DdlGenerator
                 continue; // only the grant option went, revoked above
             }
 
-            ddl.Emit("GRANT " + privilege + target + " TO " + role + (grantable ? " WITH GRANT OPTION" : ""));
+            ddl.Emit(new PrivilegeSql.Grant(privilege, c.ObjectType, c.Name, role, WithGrantOption: grantable));
         }
     }
 

@@ -1,7 +1,6 @@
-using System.Text;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
-using static SchemaPlanner.Planning.Ddl.DdlText;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -17,76 +16,40 @@ internal sealed class SequenceDdl : DdlGenerator
 
     private static void Create(CreateSequence c, DdlBuilder ddl)
     {
-        var sequence = c.Sequence;
-        var sql = new StringBuilder("CREATE SEQUENCE ").Append(sequence.Name.Sql)
-            .Append(" AS ").Append(sequence.DataType)
-            .Append(" INCREMENT BY ").Append(Number(sequence.Increment))
-            .Append(" MINVALUE ").Append(Number(sequence.MinValue))
-            .Append(" MAXVALUE ").Append(Number(sequence.MaxValue))
-            .Append(" START WITH ").Append(Number(sequence.Start))
-            .Append(" CACHE ").Append(Number(sequence.Cache))
-            .Append(sequence.Cycle ? " CYCLE" : " NO CYCLE");
-        if (sequence.OwnedByTable is not null && sequence.OwnedByColumn is not null)
-        {
-            sql.Append(" OWNED BY ").Append(sequence.OwnedByTable.Member(sequence.OwnedByColumn));
-        }
-
-        ddl.Emit(sql.ToString());
+        var s = c.Sequence;
+        var owned = s.OwnedByTable is not null && s.OwnedByColumn is not null;
+        ddl.Emit(new SequenceSql.Create(
+            s.Name, s.DataType, s.Increment, s.MinValue, s.MaxValue, s.Start, s.Cache, s.Cycle,
+            owned ? s.OwnedByTable : null, owned ? s.OwnedByColumn : null));
     }
 
+    /// <summary>One <c>ALTER SEQUENCE</c> with a clause per option that changes (none: no statement).</summary>
     private static void Alter(AlterSequence c, DdlBuilder ddl)
     {
         var (old, @new) = (c.Old, c.New);
-        var clauses = new List<string>();
-        if (old.DataType != @new.DataType)
-        {
-            clauses.Add("AS " + @new.DataType);
-        }
-
-        if (old.Increment != @new.Increment)
-        {
-            clauses.Add("INCREMENT BY " + Number(@new.Increment));
-        }
+        var typeChanged = old.DataType != @new.DataType;
+        var ownerChanged = old.OwnedByTable != @new.OwnedByTable || old.OwnedByColumn != @new.OwnedByColumn;
+        var owned = @new.OwnedByTable is not null && @new.OwnedByColumn is not null;
 
         // A type change moves the default bounds; say them whenever they differ from the desired ones.
-        if (old.MinValue != @new.MinValue || old.DataType != @new.DataType)
+        var alter = new SequenceSql.Alter(
+            @new.Name,
+            DataType: typeChanged ? @new.DataType : null,
+            Increment: old.Increment != @new.Increment ? @new.Increment : null,
+            MinValue: old.MinValue != @new.MinValue || typeChanged ? @new.MinValue : null,
+            MaxValue: old.MaxValue != @new.MaxValue || typeChanged ? @new.MaxValue : null,
+            Start: old.Start != @new.Start ? @new.Start : null,
+            Cache: old.Cache != @new.Cache ? @new.Cache : null,
+            Cycle: old.Cycle != @new.Cycle ? @new.Cycle : null,
+            SetOwner: ownerChanged,
+            OwnedByTable: ownerChanged && owned ? @new.OwnedByTable : null,
+            OwnedByColumn: ownerChanged && owned ? @new.OwnedByColumn : null);
+        if (alter != new SequenceSql.Alter(@new.Name))
         {
-            clauses.Add("MINVALUE " + Number(@new.MinValue));
-        }
-
-        if (old.MaxValue != @new.MaxValue || old.DataType != @new.DataType)
-        {
-            clauses.Add("MAXVALUE " + Number(@new.MaxValue));
-        }
-
-        if (old.Start != @new.Start)
-        {
-            clauses.Add("START WITH " + Number(@new.Start));
-        }
-
-        if (old.Cache != @new.Cache)
-        {
-            clauses.Add("CACHE " + Number(@new.Cache));
-        }
-
-        if (old.Cycle != @new.Cycle)
-        {
-            clauses.Add(@new.Cycle ? "CYCLE" : "NO CYCLE");
-        }
-
-        if (old.OwnedByTable != @new.OwnedByTable || old.OwnedByColumn != @new.OwnedByColumn)
-        {
-            clauses.Add(@new.OwnedByTable is not null && @new.OwnedByColumn is not null
-                ? "OWNED BY " + @new.OwnedByTable.Member(@new.OwnedByColumn)
-                : "OWNED BY NONE");
-        }
-
-        if (clauses.Count > 0)
-        {
-            ddl.Emit("ALTER SEQUENCE " + @new.Name.Sql + " " + string.Join(" ", clauses));
+            ddl.Emit(alter);
         }
     }
 
     // IF EXISTS: a sequence owned by a column goes with it when a recipe retires that column first.
-    private static void Drop(DropSequence c, DdlBuilder ddl) => ddl.Emit("DROP SEQUENCE IF EXISTS " + c.Sequence.Name.Sql);
+    private static void Drop(DropSequence c, DdlBuilder ddl) => ddl.Emit(new SequenceSql.Drop(c.Sequence.Name, IfExists: true));
 }

@@ -1,7 +1,7 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Diffing;
 using SchemaPlanner.Model;
-using static SchemaPlanner.Planning.Ddl.DdlText;
+using SchemaPlanner.Planning.Statements;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -26,16 +26,16 @@ internal sealed class TableDdl : DdlGenerator
         var current = c.Old.Name;
         if (current.Schema != c.New.Name.Schema)
         {
-            ddl.Emit("ALTER TABLE " + current.Sql + " SET SCHEMA " + Sql.Quote(c.New.Name.Schema));
+            ddl.Emit(new TableSql.SetSchema(current, c.New.Name.Schema));
             current = current with { Schema = c.New.Name.Schema };
         }
 
         if (current.Name != c.New.Name.Name)
         {
-            ddl.Emit("ALTER TABLE " + current.Sql + " RENAME TO " + Sql.Quote(c.New.Name.Name));
+            ddl.Emit(new TableSql.Rename(current, c.New.Name.Name));
         }
 
-        foreach (var statement in RenameFollowers.Statements(c.New.Name, c.Followers))
+        foreach (var statement in RenameFollowers.Renames(c.New.Name, c.Followers))
         {
             ddl.Emit(statement);
         }
@@ -44,7 +44,7 @@ internal sealed class TableDdl : DdlGenerator
     private static void Alter(AlterTable c, DdlBuilder ddl)
     {
         var (old, @new) = (c.Old, c.New);
-        var table = AlterTable(@new.Name);
+        var table = @new.Name;
         if (c.Changed.HasFlag(TableChange.PartitionKey))
         {
             PartitionKeyRebuild.Rebuild(c, ddl);
@@ -54,46 +54,46 @@ internal sealed class TableDdl : DdlGenerator
         if (c.Changed.HasFlag(TableChange.PartitionOf) && old.PartitionOf is not null
             && (old.PartitionOf != @new.PartitionOf || old.PartitionBound != @new.PartitionBound))
         {
-            ddl.Emit(AlterTable(old.PartitionOf) + " DETACH PARTITION " + @new.Name.Sql);
+            ddl.Emit(new TableSql.DetachPartition(old.PartitionOf, @new.Name));
         }
 
         if (c.Changed.HasFlag(TableChange.Inheritance))
         {
             foreach (var parent in old.Inherits.Where(p => !@new.Inherits.Contains(p)))
             {
-                ddl.Emit(table + " NO INHERIT " + parent.Sql);
+                ddl.Emit(new TableSql.NoInherit(table, parent));
             }
 
             foreach (var parent in @new.Inherits.Where(p => !old.Inherits.Contains(p)))
             {
-                ddl.Emit(table + " INHERIT " + parent.Sql);
+                ddl.Emit(new TableSql.Inherit(table, parent));
             }
         }
 
         if (c.Changed.HasFlag(TableChange.Persistence))
         {
-            ddl.Emit(table + (@new.Unlogged ? " SET UNLOGGED" : " SET LOGGED"));
+            ddl.Emit(new TableSql.SetPersistence(table, @new.Unlogged));
         }
 
         if (c.Changed.HasFlag(TableChange.RowLevelSecurity))
         {
             if (old.RowLevelSecurity != @new.RowLevelSecurity)
             {
-                ddl.Emit(table + (@new.RowLevelSecurity ? " ENABLE ROW LEVEL SECURITY" : " DISABLE ROW LEVEL SECURITY"));
+                ddl.Emit(new TableSql.RowLevelSecurity(table, @new.RowLevelSecurity));
             }
 
             if (old.ForceRowLevelSecurity != @new.ForceRowLevelSecurity)
             {
-                ddl.Emit(table + (@new.ForceRowLevelSecurity ? " FORCE ROW LEVEL SECURITY" : " NO FORCE ROW LEVEL SECURITY"));
+                ddl.Emit(new TableSql.ForceRowLevelSecurity(table, @new.ForceRowLevelSecurity));
             }
         }
 
         if (c.Changed.HasFlag(TableChange.PartitionOf) && @new.PartitionOf is not null
             && (old.PartitionOf != @new.PartitionOf || old.PartitionBound != @new.PartitionBound))
         {
-            ddl.Emit(AlterTable(@new.PartitionOf) + " ATTACH PARTITION " + @new.Name.Sql + " " + (@new.PartitionBound ?? "DEFAULT"));
+            ddl.Emit(new TableSql.AttachPartition(@new.PartitionOf, @new.Name, @new.PartitionBound));
         }
     }
 
-    private static void Drop(DropTable c, DdlBuilder ddl) => ddl.Emit("DROP TABLE " + c.Definition.Name.Sql);
+    private static void Drop(DropTable c, DdlBuilder ddl) => ddl.Emit(new TableSql.Drop(c.Definition.Name));
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
@@ -16,20 +17,20 @@ internal sealed class TriggerDdl : DdlGenerator
     private static void Create(CreateTrigger c, DdlBuilder ddl)
     {
         var trigger = c.Trigger;
-        ddl.Emit(Trim(trigger.Definition));
-        var state = trigger.Enabled switch
+        ddl.Emit(new TriggerSql.Create(Trim(trigger.Definition)));
+        ISqlStatement? state = trigger.Enabled switch
         {
-            "D" => " DISABLE TRIGGER ",
-            "R" => " ENABLE REPLICA TRIGGER ",
-            "A" => " ENABLE ALWAYS TRIGGER ",
+            "D" => new TriggerSql.Disable(c.TableName, trigger.Name),
+            "R" => new TriggerSql.Enable(c.TableName, trigger.Name, Replica: true),
+            "A" => new TriggerSql.Enable(c.TableName, trigger.Name, Replica: false),
             _ => null,
         };
         if (state is not null)
         {
-            ddl.Emit(AlterTable(c.TableName) + state + Sql.Quote(trigger.Name));
+            ddl.Emit(state);
         }
     }
 
     private static void Drop(DropTrigger c, DdlBuilder ddl) =>
-        ddl.Emit("DROP TRIGGER " + Sql.Quote(c.Trigger.Name) + " ON " + c.TableName.Sql);
+        ddl.Emit(new TriggerSql.Drop(c.TableName, c.Trigger.Name));
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
@@ -19,10 +20,8 @@ internal sealed class ViewDdl : DdlGenerator
     private static void Replace(ReplaceView c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.New, orReplace: true));
 
     private static void Drop(DropView c, DdlBuilder ddl) =>
-        ddl.Emit("DROP " + (c.View.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW " : "VIEW ") + c.View.Name.Sql);
+        ddl.Emit(new ViewSql.Drop(c.View.Name, c.View.Kind == ViewKind.Materialized));
 
-    private static string CreateSql(View view, bool orReplace) =>
-        (orReplace ? "CREATE OR REPLACE " : "CREATE ")
-        + (view.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW " : "VIEW ")
-        + view.Name.Sql + " AS\n" + Trim(view.Definition);
+    private static ViewSql.Create CreateSql(View view, bool orReplace) =>
+        new(view.Name, Trim(view.Definition), view.Kind == ViewKind.Materialized, orReplace);
 }

@@ -19,7 +19,7 @@ internal static class IdentityColumnSteps
     /// <summary>What the helper sequence hands out: the default for new rows and the backfill's expression.</summary>
     public static string NextValue(QualifiedName helper) => $"nextval({Sql.Literal(helper.Sql)}::regclass)";
 
-    public static SequenceSql.Create CreateHelper(QualifiedName helper, Column column) => new(helper, column.Type, IfNotExists: true);
+    public static SequenceSql.CreateIfNotExists CreateHelper(QualifiedName helper, Column column) => new(helper, column.Type);
 
     public static SequenceSql.Drop DropHelper(QualifiedName helper) => new(helper, IfExists: true);
 
