@@ -49,9 +49,11 @@ public static class Planner
             .Select(c => recipes.TryGetValue(c.Change, out var name) ? name : "part of " + context.ClaimedBy(c.Change))
             .ToList();
 
+        // Steps are numbered here, in the order the recipes added them: a recipe adds a change's steps in the
+        // order they run, and the sort below only interleaves changes and phases.
         var steps = output.Steps
             // Recipes name steps after the objects they touch; file names must not carry quotes, spaces or case.
-            .Select(s => s with { Name = StepNames.Slug(s.Name), SortKey = (Rank(s.Serves, context), changeIndex.GetValueOrDefault(s.Serves, int.MaxValue), s.SortKey.Seq) })
+            .Select((s, added) => s with { Name = StepNames.Slug(s.Name), SortKey = (Rank(s.Serves, context), changeIndex.GetValueOrDefault(s.Serves, int.MaxValue), added) })
             .ToList();
         steps = TypeDropPlacement.Apply(steps, context);
         var releaseCount = steps.Count == 0 ? 0 : steps.Max(s => s.Release);
