@@ -76,10 +76,9 @@ public static class PlanRehearsal
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var statement in DdlWriter.Statements(diff.Changes, empty, model))
         {
-            await using var command = new NpgsqlCommand(statement, connection);
             try
             {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await SingleStatement.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException ex)
             {

@@ -1,5 +1,6 @@
 using Npgsql;
 using SchemaPlanner.Errors;
+using SchemaPlanner.Sources;
 using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Planning.Execution;
@@ -28,8 +29,8 @@ public static class StepRunner
         {
             foreach (var statement in statements)
             {
-                await using var command = new NpgsqlCommand(statement.Text, connection, transaction);
-                command.CommandTimeout = 0;
+                await using var command = SingleStatement.Command(connection, statement.Text, transaction);
+                command.Timeout = 0;
                 try
                 {
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
