@@ -32,6 +32,9 @@ public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
         // ENABLE ROW LEVEL SECURITY without a policy hides every row from ordinary roles: a deliberate choice.
         // A restrictive policy hides rows the running app's roles could see before: also a deliberate choice.
         ["rls"] = [("SP1007", "public.accounts2"), ("SP6004", "account_managers on public.accounts")],
+
+        // Dropping a unique constraint breaks the running app's ON CONFLICT on it: the fixture drops it on purpose.
+        ["everything"] = [("SP4007", "public.products.products_name_key")],
     };
 
     public static TheoryData<string> Cases()
