@@ -33,8 +33,8 @@ public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
         // A restrictive policy hides rows the running app's roles could see before: also a deliberate choice.
         ["rls"] = [("SP1007", "public.accounts2"), ("SP6004", "account_managers on public.accounts")],
 
-        // Dropping a unique constraint breaks the running app's ON CONFLICT on it: the fixture drops it on purpose.
-        ["everything"] = [("SP4007", "public.products.products_name_key")],
+        // Dropping unique constraints breaks the running app's ON CONFLICT on them: the fixture drops two on purpose.
+        ["everything"] = [("SP4007", "public.products.products_name_key"), ("SP4007", "public.products.products_x_key")],
     };
 
     public static TheoryData<string> Cases()
