@@ -29,8 +29,8 @@ public sealed class RenameTableWithViewRecipe : Recipe
         var down = new List<string>();
 
         // The names that follow the table's (posts_pkey, posts_title_idx, posts_id_seq), as the differ found them.
-        up.AddRange(Diffing.RenameFollowers.Statements(@new, rename.Followers));
-        down.AddRange(Diffing.RenameFollowers.Statements(@new, Diffing.RenameFollowers.Reversed(rename.Followers)));
+        up.AddRange(Diffing.RenameFollowers.Statements(@new, rename.Followers, context.Render));
+        down.AddRange(Diffing.RenameFollowers.Statements(@new, Diffing.RenameFollowers.Reversed(rename.Followers), context.Render));
 
         // ALTER TABLE … RENAME keeps every constraint, on this table or on others referencing it (foreign keys point
         // at the table's OID): a drop and add that differ only by the table's name in REFERENCES, or by their own
