@@ -82,7 +82,13 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         // Indexes follow a column through a rename, so copies are built on the shadow before the swap.
         var fromTable = context.From.FindTable(table)!;
         var toTable = context.To.FindTable(table);
-        var indexes = fromTable.Indexes.Where(i => i.Constraint is null && SqlIdentifiers.Mentions(i.Definition, old.Name)).ToList();
+        // Only those the desired schema keeps as they are: one the diff drops (or drops to re-create) is gone before
+        // the swap, by its own change.
+        var indexes = fromTable.Indexes
+            .Where(i => i.Constraint is null && SqlIdentifiers.Mentions(i.Definition, old.Name))
+            .Where(i => toTable?.Indexes.Any(t => t.Name == i.Name) == true
+                        && !context.Changes.Any(c => c.Change is DropIndex d && d.TableName == table && d.Index.Name == i.Name))
+            .ToList();
         foreach (var index in indexes)
         {
             var copy = new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new"));
