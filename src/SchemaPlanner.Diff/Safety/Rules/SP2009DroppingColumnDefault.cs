@@ -33,6 +33,18 @@ public sealed class SP2009DroppingColumnDefault : SafetyRule
 
         var what = alter.Old.Identity != IdentityKind.None ? "identity" : "default " + alter.Old.Default;
         var outcome = alter.New.NotNull ? "fail" : "store NULL";
+        if (alter.Old.Default is not null && context.To.FindTable(alter.TableName)?.FindColumn(alter.New.Name)?.Default == alter.Old.Default)
+        {
+            // The desired column keeps it: dropped only while a function it calls is re-created, then set again.
+            yield return Hazard(
+                HazardKind.BreaksRunningApp,
+                Severity.Warning,
+                $"the {what} of {change.Object} is dropped while a function it calls is re-created and set again right after; inserts in between that leave it out {outcome}",
+                Recipes.AsIs,
+                Locks.AccessExclusive);
+            yield break;
+        }
+
         yield return Hazard(
             HazardKind.BreaksRunningApp,
             Severity.Error,
