@@ -54,9 +54,19 @@ internal static class ChangeObjects
         AddEnumValue e => [new ObjectRef(ObjectKind.Type, e.New.Name)],
         ReplaceEnum e => [new ObjectRef(ObjectKind.Type, e.New.Name)],
         CreateSequence s => [new ObjectRef(ObjectKind.Sequence, s.Sequence.Name)],
-        AlterSequence s => [new ObjectRef(ObjectKind.Sequence, s.New.Name)],
         CreateCollation c => [new ObjectRef(ObjectKind.Collation, c.Collation.Name)],
         ReplaceCollation c => [new ObjectRef(ObjectKind.Collation, c.New.Name)],
+        _ => [],
+    };
+
+    /// <summary>
+    /// What a change needs beyond the recorded dependencies of the objects it establishes: <c>OWNED BY</c> needs
+    /// its column (an ownership, which <c>pg_depend</c> records the other way round). Altering a sequence
+    /// establishes nothing a default needs: the sequence already exists.
+    /// </summary>
+    public static IReadOnlyList<ObjectRef> Needs(Change change) => change switch
+    {
+        AlterSequence { New: { OwnedByTable: { } table, OwnedByColumn: { } column } } => [Column(table, column)],
         _ => [],
     };
 

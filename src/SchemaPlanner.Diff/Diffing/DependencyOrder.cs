@@ -71,9 +71,9 @@ internal static class DependencyOrder
 
         for (var i = 0; i < changes.Count; i++)
         {
-            foreach (var created in creates[i])
+            foreach (var needed in creates[i].SelectMany(c => needs[c]).Concat(ChangeObjects.Needs(changes[i])))
             {
-                foreach (var creator in needs[created].SelectMany(n => creators.GetValueOrDefault(n, [])))
+                foreach (var creator in creators.GetValueOrDefault(needed, []))
                 {
                     Edge(creator, i);
                 }
