@@ -96,9 +96,12 @@ internal static class ModelAssembler
         });
         var functions = Rows("functions").Select(r => new Function(
             new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.Str(3), r.Str(4), r.Str(5),
-            ParseVolatility(r.Str(6)) ?? Volatility.Volatile, r.Str(7), r.Strings(8).ToEquatableArray()));
+            ParseVolatility(r.Str(6)) ?? Volatility.Volatile, r.Str(7), r.Strings(8).ToEquatableArray()) { InputTypes = r.Str(9) });
         var comments = Rows("comments").Select(r => new Comment(CommentTarget(r.Str(0), r.Str(1)), r.Str(2)));
         var unsupported = Rows("unsupported").Select(r => new UnsupportedObject(r.Str(0), r.Str(1)));
+        var dependencies = Rows("dependencies").Select(r => new Dependency(
+            new ObjectRef(ParseObjectKind(r.Str(0)), new QualifiedName(r.Str(1), r.Str(2)), r.StrOrNull(3)),
+            new ObjectRef(ParseObjectKind(r.Str(4)), new QualifiedName(r.Str(5), r.Str(6)), r.StrOrNull(7))));
 
         var model = new SchemaModel(
             schemas.ToEquatableArray(),
@@ -111,7 +114,7 @@ internal static class ModelAssembler
             views.ToEquatableArray(),
             functions.ToEquatableArray(),
             comments.ToEquatableArray(),
-            unsupported.ToEquatableArray()).Normalize();
+            unsupported.ToEquatableArray()) { Dependencies = dependencies.ToEquatableArray() }.Normalize();
 
         return new DatabaseSchema(model, server, statistics.OrderBy(s => s.Table).ToEquatableArray());
     }
@@ -132,6 +135,9 @@ internal static class ModelAssembler
         "v" => Volatility.Volatile,
         _ => null,
     };
+
+    private static ObjectKind ParseObjectKind(string kind) =>
+        Enum.TryParse<ObjectKind>(kind, ignoreCase: true, out var parsed) ? parsed : throw new InvalidOperationException("unknown object kind " + kind);
 
     private static IdentityKind ParseIdentity(string? code) => code switch
     {
