@@ -48,6 +48,9 @@ public sealed class EfCoreApp : IAsyncLifetime
 
     public string Folder => folder.Path;
 
+    /// <summary>A project beside the app that does not compile (Bad.cs line 3), for the build error.</summary>
+    public string BrokenProject => Path.Combine(folder.Path, "Broken", "Broken.csproj");
+
     public async Task InitializeAsync()
     {
         // Stop the search for Directory.*.props and NuGet settings from reaching folders above the app.
@@ -70,6 +73,8 @@ public sealed class EfCoreApp : IAsyncLifetime
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
+                <Compile Remove="Broken/**" />
+                <None Remove="Broken/**" />
                 <PackageReference Include="Npgsql.EntityFrameworkCore.PostgreSQL" Version="10.0.3" />
                 <PackageReference Include="Microsoft.EntityFrameworkCore.Design" Version="10.0.15" PrivateAssets="all" />
               </ItemGroup>
@@ -79,6 +84,9 @@ public sealed class EfCoreApp : IAsyncLifetime
         File.WriteAllText(folder.File("dotnet-tools.json"), $$"""
             { "version": 1, "isRoot": true, "tools": { "dotnet-ef": { "version": "{{RepositoryDotnetEfVersion()}}", "commands": ["dotnet-ef"], "rollForward": false } } }
             """);
+        Directory.CreateDirectory(folder.File("Broken"));
+        File.WriteAllText(BrokenProject, "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n");
+        File.WriteAllText(Path.Combine(folder.Path, "Broken", "Bad.cs"), "namespace Broken;\n\npublic sealed class Bad { int }\n");
         await RunAsync("tool", "restore");
         await RunAsync("build", Project, "-nologo", "-v", "q");
     }

@@ -69,6 +69,21 @@ public sealed class EfCoreDesiredTests(EfCoreApp app) : IClassFixture<EfCoreApp>
         Assert.True(await database.QueryScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '\"Customers\"'::regclass AND attname = 'Name')"));
     }
 
+    [Fact]
+    public async Task A_project_that_does_not_build_is_one_error_naming_the_compiler_error()
+    {
+        var server = await PostgresServer.GetAsync();
+        await using var database = await server.CreateDatabaseAsync(EfCoreApp.BaseDdl);
+
+        var result = Cli.Run("diff", "--database", database.ConnectionString, "--desired", app.BrokenProject, "--dev-database", server.ConnectionString);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.Exit);
+        Assert.Contains("the EF Core project does not build", result.Err, StringComparison.Ordinal);
+        Assert.Contains("Bad.cs(3,", result.Err, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+        Assert.False(File.Exists(Path.Combine(app.Folder, "Broken", "obj", "schemaplan", "Broken.sql")));
+    }
+
     /// <summary>The changes of a JSON diff without their locations (returned apart: they differ by file on purpose).</summary>
     private static string Changes(string json, out List<string> files)
     {
