@@ -11,8 +11,8 @@ public static class SchemaAnalyzer
     public static async Task<SchemaAnalysis> AnalyzeAsync(AnalysisRequest request, ScratchServer scratch, CancellationToken cancellationToken)
     {
         // Both sides are read at once: each is a single round trip the server answers on its own.
-        var current = SchemaSources.LoadAsync(request.Current, scratch, cancellationToken);
-        var desired = SchemaSources.LoadAsync(request.Desired, scratch, cancellationToken);
+        var current = SchemaSources.LoadAsync(request.Current, scratch, cancellationToken, request.EfCore);
+        var desired = SchemaSources.LoadAsync(request.Desired, scratch, cancellationToken, request.EfCore);
         await Task.WhenAll(current, desired).ConfigureAwait(false);
         return Analyze(await current.ConfigureAwait(false), await desired.ConfigureAwait(false), request);
     }

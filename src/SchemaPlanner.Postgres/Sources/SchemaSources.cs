@@ -1,3 +1,4 @@
+using SchemaPlanner.Analysis;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Introspection;
 using SchemaPlanner.Snapshots;
@@ -6,7 +7,8 @@ namespace SchemaPlanner.Sources;
 
 /// <summary>
 /// Resolves what the user named as a schema: a live database (connection string or URL), a snapshot
-/// (<c>.json</c>), a <c>.sql</c> file or a folder of them (applied to a scratch database, then read back).
+/// (<c>.json</c>), a <c>.sql</c> file or a folder of them (applied to a scratch database, then read back), or an
+/// EF Core project (its model scripted by <c>dotnet ef</c>, then treated as a <c>.sql</c> file).
 /// </summary>
 public static class SchemaSources
 {
@@ -15,7 +17,7 @@ public static class SchemaSources
         || spec.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || (spec.Contains('=', StringComparison.Ordinal) && !File.Exists(spec) && !Directory.Exists(spec));
 
-    public static async Task<LoadedSchema> LoadAsync(string spec, ScratchServer scratch, CancellationToken cancellationToken)
+    public static async Task<LoadedSchema> LoadAsync(string spec, ScratchServer scratch, CancellationToken cancellationToken, EfCoreSelection? efCore = null)
     {
         if (IsConnectionString(spec))
         {
@@ -28,6 +30,14 @@ public static class SchemaSources
             return new LoadedSchema(schema, "snapshot " + spec, []);
         }
 
+        var description = "SQL " + spec;
+        if (EfCoreModel.IsProject(spec))
+        {
+            var script = await EfCoreModel.ScriptAsync(spec, efCore ?? EfCoreSelection.Default, cancellationToken).ConfigureAwait(false);
+            description = $"EF Core model {spec} ({script})";
+            spec = script;
+        }
+
         var files = SqlFiles.Find(spec);
         var statements = SqlFiles.Read(files);
         var database = await scratch.CreateDatabaseAsync(cancellationToken).ConfigureAwait(false);
@@ -37,7 +47,7 @@ public static class SchemaSources
             var locations = await SqlFiles.ApplyAsync(database.ConnectionString, statements, cancellationToken).ConfigureAwait(false);
             var schema = await SchemaReader.ReadAsync(database.ConnectionString, cancellationToken).ConfigureAwait(false);
             // The scratch server's version and statistics say nothing about production: keep only the model.
-            return new LoadedSchema(schema with { Statistics = Model.EquatableArray<Model.TableStatistics>.Empty }, "SQL " + spec, statements, locations);
+            return new LoadedSchema(schema with { Statistics = Model.EquatableArray<Model.TableStatistics>.Empty }, description, statements, locations);
         }
     }
 

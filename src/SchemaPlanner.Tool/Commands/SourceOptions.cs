@@ -6,7 +6,10 @@ using SchemaPlanner.Sources;
 
 namespace SchemaPlanner.Tool.Commands;
 
-/// <summary>The options every comparing command shares: --database, --desired, --config, --dev-database, --pg-version.</summary>
+/// <summary>
+/// The options every comparing command shares: --database, --desired, --config, --dev-database, --pg-version,
+/// and --context / --startup-project for an EF Core project as the desired schema.
+/// </summary>
 internal sealed class SourceOptions
 {
     public const string DatabaseVariable = "SCHEMAPLAN_DATABASE";
@@ -17,6 +20,8 @@ internal sealed class SourceOptions
     private readonly CommandOption config;
     private readonly CommandOption devDatabase;
     private readonly CommandOption pgVersion;
+    private readonly CommandOption context;
+    private readonly CommandOption startupProject;
 
     public SourceOptions(CommandLineApplication command)
     {
@@ -26,7 +31,7 @@ internal sealed class SourceOptions
             CommandOptionType.SingleValue);
         desired = command.Option(
             "--desired <PATH_OR_CONN>",
-            "Desired schema: a .sql file, a folder of .sql files (applied in file-name order), a snapshot .json, or another database.",
+            "Desired schema: a .sql file, a folder of .sql files (applied in file-name order), a snapshot .json, an EF Core project (.csproj, scripted by dotnet ef), or another database.",
             CommandOptionType.SingleValue);
         config = command.Option("--config <FILE>", "schemaplan.json with hints and accepted hazards (default: ./schemaplan.json if present).", CommandOptionType.SingleValue);
         devDatabase = command.Option(
@@ -34,6 +39,8 @@ internal sealed class SourceOptions
             $"A server where a temporary database may be created to apply SQL files (default ${DevDatabaseVariable}, else a throwaway cluster from the local PostgreSQL binaries).",
             CommandOptionType.SingleValue);
         pgVersion = command.Option("--pg-version <N>", "Classify for this PostgreSQL major version (e.g. 12) instead of the live server's.", CommandOptionType.SingleValue);
+        context = command.Option("--context <NAME>", "With an EF Core project: the DbContext to script (dotnet ef --context).", CommandOptionType.SingleValue);
+        startupProject = command.Option("--startup-project <PATH>", "With an EF Core project: the startup project (dotnet ef --startup-project).", CommandOptionType.SingleValue);
     }
 
     public SchemaPlannerConfig LoadConfig() => SchemaPlannerConfig.Load(config.Value(), Directory.GetCurrentDirectory());
@@ -45,7 +52,8 @@ internal sealed class SourceOptions
             "--database",
             DatabaseVariable);
         var target = SchemaSources.Require(desired.Value() ?? RelativeToConfig(loaded, loaded.Desired), "--desired");
-        return new AnalysisRequest(current, target, loaded, devDatabase.Value() ?? Environment.GetEnvironmentVariable(DevDatabaseVariable) ?? loaded.DevDatabase, ParseVersion(pgVersion.Value()));
+        return new AnalysisRequest(current, target, loaded, devDatabase.Value() ?? Environment.GetEnvironmentVariable(DevDatabaseVariable) ?? loaded.DevDatabase, ParseVersion(pgVersion.Value()),
+            new EfCoreSelection(context.Value(), startupProject.Value()));
     }
 
     private static string? RelativeToConfig(SchemaPlannerConfig config, string? path) =>
