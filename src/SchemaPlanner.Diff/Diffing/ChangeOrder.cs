@@ -6,8 +6,9 @@ namespace SchemaPlanner.Diffing;
 
 /// <summary>
 /// Orders changes so each can be applied after the ones before it: dependents are dropped before what they
-/// depend on, and created after it. Rank first; within a rank, dependency order of tables and views, then
-/// the order the differ emitted (itself sorted by name), so the result is deterministic.
+/// depend on, and created after it, by PostgreSQL's dependency graph (<see cref="DependencyOrder"/>). The rank per
+/// kind of change, the dependency depth of tables, views and functions and the order the differ emitted (itself
+/// sorted by name) only break ties between changes with no dependency between them, so the result is deterministic.
 /// </summary>
 internal static class ChangeOrder
 {
@@ -59,20 +60,21 @@ internal static class ChangeOrder
     };
 
     /// <summary>
-    /// Sorts by rank; inside the table and view ranks, by dependency depth (parents and referenced objects
-    /// first when creating, last when dropping).
+    /// Sorts by the dependency graph; ties by rank, then by dependency depth (parents and referenced objects first
+    /// when creating, last when dropping).
     /// </summary>
     public static IReadOnlyList<Change> Sort(IEnumerable<Change> changes, SchemaModel from, SchemaModel to)
     {
         var depthFrom = new Depth(Depths(from), FunctionDepths(from));
         var depthTo = new Depth(Depths(to), FunctionDepths(to));
-        return changes
+        var byRank = changes
             .Select((change, index) => (change, index))
             .OrderBy(x => SortRank(x.change, to))
             .ThenBy(x => DepthKey(x.change, depthFrom, depthTo))
             .ThenBy(x => x.index)
             .Select(x => x.change)
             .ToList();
+        return DependencyOrder.Sort(byRank, from, to);
     }
 
     /// <summary>

@@ -139,18 +139,6 @@ internal static class RenameFollowers
     public static IEnumerable<string> Statements(QualifiedName table, IEnumerable<RenameFollower> followers, Func<ISqlStatement, string> sql) =>
         Renames(table, followers).Select(sql);
 
-    /// <summary>
-    /// The same as text without templates: only for <c>RenameTableWithViewRecipe</c> until it calls the overload
-    /// above with <c>context.Render</c> (issue #9); remove it then.
-    /// </summary>
-    public static IEnumerable<string> Statements(QualifiedName table, IEnumerable<RenameFollower> followers) =>
-        followers.Where(f => f.Old != f.New).Select(f => f.Kind switch
-        {
-            "constraint" => $"ALTER TABLE {(f.Table ?? table).Sql} RENAME CONSTRAINT {Sql.Quote(f.Old.Name)} TO {Sql.Quote(f.New.Name)}",
-            "index" => $"ALTER INDEX {f.Old.Sql} RENAME TO {Sql.Quote(f.New.Name)}",
-            _ => $"ALTER SEQUENCE {f.Old.Sql} RENAME TO {Sql.Quote(f.New.Name)}",
-        });
-
     /// <summary>The followers of the reverse rename.</summary>
     public static EquatableArray<RenameFollower> Reversed(IEnumerable<RenameFollower> followers) =>
         followers.Reverse().Select(f => f with { Old = f.New, New = f.Old }).ToEquatableArray();

@@ -47,6 +47,7 @@ public static class SchemaDiffer
 
         AddTablesUsingReplacedTypes(from, changes, recreatedRelations);
         ViewDiffer.Diff(from, to, recreatedRelations, changes);
+        DependentRebuilds.Add(from, to, changes);
         DiffComments(from, to, changes);
         DiffUnsupported(from, to, changes, warnings);
 
@@ -214,17 +215,23 @@ public static class SchemaDiffer
                 }
             }
 
-            // A new (or re-created) routine starts with the default ACL: EXECUTE for PUBLIC.
-            var oldPrivileges = old?.Privileges ?? DefaultRoutinePrivileges;
-            if (oldPrivileges != function.Privileges)
-            {
-                changes.Add(new ChangePrivileges(function.Kind.ToUpperInvariant(), function.Signature, oldPrivileges, function.Privileges));
-            }
+            AddPrivileges(old, function, changes);
         }
 
         foreach (var function in from.Functions.Where(f => !toFunctions.Contains((f.Name, f.Arguments))))
         {
             changes.Add(new DropFunction(function));
+        }
+    }
+
+    /// <summary>The grants a routine needs after it is created or kept (<paramref name="old"/>).</summary>
+    internal static void AddPrivileges(Function? old, Function function, List<Change> changes)
+    {
+        // A new (or re-created) routine starts with the default ACL: EXECUTE for PUBLIC.
+        var oldPrivileges = old?.Privileges ?? DefaultRoutinePrivileges;
+        if (oldPrivileges != function.Privileges)
+        {
+            changes.Add(new ChangePrivileges(function.Kind.ToUpperInvariant(), function.Signature, oldPrivileges, function.Privileges));
         }
     }
 

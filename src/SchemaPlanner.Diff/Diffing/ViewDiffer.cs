@@ -56,17 +56,7 @@ internal static class ViewDiffer
             var old = from.Views.FirstOrDefault(v => v.Name == view.Name);
             if (old is null || recreate.Contains(view.Name))
             {
-                changes.Add(new CreateView(view));
-                foreach (var index in view.Indexes)
-                {
-                    changes.Add(new AddIndex(view.Name, index));
-                }
-
-                if (!view.Privileges.IsEmpty)
-                {
-                    changes.Add(new ChangePrivileges("TABLE", view.Name.ToString(), EquatableArray<string>.Empty, view.Privileges));
-                }
-
+                AddCreate(view, changes);
                 continue;
             }
 
@@ -80,6 +70,21 @@ internal static class ViewDiffer
             {
                 changes.Add(new ChangePrivileges("TABLE", view.Name.ToString(), old.Privileges, view.Privileges));
             }
+        }
+    }
+
+    /// <summary>A view created from scratch: the view, its indexes (materialized only) and its grants.</summary>
+    internal static void AddCreate(View view, List<Change> changes)
+    {
+        changes.Add(new CreateView(view));
+        foreach (var index in view.Indexes)
+        {
+            changes.Add(new AddIndex(view.Name, index));
+        }
+
+        if (!view.Privileges.IsEmpty)
+        {
+            changes.Add(new ChangePrivileges("TABLE", view.Name.ToString(), EquatableArray<string>.Empty, view.Privileges));
         }
     }
 

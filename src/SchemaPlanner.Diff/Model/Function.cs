@@ -14,6 +14,13 @@ public sealed record Function(
     string Definition,
     EquatableArray<string> Privileges)
 {
+    /// <summary>
+    /// The input argument types alone (<c>oidvectortypes(proargtypes)</c>): PostgreSQL's identity of the routine. Two
+    /// versions with equal types but other <see cref="Arguments"/> differ only in parameter names, which
+    /// <c>CREATE OR REPLACE</c> refuses to change. Null in snapshots written before it was recorded.
+    /// </summary>
+    public string? InputTypes { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string Signature => Name.Sql + "(" + Arguments + ")";
 }

@@ -17,6 +17,9 @@ public sealed record SchemaModel(
     EquatableArray<Comment> Comments,
     EquatableArray<UnsupportedObject> Unsupported)
 {
+    /// <summary>Which object needs which (see <see cref="Dependency"/>): the graph changes are ordered by.</summary>
+    public EquatableArray<Dependency> Dependencies { get; init; } = EquatableArray<Dependency>.Empty;
+
     public static SchemaModel Empty { get; } = new(
         EquatableArray<Schema>.Empty,
         EquatableArray<Extension>.Empty,
@@ -72,5 +75,6 @@ public sealed record SchemaModel(
         Functions = Functions.OrderBy(f => f.Name).ThenBy(f => f.Arguments, StringComparer.Ordinal).ToEquatableArray(),
         Comments = Comments.OrderBy(c => c.Target, StringComparer.Ordinal).ToEquatableArray(),
         Unsupported = Unsupported.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray(),
+        Dependencies = Dependencies.Distinct().Order().ToEquatableArray(),
     };
 }

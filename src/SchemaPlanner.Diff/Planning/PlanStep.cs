@@ -65,6 +65,9 @@ public sealed record PlanStep
 
     public string? DownSquawkReason { get; init; }
 
-    /// <summary>Order inside a phase: the served change's position, then the recipe's own step order.</summary>
+    /// <summary>
+    /// Order inside a phase: the served change's position, then the order its recipe added the step in (the
+    /// planner sets it; recipes do not number steps).
+    /// </summary>
     internal (int Rank, int Change, int Seq) SortKey { get; init; }
 }

@@ -49,9 +49,11 @@ public static class Planner
             .Select(c => recipes.TryGetValue(c.Change, out var name) ? name : "part of " + context.ClaimedBy(c.Change))
             .ToList();
 
+        // Steps are numbered here, in the order the recipes added them: a recipe adds a change's steps in the
+        // order they run, and the sort below only interleaves changes and phases.
         var steps = output.Steps
             // Recipes name steps after the objects they touch; file names must not carry quotes, spaces or case.
-            .Select(s => s with { Name = StepNames.Slug(s.Name), SortKey = (Rank(s.Serves, context), changeIndex.GetValueOrDefault(s.Serves, int.MaxValue), s.SortKey.Seq) })
+            .Select((s, added) => s with { Name = StepNames.Slug(s.Name), SortKey = (Position(s.Serves, context, changeIndex), 0, added) })
             .ToList();
         steps = TypeDropPlacement.Apply(steps, context);
         var releaseCount = steps.Count == 0 ? 0 : steps.Max(s => s.Release);
@@ -74,13 +76,21 @@ public static class Planner
     }
 
     /// <summary>
-    /// The rank the differ ordered a change by (<see cref="ChangeOrder"/>), including its refinement that an index
-    /// on a materialized view comes after the view is created.
+    /// Where the steps of a change go in their phase: the change's place in the differ's dependency order
+    /// (<see cref="ChangeOrder"/>). A change a recipe made up (not in the diff) goes before the first change of the
+    /// diff that ranks after it.
     /// </summary>
-    private static int Rank(Change change, PlanningContext context) =>
-        change is AddIndex index && context.To.Views.Any(v => v.Name == index.TableName)
-            ? ChangeOrder.Rank(new CreateView(context.To.Views.First(v => v.Name == index.TableName))) + 1
-            : ChangeOrder.Rank(change);
+    private static int Position(Change change, PlanningContext context, Dictionary<Change, int> changeIndex)
+    {
+        if (changeIndex.TryGetValue(change, out var index))
+        {
+            return 2 * index;
+        }
+
+        var rank = ChangeOrder.Rank(change);
+        var after = context.Changes.Select((c, i) => (c, i)).FirstOrDefault(x => ChangeOrder.Rank(x.c.Change) > rank, (null!, context.Changes.Count)).Item2;
+        return (2 * after) - 1;
+    }
 
     /// <summary>
     /// The recipe for a change: the first recipe, in priority order, that the change requires (see

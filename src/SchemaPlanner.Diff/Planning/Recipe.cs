@@ -30,8 +30,8 @@ public abstract class Recipe
 
     public abstract void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output);
 
-    /// <summary>A step for <paramref name="change"/>; the sequence number orders steps of one change in a phase.</summary>
-    protected internal static PlanStep Step(ClassifiedChange change, int release, Phase phase, int sequence, string name, string title, StepSql up) => new()
+    /// <summary>A step for <paramref name="change"/>; steps of one change in a phase run in the order the recipe adds them.</summary>
+    protected internal static PlanStep Step(ClassifiedChange change, int release, Phase phase, string name, string title, StepSql up) => new()
     {
         Release = release,
         Phase = phase,
@@ -40,6 +40,5 @@ public abstract class Recipe
         Up = up,
         Serves = change.Change,
         Hazards = change.Hazards,
-        SortKey = (0, 0, sequence),
     };
 }

@@ -12,7 +12,7 @@ internal static class CatalogQueries
     public static readonly IReadOnlyList<string> Names =
     [
         "server", "schemas", "extensions", "collations", "enums", "domains", "sequences", "tables", "columns",
-        "indexes", "constraints", "triggers", "policies", "views", "functions", "comments", "unsupported",
+        "indexes", "constraints", "triggers", "policies", "views", "functions", "comments", "unsupported", "dependencies",
     ];
 
     public static string Load(string name)

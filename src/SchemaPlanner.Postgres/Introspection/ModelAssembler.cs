@@ -1,4 +1,5 @@
 using SchemaPlanner.Model;
+using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Introspection;
 
@@ -23,7 +24,7 @@ internal static class ModelAssembler
             var names = r.Strings(6);
             var defs = r.Strings(7);
             var valid = r.Bools(8);
-            var checks = names.Select((n, i) => new DomainCheck(n, defs[i], valid[i]));
+            var checks = names.Select((n, i) => new DomainCheck(n, ArrayCastText.Canonical(defs[i]), valid[i]));
             return new Domain(new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.StrOrNull(3), r.StrOrNull(4), r.Bool(5), checks.ToEquatableArray());
         });
         var sequences = Rows("sequences").Select(r => new Sequence(
@@ -40,12 +41,12 @@ internal static class ModelAssembler
         var indexes = Rows("indexes").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
             g => g.Key,
             g => g.Select(r => new Model.Index(
-                r.Str(2), r.Str(3), r.Str(4), r.Strings(5).ToEquatableArray(), r.Strings(6).ToEquatableArray(),
-                r.StrOrNull(7), r.Bool(8), r.Bool(9), r.StrOrNull(10))).ToEquatableArray());
+                r.Str(2), ArrayCastText.Canonical(r.Str(3)), r.Str(4), r.Strings(5).Select(ArrayCastText.Canonical).ToEquatableArray(), r.Strings(6).ToEquatableArray(),
+                Canonical(r.StrOrNull(7)), r.Bool(8), r.Bool(9), r.StrOrNull(10))).ToEquatableArray());
         var constraints = Rows("constraints").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
             g => g.Key,
             g => g.Select(r => new Constraint(
-                r.Str(2), ParseConstraintKind(r.Str(3)), r.Str(4), r.Strings(5).ToEquatableArray(), r.Bool(6), r.Bool(7), r.Bool(8),
+                r.Str(2), ParseConstraintKind(r.Str(3)), ArrayCastText.Canonical(r.Str(4)), r.Strings(5).ToEquatableArray(), r.Bool(6), r.Bool(7), r.Bool(8),
                 r.StrOrNull(9) is { } refSchema ? new QualifiedName(refSchema, r.Str(10)) : null,
                 r.Strings(11).ToEquatableArray(), ParseAction(r.StrOrNull(12)), ParseAction(r.StrOrNull(13)))).ToEquatableArray());
         var triggers = Rows("triggers").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
@@ -53,7 +54,7 @@ internal static class ModelAssembler
             g => g.Select(r => new Trigger(r.Str(2), r.Str(3), r.Str(4))).ToEquatableArray());
         var policies = Rows("policies").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
             g => g.Key,
-            g => g.Select(r => new Policy(r.Str(2), r.Str(3), r.Bool(4), r.Strings(5).ToEquatableArray(), r.StrOrNull(6), r.StrOrNull(7))).ToEquatableArray());
+            g => g.Select(r => new Policy(r.Str(2), r.Str(3), r.Bool(4), r.Strings(5).ToEquatableArray(), Canonical(r.StrOrNull(6)), Canonical(r.StrOrNull(7)))).ToEquatableArray());
 
         EquatableArray<T> Of<T>(Dictionary<QualifiedName, EquatableArray<T>> map, QualifiedName key) =>
             map.TryGetValue(key, out var list) ? list : EquatableArray<T>.Empty;
@@ -95,9 +96,12 @@ internal static class ModelAssembler
         });
         var functions = Rows("functions").Select(r => new Function(
             new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.Str(3), r.Str(4), r.Str(5),
-            ParseVolatility(r.Str(6)) ?? Volatility.Volatile, r.Str(7), r.Strings(8).ToEquatableArray()));
+            ParseVolatility(r.Str(6)) ?? Volatility.Volatile, r.Str(7), r.Strings(8).ToEquatableArray()) { InputTypes = r.Str(9) });
         var comments = Rows("comments").Select(r => new Comment(CommentTarget(r.Str(0), r.Str(1)), r.Str(2)));
         var unsupported = Rows("unsupported").Select(r => new UnsupportedObject(r.Str(0), r.Str(1)));
+        var dependencies = Rows("dependencies").Select(r => new Dependency(
+            new ObjectRef(ParseObjectKind(r.Str(0)), new QualifiedName(r.Str(1), r.Str(2)), r.StrOrNull(3)),
+            new ObjectRef(ParseObjectKind(r.Str(4)), new QualifiedName(r.Str(5), r.Str(6)), r.StrOrNull(7))));
 
         var model = new SchemaModel(
             schemas.ToEquatableArray(),
@@ -110,10 +114,13 @@ internal static class ModelAssembler
             views.ToEquatableArray(),
             functions.ToEquatableArray(),
             comments.ToEquatableArray(),
-            unsupported.ToEquatableArray()).Normalize();
+            unsupported.ToEquatableArray()) { Dependencies = dependencies.ToEquatableArray() }.Normalize();
 
         return new DatabaseSchema(model, server, statistics.OrderBy(s => s.Table).ToEquatableArray());
     }
+
+    /// <summary>Expression text in the form both sides of a comparison share (<see cref="ArrayCastText"/>).</summary>
+    private static string? Canonical(string? expression) => expression is null ? null : ArrayCastText.Canonical(expression);
 
     private static QualifiedName SplitName(string raw)
     {
@@ -128,6 +135,9 @@ internal static class ModelAssembler
         "v" => Volatility.Volatile,
         _ => null,
     };
+
+    private static ObjectKind ParseObjectKind(string kind) =>
+        Enum.TryParse<ObjectKind>(kind, ignoreCase: true, out var parsed) ? parsed : throw new InvalidOperationException("unknown object kind " + kind);
 
     private static IdentityKind ParseIdentity(string? code) => code switch
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using SchemaPlanner.Model;
+using SchemaPlanner.Sources;
 using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Rehearsal;
@@ -219,8 +220,7 @@ internal sealed class AppTraffic : IAsyncDisposable
         {
             var statement = userStatements[userIndex++ % userStatements.Count];
             lastStatement = $"{statement.Location}: {statement.Text}";
-            await using var user = new NpgsqlCommand(statement.Text, connection);
-            await user.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            await SingleStatement.ExecuteAsync(connection, statement.Text, token).ConfigureAwait(false);
             return;
         }
 

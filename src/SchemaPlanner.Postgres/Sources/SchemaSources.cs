@@ -33,6 +33,7 @@ public static class SchemaSources
         var database = await scratch.CreateDatabaseAsync(cancellationToken).ConfigureAwait(false);
         await using (database.ConfigureAwait(false))
         {
+            await scratch.EnsureRolesAsync(database, ScratchRoles.NamesIn(statements), cancellationToken).ConfigureAwait(false);
             var locations = await SqlFiles.ApplyAsync(database.ConnectionString, statements, cancellationToken).ConfigureAwait(false);
             var schema = await SchemaReader.ReadAsync(database.ConnectionString, cancellationToken).ConfigureAwait(false);
             // The scratch server's version and statistics say nothing about production: keep only the model.

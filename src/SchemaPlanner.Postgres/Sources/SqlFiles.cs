@@ -168,10 +168,9 @@ public static class SqlFiles
             await DdlEventLog.MarkStatementAsync(connection, index, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var command = new NpgsqlCommand(statement.Text, connection);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await SingleStatement.ExecuteAsync(connection, statement.Text, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex)
         {

@@ -40,7 +40,7 @@ internal static class PlanCommand
                 }
 
                 var request = sources.Request(config);
-                await using var scratch = new ScratchServer(request.DevDatabase);
+                await using var scratch = ScratchServer.For(request);
                 var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
                 var context = new PlanningContext(
                     analysis.Current.Schema.Model,

@@ -17,7 +17,8 @@ namespace SchemaPlanner.Tests.Acceptance;
 /// </summary>
 public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
 {
-    private const string TestRole = "schemainspect_test_role";
+    /// <summary>Some fixtures grant to and write policies for this role.</summary>
+    internal const string TestRole = "schemainspect_test_role";
 
     /// <summary>
     /// The hazards whose recipe is <c>manual</c> (a decision SchemaPlanner does not make on its own), per
@@ -31,6 +32,9 @@ public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
         // ENABLE ROW LEVEL SECURITY without a policy hides every row from ordinary roles: a deliberate choice.
         // A restrictive policy hides rows the running app's roles could see before: also a deliberate choice.
         ["rls"] = [("SP1007", "public.accounts2"), ("SP6004", "account_managers on public.accounts")],
+
+        // Dropping unique constraints breaks the running app's ON CONFLICT on them: the fixture drops two on purpose.
+        ["everything"] = [("SP4007", "public.products.products_name_key"), ("SP4007", "public.products.products_x_key")],
     };
 
     public static TheoryData<string> Cases()
@@ -50,7 +54,7 @@ public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
     {
         var folder = Path.Combine(RepositoryPaths.MigraRoot(), name);
         var server = await PostgresServer.GetAsync();
-        await EnsureTestRoleAsync(server);
+        await server.EnsureRolesAsync([TestRole]);
         await using var database = await server.CreateDatabaseAsync(await File.ReadAllTextAsync(Path.Combine(folder, "a.sql")));
 
         var config = SchemaPlannerConfig.Empty with
@@ -105,16 +109,5 @@ public sealed class MigraPlanConformanceTests(ITestOutputHelper output)
 
         var remaining = await PlannedMigration.RemainingAsync(database.ConnectionString, planned.Desired, unsupported);
         Assert.True(remaining.Count == 0, $"{name}: diff(migrated, b) is not empty:\n{PlannedMigration.Describe(remaining)}\n\nsteps:\n{planned.DescribeSteps()}");
-    }
-
-    /// <summary>Some fixtures grant to and write policies for this role; roles are per server, so create it once.</summary>
-    private static async Task EnsureTestRoleAsync(PostgresServer server)
-    {
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            $"DO $$ BEGIN CREATE ROLE {TestRole}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
-            connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

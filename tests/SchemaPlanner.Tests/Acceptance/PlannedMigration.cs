@@ -114,10 +114,9 @@ internal sealed record PlannedMigration(SchemaAnalysis Analysis, MigrationPlan P
         await connection.OpenAsync();
         foreach (var statement in SqlScript.Split(file, sql))
         {
-            await using var command = new NpgsqlCommand(statement.Text, connection);
             try
             {
-                await command.ExecuteNonQueryAsync();
+                await SingleStatement.ExecuteAsync(connection, statement.Text, CancellationToken.None);
             }
             catch (PostgresException ex)
             {

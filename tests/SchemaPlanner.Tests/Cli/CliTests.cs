@@ -146,6 +146,29 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_grant_to_a_live_role_loads_on_the_throwaway_cluster_without_a_dev_database()
+    {
+        var (database, server) = await CurrentAsync("CREATE TABLE a (id int);");
+        await using var _ = database;
+        var role = "sp_cli_reader_" + Guid.NewGuid().ToString("N")[..8];
+        await database.ExecuteAsync($"CREATE ROLE {role} LOGIN");
+        try
+        {
+            using var folder = new Cli.Folder(("01_grants.sql", $"CREATE TABLE a (id int);\nGRANT SELECT ON a TO {role};\n"));
+            var (exit, output, error) = Cli.RunProcess(
+                new Dictionary<string, string?> { ["SCHEMAPLAN_DEV_DATABASE"] = null },
+                "diff", "--database", database.ConnectionString, "--desired", folder.Path);
+
+            Assert.True(exit == ExitCodes.Ok, $"exit {exit}: {error}");
+            Assert.Contains(role, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await database.ExecuteAsync($"DROP ROLE {role}");
+        }
+    }
+
+    [Fact]
     public void An_unreachable_database_is_one_line_with_no_password()
     {
         var (exit, output, error) = Cli.Run("diff", "--database", "postgres://app:hunter2secret@127.0.0.1:1/prod", "--desired", ".", "--dev-database", "Host=127.0.0.1;Port=1;Username=x;Password=hunter2secret");

@@ -1,3 +1,4 @@
+using Npgsql;
 using SchemaPlanner.Sources;
 
 namespace SchemaPlanner.Tests.Infrastructure;
@@ -46,6 +47,23 @@ public sealed class PostgresServer
         {
             await database.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates the roles (NOLOGIN, no attributes) that fixtures grant to or name in policies, unless they exist.
+    /// Roles belong to the whole server, so every test that needs one shares it.
+    /// </summary>
+    public async Task EnsureRolesAsync(IEnumerable<string> roles)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        foreach (var role in roles)
+        {
+            await using var command = new NpgsqlCommand(
+                $"DO $$ BEGIN CREATE ROLE \"{role.Replace("\"", "\"\"", StringComparison.Ordinal)}\"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+                connection);
+            await command.ExecuteNonQueryAsync();
         }
     }
 

@@ -106,6 +106,8 @@ public sealed class SchemaReaderTests
         var back = SnapshotSerializer.Deserialize(json, "snapshot.json");
 
         Assert.Equal(schema.Model, back.Model);
+        Assert.NotEmpty(back.Model.Dependencies);
+        Assert.Equal(schema.Model.Dependencies, back.Model.Dependencies);
         Assert.Equal(schema.Server, back.Server);
         Assert.Equal(json, SnapshotSerializer.Serialize(back));
         Assert.DoesNotContain("\r", json, StringComparison.Ordinal);

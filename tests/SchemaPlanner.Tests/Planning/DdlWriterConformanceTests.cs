@@ -194,7 +194,7 @@ public sealed class DdlWriterConformanceTests
 
     // ---- the round trip ---------------------------------------------------------------------------------------
 
-    private static async Task<DiffResult> MigrateAsync(string name, string fromSql, string toSql, IReadOnlyList<RenameHint>? renames, string? verify)
+    internal static async Task<DiffResult> MigrateAsync(string name, string fromSql, string toSql, IReadOnlyList<RenameHint>? renames, string? verify)
     {
         var server = await PostgresServer.GetAsync();
         await EnsureTestRoleAsync(server);

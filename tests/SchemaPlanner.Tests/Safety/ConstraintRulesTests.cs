@@ -117,6 +117,48 @@ public sealed class ConstraintRulesTests
     }
 
     [Fact]
+    public void SP4007_dropping_a_primary_key_or_unique_constraint_breaks_on_conflict_and_is_a_decision()
+    {
+        var keyed = Users.With(PrimaryKey("users_pkey", "id"), Unique("users_email_key", "email"));
+        var dropPk = new DropConstraint(Users.Name, PrimaryKey("users_pkey", "id"));
+        var dropUnique = new DropConstraint(Users.Name, Unique("users_email_key", "email"));
+
+        var pk = RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(dropPk, Context(Db(keyed), Db(Users.With(Unique("users_email_key", "email")))), HazardKind.BreaksRunningApp);
+        var unique = RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(dropUnique, Context(Db(keyed), Db(Users.With(PrimaryKey("users_pkey", "id")))), HazardKind.BreaksRunningApp);
+
+        Assert.All([pk, unique], h => Assert.Equal((Severity.Error, Recipes.Manual), (h.Severity, h.Recipe)));
+        Assert.Contains("primary key public.users.users_pkey breaks the running application's INSERT … ON CONFLICT (id) on public.users", pk.Message, StringComparison.Ordinal);
+        Assert.Contains("unique constraint", unique.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SP4007_a_primary_key_replaced_by_another_on_other_columns_is_flagged()
+    {
+        var from = Db(Users.With(PrimaryKey("users_pkey", "id")));
+        var to = Db(Users.With(PrimaryKey("users_pkey2", "email")));
+
+        var hazard = RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(new DropConstraint(Users.Name, PrimaryKey("users_pkey", "id")), Context(from, to), HazardKind.BreaksRunningApp);
+
+        Assert.Equal(Recipes.Manual, hazard.Recipe);
+        Assert.EndsWith("drop it once no running version writes ON CONFLICT on it or needs its lookups", hazard.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SP4007_keys_that_stay_unique_and_tables_that_go_or_are_new_are_fine()
+    {
+        var drop = new DropConstraint(Users.Name, Unique("users_email_key", "email"));
+        var from = Db(Users.With(Unique("users_email_key", "email")));
+
+        // The unique constraint becomes the primary key, a unique index, or another name over the same columns.
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Users.With(PrimaryKey("users_pkey", "email")))));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Users.With(Idx("users_email_idx", "users", "email", unique: true)))));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Users.With(Unique("users_mail_key", "email")))));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db()));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(Db(), Db(Users), [new CreateTable(Users), drop]));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(new DropConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users")), Context(Db(Users, Orders)));
+    }
+
+    [Fact]
     public void Validate_constraint_has_no_hazard() =>
         Assert.Empty(Assert.Single(Classifier.Classify(
             [new ValidateConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users"))],

@@ -103,4 +103,29 @@ public sealed class IndexRulesTests
         RuleCheck.None<SP3003ConcurrentIndexBugPg14>(change, Context(Db(), Db(Users), [new CreateTable(Users), change], version: 140002));
         RuleCheck.None<SP3003ConcurrentIndexBugPg14>(new AddConstraint(Users.Name, Check("c", "CHECK ((id > 0))")), Context(Db(Users), version: 140002));
     }
+
+    [Fact]
+    public void SP4007_dropping_a_unique_index_breaks_on_conflict_and_is_dropped_concurrently_after_the_deploy()
+    {
+        var index = Idx("users_email_key", "users", "email", unique: true);
+        var change = new DropIndex(Users.Name, index);
+
+        var hazard = RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(change, Context(Db(Users.With(index)), Db(Users)), HazardKind.BreaksRunningApp);
+
+        Assert.Equal((Severity.Error, Recipes.DropIndexConcurrently), (hazard.Severity, hazard.Recipe));
+        Assert.Contains("ON CONFLICT (email)", hazard.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SP4007_a_plain_index_a_partial_one_kept_as_partial_or_a_replacement_is_fine_but_a_new_predicate_is_not()
+    {
+        var unique = Idx("users_email_key", "users", "email", unique: true);
+        var partial = unique with { Name = "users_email_live", Predicate = "(id > 0)" };
+        var drop = new DropIndex(Users.Name, unique);
+
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(new DropIndex(Users.Name, Idx("users_email_idx", "users", "email")), Context(Db(Users.With(Idx("users_email_idx", "users", "email"))), Db(Users)));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(Db(Users.With(unique)), Db(Users.With(unique with { Name = "users_email_uq" }))));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(new DropIndex(Users.Name, partial), Context(Db(Users.With(partial)), Db(Users.With(partial with { Name = "p2" }))));
+        RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(Db(Users.With(unique)), Db(Users.With(partial))), HazardKind.BreaksRunningApp);
+    }
 }

@@ -185,4 +185,58 @@ public sealed class ServerDependentRulesTests
         Assert.True(result.From.Server!.VersionNumber >= 120000);
         Assert.Empty(result.Changes);
     }
+
+    [Theory]
+    [InlineData("ALTER TABLE accounts DROP CONSTRAINT accounts_pkey", "id")]
+    [InlineData("ALTER TABLE accounts DROP CONSTRAINT accounts_email_key", "email")]
+    [InlineData("DROP INDEX accounts_code_key", "code")]
+    public async Task Dropping_a_unique_key_breaks_on_conflict_on_the_server_and_is_flagged(string drop, string column)
+    {
+        const string schema = "CREATE TABLE accounts (id int PRIMARY KEY, email text UNIQUE, code text);\nCREATE UNIQUE INDEX accounts_code_key ON accounts (code);\n";
+        var server = await PostgresServer.GetAsync();
+        await using var database = await server.CreateDatabaseAsync(schema + drop + ";");
+
+        // The running application's upsert on those columns fails once the key is gone.
+        var error = await Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync($"INSERT INTO accounts (id, email, code) VALUES (1, 'a', 'b') ON CONFLICT ({column}) DO NOTHING"));
+        Assert.Equal(PostgresErrorCodes.InvalidColumnReference, error.SqlState);
+
+        var result = await LiveDiff.ClassifyAsync(schema, schema + drop + ";");
+        var hazard = Assert.Single(result.Of("SP4007"));
+        Assert.Equal((HazardKind.BreaksRunningApp, Severity.Error), (hazard.Kind, hazard.Severity));
+        Assert.Contains($"ON CONFLICT ({column})", hazard.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_unique_constraint_that_becomes_the_primary_key_keeps_on_conflict_working_and_is_not_flagged()
+    {
+        const string old = "CREATE TABLE accounts (id int NOT NULL, email text, CONSTRAINT accounts_id_key UNIQUE (id));";
+        const string @new = "CREATE TABLE accounts (id int NOT NULL, email text, CONSTRAINT accounts_pkey PRIMARY KEY (id));";
+
+        var result = await LiveDiff.ClassifyAsync(old, @new);
+
+        Assert.Empty(result.Of("SP4007"));
+        Assert.Contains(result.Changes, c => c.Change is Changes.DropConstraint);
+    }
+
+    [Fact]
+    public async Task A_collation_change_on_an_indexed_column_rebuilds_the_index_on_the_server_and_is_flagged()
+    {
+        const string schema = "CREATE TABLE names (id int PRIMARY KEY, name text);\nCREATE INDEX names_name_idx ON names (name);\n";
+        const string alter = "ALTER TABLE names ALTER COLUMN name TYPE text COLLATE \"C\"";
+        var server = await PostgresServer.GetAsync();
+        await using var database = await server.CreateDatabaseAsync(schema);
+        const string files = "SELECT pg_relation_filenode('names') || ',' || pg_relation_filenode('names_name_idx')";
+        var before = await database.QueryScalarAsync<string>(files);
+        await database.ExecuteAsync(alter);
+        var after = await database.QueryScalarAsync<string>(files);
+
+        // The table keeps its file (no rewrite); the index gets a new one (rebuilt under the ALTER's lock).
+        Assert.Equal(before!.Split(',')[0], after!.Split(',')[0]);
+        Assert.NotEqual(before.Split(',')[1], after.Split(',')[1]);
+
+        var result = await LiveDiff.ClassifyAsync(schema, schema + alter + ";");
+        var hazard = Assert.Single(result.Of("SP2010"));
+        Assert.Equal((HazardKind.IndexBuild, Severity.Error, Locks.AccessExclusive), (hazard.Kind, hazard.Severity, hazard.Lock));
+        Assert.False(Assert.Single(result.Changes).Safe);
+    }
 }

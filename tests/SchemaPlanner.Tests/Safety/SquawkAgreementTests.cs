@@ -141,6 +141,8 @@ public sealed class SquawkAgreementTests
         yield return Make("SP4003", "add foreign key", new AddConstraint(orders.Name, ordersWithFk.Constraints.Single(c => c.Kind == ConstraintKind.ForeignKey)), db, ordersRef, "adding-foreign-key-constraint");
         yield return Make("SP4004", "add check", new AddConstraint(users.Name, Check("users_age_positive", "CHECK ((age > 0))")), db, db, "constraint-missing-not-valid");
         yield return Make("SP4005", "add exclusion", new AddConstraint(users.Name, Exclusion("users_age_excl", "age")), db, db, "constraint-missing-not-valid");
+        var keyless = Db(users with { Constraints = EquatableArray<Constraint>.Empty, Indexes = EquatableArray<Model.Index>.Empty }, orders);
+        yield return None("SP4007", "drop primary key", new DropConstraint(users.Name, PrimaryKey("users_pkey", "id")), db, keyless, "squawk has no rule for dropping a primary key or unique constraint");
 
         // ---- types
         var mood = new EnumType(Name("mood"), new[] { "sad", "ok", "happy" }.ToEquatableArray());

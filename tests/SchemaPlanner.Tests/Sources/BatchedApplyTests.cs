@@ -43,6 +43,31 @@ public sealed class BatchedApplyTests
     }
 
     [Fact]
+    public async Task A_sql_standard_body_run_again_alone_after_a_failed_batch_is_sent_whole()
+    {
+        // The failed batch runs again one statement at a time: the function (semicolons inside its body) must
+        // still be one statement there, and the error must name the table's line.
+        const string sql = """
+            CREATE FUNCTION two() RETURNS int LANGUAGE sql
+            BEGIN ATOMIC
+              SELECT 1;
+              SELECT CASE WHEN true THEN 2 END;
+            END;
+            CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC SELECT two(); SELECT 3; END;
+            CREATE TABLE broken (id int, kind nosuchtype);
+            """;
+        var server = await PostgresServer.GetAsync();
+        await using var database = await server.CreateDatabaseAsync();
+
+        var error = await Assert.ThrowsAsync<SchemaPlannerException>(
+            () => SqlFiles.ApplyAsync(database.ConnectionString, SqlScript.Split("bodies.sql", sql), CancellationToken.None));
+
+        Assert.Equal("bodies.sql(7,35): error: type \"nosuchtype\" does not exist", error.Message);
+        Assert.Equal(2, await database.QueryScalarAsync<int>("SELECT two()"));
+        Assert.Equal(1L, await database.QueryScalarAsync<long>("SELECT count(*) FROM pg_proc WHERE proname = 'p' AND prokind = 'p'"));
+    }
+
+    [Fact]
     public async Task An_error_in_a_large_batch_inside_the_files_own_transaction_names_its_file_line_and_column()
     {
         var sql = new StringBuilder("BEGIN;\n").Append(Tables(400));

@@ -101,6 +101,73 @@ public sealed class SqlScriptTests
         Assert.Equal(["select 'begin'", "BEGIN", "select 3", "END"], texts[2..6]);
     }
 
+    [Theory]
+    [InlineData("create function begin() returns int language sql return 1; select 2", "create function begin() returns int language sql return 1")]
+    [InlineData("create function f(a int) returns int language sql return case when a > 0 then 1 else 0 end; select 2",
+        "create function f(a int) returns int language sql return case when a > 0 then 1 else 0 end")]
+    [InlineData("create function f() returns int language sql begin atomic select t.begin from t; select begin from t; select t.end from t; end; select 2",
+        "create function f() returns int language sql begin atomic select t.begin from t; select begin from t; select t.end from t; end")]
+    [InlineData("create procedure p() language sql begin /* c; */ atomic -- x;\n insert into t values (1); end; select 2",
+        "create procedure p() language sql begin /* c; */ atomic -- x;\n insert into t values (1); end")]
+    [InlineData("CREATE OR REPLACE PROCEDURE p(a int) LANGUAGE sql BEGIN ATOMIC SELECT CASE a WHEN 1 THEN CASE WHEN a > 0 THEN 1 END ELSE (CASE WHEN true THEN 2 END) END; SELECT 3; END; select 2",
+        "CREATE OR REPLACE PROCEDURE p(a int) LANGUAGE sql BEGIN ATOMIC SELECT CASE a WHEN 1 THEN CASE WHEN a > 0 THEN 1 END ELSE (CASE WHEN true THEN 2 END) END; SELECT 3; END")]
+    [InlineData("create function f() returns int language sql begin atomic select 'end;'; select $$ end; $$; select \"end\"; end; select 2",
+        "create function f() returns int language sql begin atomic select 'end;'; select $$ end; $$; select \"end\"; end")]
+    [InlineData("create table begin (atomic int); select 2", "create table begin (atomic int)")]
+    public void Routine_bodies_end_where_postgresql_ends_them(string sql, string first)
+    {
+        Assert.Equal([first, "select 2"], Texts(sql));
+    }
+
+    [Theory]
+    [InlineData("select $a$ x $b$ ; $b$ ; $A$ ; $a$; select 2", "select $a$ x $b$ ; $b$ ; $A$ ; $a$")]
+    [InlineData("select E'\\\\'; select 2", "select E'\\\\'")]
+    [InlineData("select E'a''\\';' ; select 2", "select E'a''\\';'")]
+    [InlineData("select U&'d!0061t;' UESCAPE '!'; select 2", "select U&'d!0061t;' UESCAPE '!'")]
+    [InlineData("select u&'\\' ; select 2", "select u&'\\'")]
+    [InlineData("select 1 /* a /* b; */ -- c; */ + 2 -- d; /*\n; select 2", "select 1 /* a /* b; */ -- c; */ + 2")]
+    [InlineData("select 1 --;\n--;\n+ 1; select 2", "select 1 --;\n--;\n+ 1")]
+    public void Quotes_and_comments_as_pg_dump_writes_them(string sql, string first)
+    {
+        Assert.Equal([first, "select 2"], Texts(sql));
+    }
+
+    [Fact]
+    public void Pg_dump_preamble_and_restrict_lines_split_into_sql_statements()
+    {
+        const string sql = """
+            --
+            -- PostgreSQL database dump
+            --
+
+            \restrict abcDEF123
+
+            -- Dumped from database version 15.18
+            SET statement_timeout = 0;
+            SELECT pg_catalog.set_config('search_path', '', false);
+            SET standard_conforming_strings = on;
+
+            CREATE FUNCTION public.f(a integer) RETURNS integer
+                LANGUAGE sql
+                BEGIN ATOMIC
+             SELECT CASE
+                        WHEN (a > 0) THEN a
+                        ELSE 0
+                    END AS "case";
+            END;
+
+            \unrestrict abcDEF123
+
+            """;
+
+        var texts = Texts(sql);
+
+        Assert.Equal(4, texts.Length);
+        Assert.Equal("SELECT pg_catalog.set_config('search_path', '', false)", texts[1]);
+        Assert.StartsWith("CREATE FUNCTION public.f", texts[3], StringComparison.Ordinal);
+        Assert.EndsWith("END AS \"case\";\nEND", texts[3].ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unterminated_string_runs_to_the_end()
     {

@@ -32,6 +32,24 @@ public static class ColumnSql
     /// <summary><c>ADD GENERATED ALWAYS|BY DEFAULT AS IDENTITY</c>; <c>Always</c> picks which.</summary>
     public sealed record AddIdentity(QualifiedName Table, string Column, bool Always) : ISqlStatement;
 
+    /// <summary>
+    /// A DO block that turns a column filled from a helper sequence into an identity (unless it is one already):
+    /// drops the default, adds the identity and moves its sequence past the helper's last value.
+    /// </summary>
+    public sealed record IdentityFromHelper(QualifiedName Table, string Column, bool Always, QualifiedName Helper) : ISqlStatement;
+
+    /// <summary>
+    /// The reverse of <see cref="IdentityFromHelper"/>, a DO block: the helper sequence (of <c>Type</c>) again, past the
+    /// identity's last value, the identity dropped and the helper's <c>nextval</c> as the default.
+    /// </summary>
+    public sealed record IdentityToHelper(QualifiedName Table, string Column, QualifiedName Helper, string Type) : ISqlStatement;
+
+    /// <summary>
+    /// A DO block moving an identity from <c>Source</c> to <c>Target</c>, keeping its sequence's name, position,
+    /// increment, cache and cycle; the source loses identity and NOT NULL.
+    /// </summary>
+    public sealed record MoveIdentity(QualifiedName Table, string Source, string Target, bool Always) : ISqlStatement;
+
     /// <summary><c>SET GENERATED ALWAYS|BY DEFAULT</c> on an identity column.</summary>
     public sealed record SetIdentity(QualifiedName Table, string Column, bool Always) : ISqlStatement;
 

@@ -13,6 +13,13 @@ public static class ConstraintSql
     /// <param name="Deferrable">The deferrability clause (<c>DEFERRABLE INITIALLY DEFERRED</c>), or null.</param>
     public sealed record AddUsingIndex(QualifiedName Table, string Name, bool PrimaryKey, string Index, string? Deferrable = null) : ISqlStatement;
 
+    /// <summary><c>ADD CONSTRAINT name PRIMARY KEY|UNIQUE (columns)</c>: on a partitioned table it adopts the partitions' constraints.</summary>
+    /// <param name="Deferrable">The deferrability clause (<c>DEFERRABLE INITIALLY DEFERRED</c>), or null.</param>
+    public sealed record AddKey(QualifiedName Table, string Name, bool PrimaryKey, IReadOnlyList<string> Columns, string? Deferrable = null) : ISqlStatement;
+
+    /// <summary><c>ADD CONSTRAINT name CHECK (column IS NOT NULL) NOT VALID</c>: the helper check a scan-free SET NOT NULL relies on once validated.</summary>
+    public sealed record AddNotNullCheck(QualifiedName Table, string Name, string Column) : ISqlStatement;
+
     /// <summary><c>ALTER TABLE [IF EXISTS] table DROP CONSTRAINT [IF EXISTS] name</c>: <c>TableIfExists</c> for a table that may be gone already.</summary>
     public sealed record Drop(QualifiedName Table, string Name, bool IfExists = false, bool TableIfExists = false) : ISqlStatement;
 

@@ -41,6 +41,9 @@ public static class SequenceSql
         QualifiedName? OwnedByTable,
         string? OwnedByColumn) : ISqlStatement;
 
+    /// <summary><c>CREATE SEQUENCE IF NOT EXISTS sequence AS type</c>: a helper sequence a recipe may have made already.</summary>
+    public sealed record CreateIfNotExists(QualifiedName Sequence, string DataType) : ISqlStatement;
+
     public sealed record Drop(QualifiedName Sequence, bool IfExists = false) : ISqlStatement;
 
     /// <summary><c>ALTER SEQUENCE sequence OWNED BY table.column</c>, or <c>OWNED BY NONE</c> when <c>Table</c> is null.</summary>

@@ -29,10 +29,13 @@ public static class TableSql
         string? PartitionBound,
         string? PartitionBy) : ISqlStatement;
 
-    /// <summary><c>ALTER TABLE table DETACH PARTITION partition</c>: the partition becomes a table of its own, rows kept.</summary>
-    public sealed record DetachPartition(QualifiedName Table, QualifiedName Partition) : ISqlStatement;
+    /// <summary>
+    /// <c>ALTER TABLE table DETACH PARTITION partition [CONCURRENTLY]</c>: the partition becomes a table of its own,
+    /// rows kept (<c>Concurrently</c>: PostgreSQL 14+, outside a transaction, without blocking the parent).
+    /// </summary>
+    public sealed record DetachPartition(QualifiedName Table, QualifiedName Partition, bool Concurrently = false) : ISqlStatement;
 
-    public sealed record Drop(QualifiedName Table) : ISqlStatement;
+    public sealed record Drop(QualifiedName Table, bool IfExists = false) : ISqlStatement;
 
     /// <summary><c>FORCE ROW LEVEL SECURITY</c> (the owner too is subject to the policies), or <c>NO FORCE</c>.</summary>
     public sealed record ForceRowLevelSecurity(QualifiedName Table, bool Force) : ISqlStatement;

@@ -24,7 +24,25 @@ public sealed class SP6002DroppingFunction : SafetyRule
         var old = drop.Function;
         var sameSignature = context.To.Functions.FirstOrDefault(f => f.Name == old.Name && f.Arguments == old.Arguments);
         var sameName = context.To.Functions.Where(f => f.Name == old.Name && f.Arguments != old.Arguments).ToList();
-        if (sameSignature is not null)
+        var renamedParameters = sameName.FirstOrDefault(f => old.InputTypes is not null && f.InputTypes == old.InputTypes);
+        if (sameSignature is not null && sameSignature.Result == old.Result && sameSignature.Kind == old.Kind)
+        {
+            // Dropped only so that something it depends on can be dropped and re-created: it comes back right after.
+            yield return Hazard(
+                HazardKind.BreaksRunningApp,
+                Severity.Warning,
+                $"{old.Kind} {change.Object} is dropped and re-created around an object it depends on; calls fail in between",
+                Recipes.AsIs);
+        }
+        else if (renamedParameters is not null && renamedParameters.Result == old.Result && renamedParameters.Kind == old.Kind)
+        {
+            yield return Hazard(
+                HazardKind.BreaksRunningApp,
+                Severity.Warning,
+                $"renaming the parameters of {old.Kind} {change.Object} to ({renamedParameters.Arguments}) drops and re-creates it: calls fail in between, and calls naming a parameter (name => value) break",
+                Recipes.AsIs);
+        }
+        else if (sameSignature is not null)
         {
             yield return Hazard(
                 HazardKind.BreaksRunningApp,

@@ -6,9 +6,9 @@ public static class SqlScript
     /// <summary>
     /// The statements of <paramref name="text"/>, split at semicolons that are outside strings, quoted
     /// identifiers, comments, dollar quotes and parentheses, and outside the <c>BEGIN ATOMIC ... END</c> body of
-    /// a <c>CREATE [OR REPLACE] FUNCTION|PROCEDURE</c> (tracked as psql does, counting <c>CASE ... END</c>
-    /// inside it). Empty statements are skipped; a psql meta-command line (<c>\connect</c>) also ends a statement
-    /// and belongs to none.
+    /// a <c>CREATE [OR REPLACE] FUNCTION|PROCEDURE</c> (counting <c>CASE ... END</c> inside it). Empty statements
+    /// are skipped; a psql meta-command line (<c>\restrict</c>, <c>\connect</c>) also ends a statement and belongs
+    /// to none. Everything <c>pg_dump --schema-only</c> writes splits into statements PostgreSQL accepts one by one.
     /// </summary>
     public static IReadOnlyList<SqlStatement> Split(string file, string text)
     {
@@ -107,10 +107,17 @@ public static class SqlScript
         return offset;
     }
 
-    /// <summary>Tracks parentheses and psql's BEGIN/CASE/END depth inside routine bodies.</summary>
+    /// <summary>
+    /// Tracks parentheses and the <c>BEGIN ATOMIC ... END</c> depth of a routine body, as psql does but stricter
+    /// where psql's heuristic splits or swallows valid statements: only <c>BEGIN</c> followed by <c>ATOMIC</c> opens a
+    /// body (a routine or parameter named <c>begin</c> does not), <c>CASE</c> counts only inside one (a
+    /// <c>RETURN CASE ... END</c> body has none to close), and a qualified name (<c>t.begin</c>, <c>t.end</c>) is no
+    /// keyword. <c>BEGIN ATOMIC</c> does not nest in PostgreSQL, but <c>CASE ... END</c> does inside it.
+    /// </summary>
     private sealed class StatementTracker
     {
         private readonly List<string> leadingWords = new(4);
+        private SqlToken? previous;
         private int parentheses;
         private int blocks;
 
@@ -133,17 +140,28 @@ public static class SqlScript
                     leadingWords.Add(token.Text.ToLowerInvariant());
                 }
 
-                if (parentheses == 0 && IsRoutine())
+                if (parentheses == 0 && IsRoutine() && previous?.IsSymbol(".") != true)
                 {
-                    if (token.IsWord("begin") || (token.IsWord("case") && blocks > 0))
-                    {
-                        blocks++;
-                    }
-                    else if (token.IsWord("end") && blocks > 0)
-                    {
-                        blocks--;
-                    }
+                    Count(token);
                 }
+            }
+
+            previous = token;
+        }
+
+        private void Count(SqlToken word)
+        {
+            if (word.IsWord("atomic") && previous?.IsWord("begin") == true)
+            {
+                blocks++;
+            }
+            else if (word.IsWord("case") && blocks > 0)
+            {
+                blocks++;
+            }
+            else if (word.IsWord("end") && blocks > 0)
+            {
+                blocks--;
             }
         }
 

@@ -6,7 +6,8 @@ SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid) AS argume
        l.lanname, p.provolatile::text,
        pg_get_functiondef(p.oid) AS definition,
        ARRAY(SELECT coalesce(nullif(g.grantee::regrole::text, '-'), 'PUBLIC') || ':' || g.privilege_type || CASE WHEN g.is_grantable THEN '*' ELSE '' END
-             FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) g WHERE g.grantee <> p.proowner ORDER BY 1) AS privileges
+             FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) g WHERE g.grantee <> p.proowner ORDER BY 1) AS privileges,
+       oidvectortypes(p.proargtypes) AS input_types
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang

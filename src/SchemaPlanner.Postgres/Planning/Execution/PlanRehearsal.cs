@@ -47,7 +47,7 @@ public static class PlanRehearsal
         var database = await scratch.CreateDatabaseAsync(cancellationToken).ConfigureAwait(false);
         await using (database.ConfigureAwait(false))
         {
-            await RecreateAsync(database.ConnectionString, input.Current, input.Sql, cancellationToken).ConfigureAwait(false);
+            await RecreateAsync(database.ConnectionString, input.Current, input.Sql, cancellationToken, names => scratch.EnsureRolesAsync(database, names, cancellationToken)).ConfigureAwait(false);
             IReadOnlyDictionary<QualifiedName, long> rows;
             await using (var connection = new NpgsqlConnection(database.ConnectionString))
             {
@@ -62,8 +62,12 @@ public static class PlanRehearsal
         }
     }
 
-    /// <summary>Builds <paramref name="model"/> in an empty database (its plain DDL from an empty schema).</summary>
-    public static async Task RecreateAsync(string connectionString, SchemaModel model, ISqlRenderer sql, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds <paramref name="model"/> in an empty database (its plain DDL from an empty schema); the names the DDL
+    /// spells go to <paramref name="ensureRoles"/> first (the throwaway cluster creates the live roles among them).
+    /// </summary>
+    public static async Task RecreateAsync(
+        string connectionString, SchemaModel model, ISqlRenderer sql, CancellationToken cancellationToken, Func<IReadOnlySet<string>, Task>? ensureRoles = null)
     {
         var empty = (await SchemaReader.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false)).Model;
         var diff = SchemaDiffer.Diff(empty, model);
@@ -73,14 +77,19 @@ public static class PlanRehearsal
             throw new SchemaPlannerException(ErrorKind.Planning, $"cannot rehearse: the current schema has {unsupported.Describe()}; use --no-rehearse");
         }
 
+        var statements = new DdlWriter(sql).Statements(diff.Changes, empty, model).ToList();
+        if (ensureRoles is not null)
+        {
+            await ensureRoles(ScratchRoles.NamesIn(statements)).ConfigureAwait(false);
+        }
+
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var statement in new DdlWriter(sql).Statements(diff.Changes, empty, model))
+        foreach (var statement in statements)
         {
-            await using var command = new NpgsqlCommand(statement, connection);
             try
             {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await SingleStatement.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException ex)
             {

@@ -1,5 +1,6 @@
 using Npgsql;
 using SchemaPlanner.Errors;
+using SchemaPlanner.Sources;
 using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Planning.Execution;
@@ -49,8 +50,8 @@ public static class StepRunner
                     hooks.Stop.ThrowIfCancellationRequested();
                 }
 
-                await using var command = new NpgsqlCommand(statement.Text, connection, transaction);
-                command.CommandTimeout = 0;
+                await using var command = SingleStatement.Command(connection, statement.Text, transaction);
+                command.Timeout = 0;
                 using var interruptible = !transactional && hooks.Stop.CanBeCanceled && IsDoBlock(statement)
                     ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hooks.Stop)
                     : null;

@@ -28,7 +28,7 @@ public sealed class PgSchemaDiffConformanceTests(ITestOutputHelper output)
     /// The roles the <c>usesRoles</c> cases grant to and name in policies (pg-schema-diff's tests create them; the
     /// last two check quoting). Roles are cluster-wide, so they are created once on the test server.
     /// </summary>
-    private static readonly string[] CaseRoles = ["role_1", "role_2", "app_user", "evil\"role", "x\"; DROP TABLE foobar; --"];
+    internal static readonly string[] CaseRoles = ["role_1", "role_2", "app_user", "evil\"role", "x\"; DROP TABLE foobar; --"];
 
     /// <summary>
     /// pg-schema-diff refuses to apply a plan with a hazard until the user allows it; where its hazard is a
@@ -39,6 +39,9 @@ public sealed class PgSchemaDiffConformanceTests(ITestOutputHelper output)
     {
         // Enabling RLS or adding a restrictive policy changes who sees which rows.
         ["AuthzUpdate"] = ["SP1007", "SP6004"],
+
+        // Dropping a primary key or unique constraint breaks the running app's ON CONFLICT on it.
+        ["IndexDropped"] = ["SP4007"],
     };
 
     /// <summary>Cases at once: each uses four databases on the shared server, mostly waiting on it.</summary>
@@ -52,7 +55,7 @@ public sealed class PgSchemaDiffConformanceTests(ITestOutputHelper output)
     public async Task Every_loading_case_plans_applies_and_reaches_new()
     {
         var server = await PostgresServer.GetAsync();
-        await EnsureRolesAsync(server);
+        await server.EnsureRolesAsync(CaseRoles);
         var folders = Directory.GetDirectories(RepositoryPaths.PgSchemaDiffRoot()).OrderBy(f => f, StringComparer.Ordinal).ToList();
         Assert.Equal(357, folders.Count);
 
@@ -132,19 +135,6 @@ public sealed class PgSchemaDiffConformanceTests(ITestOutputHelper output)
         File.WriteAllText(
             Path.Combine(ListsFolder, list),
             header + string.Concat(outcomes.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => o.Name + "\t" + o.Reason + "\n")));
-    }
-
-    private static async Task EnsureRolesAsync(PostgresServer server)
-    {
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        foreach (var role in CaseRoles)
-        {
-            await using var command = new NpgsqlCommand(
-                $"DO $$ BEGIN CREATE ROLE \"{role.Replace("\"", "\"\"", StringComparison.Ordinal)}\"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
-                connection);
-            await command.ExecuteNonQueryAsync();
-        }
     }
 
     private enum OutcomeKind

@@ -1,6 +1,7 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -61,9 +62,8 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
         }
 
         context.BackfilledColumns.Add((table, column.Name));
-        var sequence = 0;
-        var addStatements = new List<string>();
-        var dropStatements = new List<string> { RecipeSteps.DropColumn(table, column.Name) };
+        var addStatements = new List<ISqlStatement>();
+        var dropStatements = new List<ISqlStatement> { RecipeSteps.DropColumn(table, column.Name) };
         if (helper is not null)
         {
             addStatements.Add(IdentityColumnSteps.CreateHelper(helper, column));
@@ -74,12 +74,12 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
         if (defaultValue is not null)
         {
             // SET DEFAULT after ADD COLUMN only affects new rows: no rewrite even for a volatile default.
-            addStatements.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET DEFAULT {defaultValue}");
+            addStatements.Add(new ColumnSql.SetDefault(table, column.Name, defaultValue));
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, "add_column_" + column.Name, $"add {table}.{c} as a nullable column" + (defaultValue is null ? "" : " with its default for new rows"),
-            RecipeSteps.Ddl([.. addStatements]), RecipeSteps.Ddl([.. dropStatements])) with
+            change, context, 1, Phase.PreDeploy, "add_column_" + column.Name, $"add {table}.{c} as a nullable column" + (defaultValue is null ? "" : " with its default for new rows"),
+            RecipeSteps.Ddl(context, addStatements), RecipeSteps.Ddl(context, dropStatements)) with
         {
             AddsColumns = [(table, column.Name)],
         });
@@ -89,37 +89,35 @@ public sealed class AddColumnThenBackfillRecipe : Recipe
         {
             var (function, trigger) = RecipeSteps.SyncNames(table, "fill_" + column.Name);
             sync = new SyncTriggerData(table, function, trigger, [], [column.Name], [new Assignment(column.Name, hint)], []);
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"fill {table}.{c} from ({hint}) for rows the previous app version writes"));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, $"fill {table}.{c} from ({hint}) for rows the previous app version writes"));
             output.AppInstructions.Add((1, $"Write {table}.{c} on insert and update (until this release is fully deployed, a trigger computes it as {hint} for rows the previous version writes)."));
         }
 
         // Only rows still NULL are filled and checked: a value the new app version wrote itself (which the hint
         // need not reproduce, e.g. a name the split cannot undo) is never overwritten or reported as wrong.
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column.Name, expression)], 1, sequence++, onlyWhereNull: true));
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column.Name, expression)], 1, onlyWhereNull: true));
         var check = column.NotNull
             ? new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL)", $"{table}.{column.Name} still has NULLs; re-run the backfill (or fix the rows where {expression} is NULL)")
             : new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL AND ({expression}) IS NOT NULL)", $"{table}.{column.Name} is not filled everywhere; re-run the backfill");
-        output.Steps.Add(RecipeSteps.Verify(change, table, [], [check], 1, sequence++) with { Name = "verify_" + column.Name });
+        output.Steps.Add(RecipeSteps.Verify(change, table, [], [check], 1) with { Name = "verify_" + column.Name });
 
         if (column.NotNull)
         {
-            foreach (var step in RecipeSteps.NotNull(change, context, table, column.Name, 1, Phase.PostDeploy, sequence))
+            foreach (var step in RecipeSteps.NotNull(change, context, table, column.Name, 1, Phase.PostDeploy))
             {
                 output.Steps.Add(step);
             }
-
-            sequence += 3;
         }
 
         if (identity)
         {
-            output.Steps.Add(IdentityColumnSteps.MakeIdentity(change, context, table, column, 1, Phase.PostDeploy, sequence++));
+            output.Steps.Add(IdentityColumnSteps.MakeIdentity(change, context, table, column, 1, Phase.PostDeploy));
             output.AppInstructions.Add((1, $"Leave {table}.{c} to the database on insert: it is numbered by a sequence now and becomes an identity column after this release."));
         }
 
         if (sync is not null)
         {
-            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 1, Phase.PostDeploy, sequence));
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 1, Phase.PostDeploy));
         }
     }
 }

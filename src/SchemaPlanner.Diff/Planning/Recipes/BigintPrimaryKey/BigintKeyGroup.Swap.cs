@@ -3,6 +3,7 @@ using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -16,45 +17,44 @@ internal sealed partial class BigintKeyGroup
     public SwapTablesData SwapUp()
     {
         var statements = new List<string>();
-        statements.AddRange(ViewsDown.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
+        statements.AddRange(ViewsDown.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
         statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.ForeignKey).Select(c => DropConstraint(c.Table, c.Old.Name)));
         statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.Check).Select(c => DropConstraint(c.Table, c.Old.Name)));
         statements.AddRange(Keys.Select(k => DropConstraint(k.Table, k.Old.Name)));
         foreach (var c in All)
         {
-            var t = c.Table.Sql;
             if (c.Old.Identity == IdentityKind.None && c.Old.Default is not null)
             {
-                statements.Add($"ALTER TABLE {t} ALTER COLUMN {Sql.Quote(c.Old.Name)} DROP DEFAULT");
+                statements.Add(context.Render(new ColumnSql.DropDefault(c.Table, c.Old.Name)));
             }
 
-            statements.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Old.Name)} TO {Sql.Quote(c.Retired)}");
-            statements.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Shadow)} TO {Sql.Quote(c.Old.Name)}");
+            statements.Add(context.Render(new ColumnSql.Rename(c.Table, c.Old.Name, c.Retired)));
+            statements.Add(context.Render(new ColumnSql.Rename(c.Table, c.Shadow, c.Old.Name)));
             if (c.Old.Identity != IdentityKind.None)
             {
                 statements.Add(MoveIdentity(c.Table, c.Retired, c.Old.Name, c.Desired.Identity));
             }
             else if (c.Old.NotNull)
             {
-                statements.Add($"ALTER TABLE {t} ALTER COLUMN {Sql.Quote(c.Retired)} DROP NOT NULL");
+                statements.Add(context.Render(new ColumnSql.DropNotNull(c.Table, c.Retired)));
             }
 
             if (c.OldSequence is { } oldSequence && c.DesiredSequence is { } desiredSequence)
             {
                 statements.AddRange(context.Ddl.Statements(new AlterSequence(oldSequence, desiredSequence with { OwnedByTable = oldSequence.OwnedByTable, OwnedByColumn = oldSequence.OwnedByColumn }), context.From, context.To));
-                statements.Add($"ALTER SEQUENCE {desiredSequence.Name.Sql} OWNED BY {c.Table.Member(c.Old.Name)}");
+                statements.Add(context.Render(new SequenceSql.OwnedBy(desiredSequence.Name, c.Table, c.Old.Name)));
             }
 
             if (c.Desired.Identity == IdentityKind.None && c.Desired.Default is not null)
             {
-                statements.Add($"ALTER TABLE {t} ALTER COLUMN {Sql.Quote(c.Old.Name)} SET DEFAULT {c.Desired.Default}");
+                statements.Add(context.Render(new ColumnSql.SetDefault(c.Table, c.Old.Name, c.Desired.Default)));
             }
         }
 
         foreach (var index in Indexes)
         {
-            statements.Add($"ALTER INDEX {new QualifiedName(index.Table.Schema, index.Old.Name).Sql} RENAME TO {Sql.Quote(index.Retired)}");
-            statements.Add($"ALTER INDEX {new QualifiedName(index.Table.Schema, index.Copy).Sql} RENAME TO {Sql.Quote(index.Desired.Name)}");
+            statements.Add(context.Render(new IndexSql.Rename(new QualifiedName(index.Table.Schema, index.Old.Name), index.Retired)));
+            statements.Add(context.Render(new IndexSql.Rename(new QualifiedName(index.Table.Schema, index.Copy), index.Desired.Name)));
         }
 
         statements.AddRange(Keys.Where(k => k.Desired is not null).Select(k => AddUsingIndex(k.Table, k.Desired!, k.Copy)));
@@ -64,7 +64,7 @@ internal sealed partial class BigintKeyGroup
 
         var (table, column) = First;
         return new SwapTablesData(
-            $"NOT {RecipeSteps.ColumnExists(table, column.Shadow)}",
+            context.Render(new GuardSql.ColumnExists(table, column.Shadow, Negated: true)),
             $"nothing to swap: {table}.{column.Shadow} is gone (the swap already ran)",
             [.. LockOrder.Select(Lock)],
             [.. ShadowedTables.Select(t => Sync(t)).Select(s => new DropSyncTriggerData(s.Table, s.Function, s.Trigger))],
@@ -75,23 +75,22 @@ internal sealed partial class BigintKeyGroup
     public SwapTablesData SwapDown()
     {
         var statements = new List<string>();
-        statements.AddRange(ViewsUp.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
+        statements.AddRange(ViewsUp.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
         statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.ForeignKey).Select(c => DropConstraint(c.Table, c.Desired!.Name)));
         statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.Check).Select(c => DropConstraint(c.Table, c.Desired!.Name)));
         statements.AddRange(Keys.Where(k => k.Desired is not null).Select(k => DropConstraint(k.Table, k.Desired!.Name)));
         foreach (var c in All)
         {
-            var t = c.Table.Sql;
             if (c.Desired.Identity == IdentityKind.None && c.Desired.Default is not null)
             {
-                statements.Add($"ALTER TABLE {t} ALTER COLUMN {Sql.Quote(c.Old.Name)} DROP DEFAULT");
+                statements.Add(context.Render(new ColumnSql.DropDefault(c.Table, c.Old.Name)));
             }
 
-            statements.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Old.Name)} TO {Sql.Quote(c.Shadow)}");
-            statements.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Retired)} TO {Sql.Quote(c.Old.Name)}");
+            statements.Add(context.Render(new ColumnSql.Rename(c.Table, c.Old.Name, c.Shadow)));
+            statements.Add(context.Render(new ColumnSql.Rename(c.Table, c.Retired, c.Old.Name)));
             if (c.Old.NotNull)
             {
-                statements.AddRange(RollbackSteps.RestoreNotNull(c.Table, c.Old.Name, c.Retired));
+                statements.AddRange(RollbackSteps.RestoreNotNull(c.Table, c.Old.Name, c.Retired).Select(context.Render));
             }
 
             if (c.Old.Identity != IdentityKind.None)
@@ -102,19 +101,19 @@ internal sealed partial class BigintKeyGroup
             if (c.OldSequence is { } oldSequence && c.DesiredSequence is { } desiredSequence)
             {
                 statements.AddRange(context.Ddl.Statements(new AlterSequence(desiredSequence with { OwnedByTable = oldSequence.OwnedByTable, OwnedByColumn = oldSequence.OwnedByColumn }, oldSequence), context.To, context.From));
-                statements.Add($"ALTER SEQUENCE {oldSequence.Name.Sql} OWNED BY {c.Table.Member(c.Old.Name)}");
+                statements.Add(context.Render(new SequenceSql.OwnedBy(oldSequence.Name, c.Table, c.Old.Name)));
             }
 
             if (c.Old.Identity == IdentityKind.None && c.Old.Default is not null)
             {
-                statements.Add($"ALTER TABLE {t} ALTER COLUMN {Sql.Quote(c.Old.Name)} SET DEFAULT {c.Old.Default}");
+                statements.Add(context.Render(new ColumnSql.SetDefault(c.Table, c.Old.Name, c.Old.Default)));
             }
         }
 
         foreach (var index in Indexes)
         {
-            statements.Add($"ALTER INDEX {new QualifiedName(index.Table.Schema, index.Desired.Name).Sql} RENAME TO {Sql.Quote(index.Copy)}");
-            statements.Add($"ALTER INDEX {new QualifiedName(index.Table.Schema, index.Retired).Sql} RENAME TO {Sql.Quote(index.Old.Name)}");
+            statements.Add(context.Render(new IndexSql.Rename(new QualifiedName(index.Table.Schema, index.Desired.Name), index.Copy)));
+            statements.Add(context.Render(new IndexSql.Rename(new QualifiedName(index.Table.Schema, index.Retired), index.Old.Name)));
         }
 
         statements.AddRange(Keys.Select(k => AddUsingIndex(k.Table, k.Old, k.RollbackCopy)));
@@ -124,7 +123,7 @@ internal sealed partial class BigintKeyGroup
 
         var (table, column) = First;
         return new SwapTablesData(
-            $"NOT {RecipeSteps.ColumnExists(table, column.Retired)}",
+            context.Render(new GuardSql.ColumnExists(table, column.Retired, Negated: true)),
             $"nothing to undo: {table}.{column.Retired} is gone (the swap was undone already)",
             [.. LockOrder.Select(Lock)],
             [.. ShadowedTables.Select(Keep).Select(s => new DropSyncTriggerData(s.Table, s.Function, s.Trigger))],
@@ -132,53 +131,20 @@ internal sealed partial class BigintKeyGroup
             [.. ShadowedTables.Select(Sync)]);
     }
 
-    private static string Lock(QualifiedName table) => $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE";
+    private string Lock(QualifiedName table) => context.Render(new TableSql.Lock(table));
 
-    private static string DropConstraint(QualifiedName table, string name) => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(name)}";
+    private string DropConstraint(QualifiedName table, string name) => context.Render(new ConstraintSql.Drop(table, name, IfExists: true));
 
-    private static string AddNotValid(QualifiedName table, Constraint constraint) =>
-        $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(constraint.Name)} {constraint.Definition} NOT VALID";
+    private string AddNotValid(QualifiedName table, Constraint constraint) =>
+        context.Render(new ConstraintSql.Add(table, constraint.Name, constraint.Definition, NotValid: true));
 
-    private static string AddUsingIndex(QualifiedName table, Constraint constraint, string index)
-    {
-        var kind = constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY KEY" : "UNIQUE";
-        var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
-        return $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(constraint.Name)} {kind} USING INDEX {Sql.Quote(index)}{deferrable}";
-    }
+    private string AddUsingIndex(QualifiedName table, Constraint constraint, string index) =>
+        context.Render(UsingIndexSteps.AddUsingIndex(table, constraint, index));
 
     /// <summary>
     /// Moves an identity from one column to another, keeping its sequence's name, position, increment, cache
     /// and cycle (the sequence takes the new column's type). The source column loses identity and NOT NULL.
     /// </summary>
-    private static string MoveIdentity(QualifiedName table, string from, string to, IdentityKind kind)
-    {
-        var generated = kind == IdentityKind.Always ? "ALWAYS" : "BY DEFAULT";
-        return $"""
-            DO $identity$
-            DECLARE
-                sp_sequence regclass := pg_catalog.pg_get_serial_sequence({Sql.Literal(table.Sql)}, {Sql.Literal(from)});
-                sp_schema name;
-                sp_name name;
-                sp_last bigint;
-                sp_called boolean;
-                sp_increment bigint;
-                sp_cache bigint;
-                sp_cycle boolean;
-            BEGIN
-                SELECT n.nspname, c.relname, s.seqincrement, s.seqcache, s.seqcycle
-                  INTO sp_schema, sp_name, sp_increment, sp_cache, sp_cycle
-                  FROM pg_catalog.pg_class c
-                  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                  JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
-                 WHERE c.oid = sp_sequence;
-                EXECUTE format('SELECT last_value, is_called FROM %s', sp_sequence) INTO sp_last, sp_called;
-                ALTER TABLE {table.Sql} ALTER COLUMN {Sql.Quote(from)} DROP IDENTITY;
-                ALTER TABLE {table.Sql} ALTER COLUMN {Sql.Quote(from)} DROP NOT NULL;
-                EXECUTE format('ALTER TABLE {table.Sql.Replace("'", "''", StringComparison.Ordinal).Replace("%", "%%", StringComparison.Ordinal)} ALTER COLUMN {Sql.Quote(to).Replace("'", "''", StringComparison.Ordinal).Replace("%", "%%", StringComparison.Ordinal)} ADD GENERATED {generated} AS IDENTITY (SEQUENCE NAME %I.%I INCREMENT BY %s CACHE %s %s)',
-                               sp_schema, sp_name, sp_increment, sp_cache, CASE WHEN sp_cycle THEN 'CYCLE' ELSE 'NO CYCLE' END);
-                PERFORM pg_catalog.setval(format('%I.%I', sp_schema, sp_name), sp_last, sp_called);
-            END
-            $identity$
-            """;
-    }
+    private string MoveIdentity(QualifiedName table, string from, string to, IdentityKind kind) =>
+        context.Render(new ColumnSql.MoveIdentity(table, from, to, kind == IdentityKind.Always));
 }

@@ -2,6 +2,7 @@ using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
@@ -54,17 +55,16 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
 
         var group = BigintKeyGroup.Build(alter, context);
         var parent = alter.TableName;
-        var sequence = 0;
 
         // ---- release 1, pre-deploy: shadow columns and the triggers that fill them ----------------------------
         foreach (var table in group.ShadowedTables)
         {
             var columns = group.Columns[table];
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add bigint shadow column(s) {RecipeSteps.List(columns.Select(c => c.Shadow))} to {table} (nullable until backfilled)",
-                RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Collation = null }))]),
-                RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.DropColumn(table, c.Shadow))])));
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, group.Sync(table), 1, Phase.PreDeploy, sequence++, $"copy {RecipeSteps.List(columns.Select(c => c.Old.Name))} of every write on {table} into the bigint shadow(s)"));
+                change, context, 1, Phase.PreDeploy, StepNames.Slug("add_shadow_" + table.Name), $"add bigint shadow column(s) {RecipeSteps.List(columns.Select(c => c.Shadow))} to {table} (nullable until backfilled)",
+                RecipeSteps.Ddl(context, columns.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Collation = null }))),
+                RecipeSteps.Ddl(context, columns.Select(c => RecipeSteps.DropColumn(table, c.Shadow)))));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, group.Sync(table), 1, Phase.PreDeploy, $"copy {RecipeSteps.List(columns.Select(c => c.Old.Name))} of every write on {table} into the bigint shadow(s)"));
             foreach (var column in columns)
             {
                 context.BackfilledColumns.Add((table, column.Desired.Name));
@@ -74,36 +74,34 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         // ---- backfill and verify -------------------------------------------------------------------------------
         foreach (var table in group.ShadowedTables)
         {
-            output.Steps.Add(RecipeSteps.Backfill(change, context, table, group.Forward(table), 1, sequence++));
+            output.Steps.Add(RecipeSteps.Backfill(change, context, table, group.Forward(table), 1));
         }
 
         foreach (var table in group.ShadowedTables)
         {
-            output.Steps.Add(RecipeSteps.Verify(change, table, group.Forward(table), [], 1, sequence++));
+            output.Steps.Add(RecipeSteps.Verify(change, table, group.Forward(table), [], 1));
         }
 
         // ---- release 1, post-deploy: NOT NULL and indexes on the shadows ---------------------------------------
         foreach (var column in group.All.Where(c => c.Desired.NotNull))
         {
-            foreach (var step in RecipeSteps.NotNull(change, context, column.Table, column.Shadow, 1, Phase.PostDeploy, sequence))
+            foreach (var step in RecipeSteps.NotNull(change, context, column.Table, column.Shadow, 1, Phase.PostDeploy))
             {
                 output.Steps.Add(step);
             }
-
-            sequence += 3;
         }
 
         foreach (var key in group.Keys.Where(k => k.Desired is not null))
         {
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, new QualifiedName(key.Table.Schema, key.Copy), key.CopyDefinition, 1, Phase.PostDeploy, sequence++,
+                change, new QualifiedName(key.Table.Schema, key.Copy), key.CopyDefinition, 1, Phase.PostDeploy,
                 $"build the unique index of the new {KeyKind(key.Old)} {Sql.Quote(key.Desired!.Name)} on {key.Table} concurrently, over the shadow column(s)"));
         }
 
         foreach (var index in group.Indexes)
         {
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, new QualifiedName(index.Table.Schema, index.Copy), index.CopyDefinition, 1, Phase.PostDeploy, sequence++,
+                change, new QualifiedName(index.Table.Schema, index.Copy), index.CopyDefinition, 1, Phase.PostDeploy,
                 $"build {index.Copy} on the shadow column(s), a copy of {index.Desired.Name}"));
         }
 
@@ -112,34 +110,33 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         if (revalidate.Count > 0)
         {
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("rollback_validate_" + parent.Name), $"(rollback only) validate {RecipeSteps.List(revalidate.Select(c => c.Old.Name))} again once the swap is undone",
+                change, context, 1, Phase.PostDeploy, StepNames.Slug("rollback_validate_" + parent.Name), $"(rollback only) validate {RecipeSteps.List(revalidate.Select(c => c.Old.Name))} again once the swap is undone",
                 RecipeSteps.Ddl(),
-                RecipeSteps.Ddl([.. revalidate.Select(c => $"ALTER TABLE {c.Table.Sql} VALIDATE CONSTRAINT {Sql.Quote(c.Old.Name)}")])) with { StatementTimeout = "0" });
+                RecipeSteps.Ddl(context, revalidate.Select(c => new ConstraintSql.Validate(c.Table, c.Old.Name)))) with { StatementTimeout = "0" });
         }
 
         var swapTitle = $"swap {RecipeSteps.List(group.All.Select(c => c.Table.Member(c.Old.Name)))} to bigint in one short transaction (locks {RecipeSteps.List(group.LockOrder.Select(t => t.ToString()))})";
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + parent.Name + "_" + alter.Old.Name), swapTitle,
+            change, context, 1, Phase.PostDeploy, StepNames.Slug("swap_" + parent.Name + "_" + alter.Old.Name), swapTitle,
             new StepSql(group.SwapUp()),
             new StepSql(group.SwapDown())));
 
-        foreach (var step in RollbackSteps.RollbackNotNull(change, context, group.All.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
+        foreach (var step in RollbackSteps.RollbackNotNull(change, context, group.All.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1))
         {
             output.Steps.Add(step);
         }
 
-        sequence += 2;
         foreach (var key in group.Keys)
         {
-            output.Steps.Add(RollbackSteps.DownOnlyIndex(change, context, new QualifiedName(key.Table.Schema, key.RollbackCopy), key.RollbackDefinition, 1, sequence++,
+            output.Steps.Add(RollbackSteps.DownOnlyIndex(change, context, new QualifiedName(key.Table.Schema, key.RollbackCopy), key.RollbackDefinition, 1,
                 $"(rollback only) rebuild the unique index of the original {KeyKind(key.Old)} {Sql.Quote(key.Old.Name)} on {key.Table} concurrently, over the retired column(s)"));
         }
 
         foreach (var constraint in group.Constraints.Where(c => c.Desired is { Validated: true }))
         {
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("validate_" + constraint.Desired!.Name), $"validate {Sql.Quote(constraint.Desired.Name)} on {constraint.Table} (re-added NOT VALID by the swap; scans without blocking writes)",
-                RecipeSteps.Ddl($"ALTER TABLE {constraint.Table.Sql} VALIDATE CONSTRAINT {Sql.Quote(constraint.Desired.Name)}"),
+                change, context, 1, Phase.PostDeploy, StepNames.Slug("validate_" + constraint.Desired!.Name), $"validate {Sql.Quote(constraint.Desired.Name)} on {constraint.Table} (re-added NOT VALID by the swap; scans without blocking writes)",
+                RecipeSteps.Ddl(context, new ConstraintSql.Validate(constraint.Table, constraint.Desired.Name)),
                 RecipeSteps.Ddl()) with { StatementTimeout = "0" });
         }
 
@@ -147,10 +144,10 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
         foreach (var table in group.ShadowedTables)
         {
             var columns = group.Columns[table];
-            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, group.Keep(table), 2, Phase.PostDeploy, sequence++));
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, group.Keep(table), 2, Phase.PostDeploy));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(columns.Select(c => c.Retired))} of {table}",
-                RecipeSteps.Ddl([.. columns.Select(c => RecipeSteps.DropColumn(table, c.Retired))]), null,
+                change, context, 2, Phase.PostDeploy, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(columns.Select(c => c.Retired))} of {table}",
+                RecipeSteps.Ddl(context, columns.Select(c => RecipeSteps.DropColumn(table, c.Retired))), null,
                 $"the retired {RecipeSteps.List(columns.Select(c => c.Retired))} are gone; {RecipeSteps.List(columns.Select(c => c.Old.Name))} hold every value as {RecipeSteps.List(columns.Select(c => c.Desired.Type).Distinct())}") with
             {
                 SquawkIgnores = ["ban-drop-column"],

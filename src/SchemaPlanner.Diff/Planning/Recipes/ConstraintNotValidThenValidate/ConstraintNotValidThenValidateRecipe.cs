@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -36,14 +37,14 @@ public sealed class ConstraintNotValidThenValidateRecipe : Recipe
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, 0, "add_" + constraint.Name + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
-            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}", $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} {constraint.Definition} NOT VALID"),
-            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}")));
+            change, context, 1, phase, "add_" + constraint.Name + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
+            RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true), new ConstraintSql.Add(table, constraint.Name, constraint.Definition, NotValid: true)),
+            RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true))));
         if (constraint.Validated)
         {
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, phase, 1, "validate_" + constraint.Name, $"validate constraint {name} on {table} (scans without blocking writes)",
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {name}"),
+                change, context, 1, phase, "validate_" + constraint.Name, $"validate constraint {name} on {table} (scans without blocking writes)",
+                RecipeSteps.Ddl(context, new ConstraintSql.Validate(table, constraint.Name)),
                 RecipeSteps.Ddl()) with { StatementTimeout = "0" });
         }
 

@@ -2,6 +2,7 @@ using SchemaPlanner.Changes;
 using SchemaPlanner.Configuration;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -37,7 +38,7 @@ public sealed class CopyIntoNewTableRecipe : Recipe
         var trigger = new StepSql(new CopyTriggerData(data));
         var drop = new StepSql(new DropCopyTriggerData(data));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, 1, "copy_trigger_" + hint.Target.Name,
+            change, context, 1, Phase.PreDeploy, "copy_trigger_" + hint.Target.Name,
             $"keep {hint.Target} in step with what the previous app version writes to {hint.Source}" + (data.Reverse.Count > 0 ? ", and the new version's writes back" : ""),
             trigger, drop));
         output.Steps.Add(new PlanStep
@@ -52,7 +53,6 @@ public sealed class CopyIntoNewTableRecipe : Recipe
             StatementTimeout = "0",
             Serves = change.Change,
             Hazards = change.Hazards,
-            SortKey = (0, 0, 2),
         });
         output.Steps.Add(new PlanStep
         {
@@ -65,10 +65,9 @@ public sealed class CopyIntoNewTableRecipe : Recipe
             StatementTimeout = "0",
             Serves = change.Change,
             Hazards = change.Hazards,
-            SortKey = (0, 0, 3),
         });
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PostDeploy, 4, "drop_copy_trigger_" + hint.Target.Name,
+            change, context, 1, Phase.PostDeploy, "drop_copy_trigger_" + hint.Target.Name,
             $"drop the copy triggers between {hint.Source} and {hint.Target} (the previous app version is gone)",
             drop, trigger));
 
@@ -99,10 +98,10 @@ public sealed class CopyIntoNewTableRecipe : Recipe
         }
 
         return RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, 0, "create_table_" + target.Name,
+            change, context, 1, Phase.PreDeploy, "create_table_" + target.Name,
             $"create table {target}" + (parts.Count > 0 ? " with " + string.Join(", ", parts.Select(p => p.Object.Split('.')[^1])) : ""),
-            RecipeSteps.Ddl(RecipeSteps.UnlessDone($"to_regclass({Sql.Literal(target.Sql)}) IS NOT NULL", [.. statements])),
-            RecipeSteps.Ddl($"DROP TABLE IF EXISTS {target.Sql}"));
+            RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(context, new GuardSql.RelationExists(target), statements)),
+            RecipeSteps.Ddl(context, new TableSql.Drop(target, IfExists: true)));
     }
 
     private static CopyData Data(CopyHint hint, Table target, PlanningContext context, ClassifiedChange change)

@@ -25,11 +25,11 @@ public sealed class CreateIndexConcurrentlyRecipe : Recipe
         var phase = Placement.For(context, add.TableName, Placement.Columns(context.To.FindTable(add.TableName), add.Index));
         if (PartitionedIndexSteps.Applies(context, add.TableName))
         {
-            PartitionedIndexSteps.AddIndex(change, context, output, add.TableName, add.Index, phase, 0);
+            PartitionedIndexSteps.AddIndex(change, context, output, add.TableName, add.Index, phase);
             return;
         }
 
         var index = new QualifiedName(add.TableName.Schema, add.Index.Name);
-        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, add.Index.Definition, 1, phase, 0, $"build index {index} concurrently"));
+        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, add.Index.Definition, 1, phase, $"build index {index} concurrently"));
     }
 }

@@ -1,4 +1,5 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -26,7 +27,7 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
             Phase = Phase.PreDeploy,
             Name = "detach_partition_" + alter.New.Name.Name,
             Title = $"detach {alter.New.Name} from {parent} concurrently",
-            Up = RecipeSteps.Ddl($"ALTER TABLE {parent.Sql} DETACH PARTITION {alter.New.Name.Sql} CONCURRENTLY"),
+            Up = RecipeSteps.Ddl(context, new TableSql.DetachPartition(parent, alter.New.Name, Concurrently: true)),
             Down = down is null ? null : new StepSql(new DdlData(down)),
             Transactional = false,
             LockTimeout = context.Settings.LockTimeout,
@@ -51,7 +52,7 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
             $detached$
             """;
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, 1, "drop_detach_check_" + table.Name, $"drop the CHECK that DETACH … CONCURRENTLY left on {table}",
+            change, context, 1, Phase.PreDeploy, "drop_detach_check_" + table.Name, $"drop the CHECK that DETACH … CONCURRENTLY left on {table}",
             RecipeSteps.Ddl(drop), RecipeSteps.Ddl()));
     }
 }

@@ -17,6 +17,6 @@ public sealed class DropDefaultAfterAppRecipe : Recipe
             output.AppInstructions.Add((1, $"Always supply {alter.Object} on insert (its default is dropped after this release is deployed)."));
         }
 
-        output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PostDeploy, 0));
+        output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PostDeploy));
     }
 }

@@ -31,6 +31,6 @@ public sealed class DropIndexConcurrentlyRecipe : Recipe
         // An index replaced under the same name must be gone before its successor is built.
         var replaced = context.Changes.Any(c => c.Change is AddIndex a && a.TableName == drop.TableName && a.Index.Name == drop.Index.Name);
         output.Steps.Add(RecipeSteps.DropIndexConcurrently(
-            change, new QualifiedName(drop.TableName.Schema, drop.Index.Name), drop.Index.Definition, 1, replaced ? Phase.PreDeploy : Phase.PostDeploy, 0));
+            change, new QualifiedName(drop.TableName.Schema, drop.Index.Name), drop.Index.Definition, 1, replaced ? Phase.PreDeploy : Phase.PostDeploy));
     }
 }

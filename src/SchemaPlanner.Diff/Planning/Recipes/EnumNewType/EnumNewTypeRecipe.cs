@@ -2,6 +2,7 @@ using SchemaPlanner.Sources.Scripts;
 using System.Text.RegularExpressions;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
@@ -42,21 +43,12 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         var retiredType = new QualifiedName(oldType.Schema, Sql.ShortName(oldType.Name + "_sp_old"));
         var columns = Columns(context, replace, newType);
         var tables = columns.Select(c => c.Table).Distinct().ToList();
-        var sequence = 0;
 
         // ---- release 1, pre-deploy: the new type, shadow columns and their triggers ----------------------------
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("create_type_" + newType.Name), $"create the new enum under a temporary name: {newType} ({string.Join(", ", replace.New.Values)})",
-            RecipeSteps.Ddl($"""
-                DO $create_type$
-                BEGIN
-                    IF pg_catalog.to_regtype({Sql.Literal(newType.Sql)}) IS NULL THEN
-                        CREATE TYPE {newType.Sql} AS ENUM ({string.Join(", ", replace.New.Values.Select(Sql.Literal))});
-                    END IF;
-                END
-                $create_type$
-                """),
-            RecipeSteps.Ddl($"DROP TYPE IF EXISTS {newType.Sql}")));
+            change, context, 1, Phase.PreDeploy, StepNames.Slug("create_type_" + newType.Name), $"create the new enum under a temporary name: {newType} ({string.Join(", ", replace.New.Values)})",
+            RecipeSteps.Ddl(context, new TypeSql.CreateEnumIfMissing(newType, replace.New.Values, "create_type")),
+            RecipeSteps.Ddl(context, new TypeSql.Drop(newType, IfExists: true))));
 
         // New tables with a column of the enum are created with the new type (it takes the final name in release 2).
         foreach (var created in context.Changes.Where(c => c.Change is CreateTable t && t.Definition.Columns.Any(col => col.TypeName == oldType) && !context.IsClaimed(c.Change)))
@@ -72,17 +64,17 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 Constraints = definition.Constraints.Select(con => con with { Definition = Retype(con.Definition, oldType, newType) }).ToEquatableArray(),
             };
             context.Claim(created.Change);
-            output.Steps.Add(AsIsSteps.Step(created, context, 1, Phase.PreDeploy, 0, new CreateTable(retyped)));
+            output.Steps.Add(AsIsSteps.Step(created, context, 1, Phase.PreDeploy, new CreateTable(retyped)));
         }
 
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PreDeploy, sequence++, StepNames.Slug("add_shadow_" + table.Name), $"add shadow column(s) {RecipeSteps.List(of.Select(c => c.Shadow))} of type {newType} to {table} (nullable until backfilled)",
-                RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Type = c.NewTypeSql, Collation = null }))]),
-                RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.DropColumn(table, c.Shadow))])));
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, Sync(table, of), 1, Phase.PreDeploy, sequence++, $"keep {RecipeSteps.List(of.Select(c => c.Shadow))} in step with {RecipeSteps.List(of.Select(c => c.Old.Name))} on {table}"));
+                change, context, 1, Phase.PreDeploy, StepNames.Slug("add_shadow_" + table.Name), $"add shadow column(s) {RecipeSteps.List(of.Select(c => c.Shadow))} of type {newType} to {table} (nullable until backfilled)",
+                RecipeSteps.Ddl(context, of.Select(c => RecipeSteps.AddNullableColumn(table, c.Desired with { Name = c.Shadow, Type = c.NewTypeSql, Collation = null }))),
+                RecipeSteps.Ddl(context, of.Select(c => RecipeSteps.DropColumn(table, c.Shadow)))));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, Sync(table, of), 1, Phase.PreDeploy, $"keep {RecipeSteps.List(of.Select(c => c.Shadow))} in step with {RecipeSteps.List(of.Select(c => c.Old.Name))} on {table}"));
             foreach (var column in of)
             {
                 context.BackfilledColumns.Add((table, column.Desired.Name));
@@ -93,13 +85,13 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
-            output.Steps.Add(RecipeSteps.Verify(change, table, [], [.. of.Select(c => c.LabelCheck(replace.New))], 1, sequence++) with
+            output.Steps.Add(RecipeSteps.Verify(change, table, [], [.. of.Select(c => c.LabelCheck(replace.New))], 1) with
             {
                 Phase = Phase.Backfill,
                 Name = StepNames.Slug("check_labels_" + table.Name),
                 Title = $"check that every value of {RecipeSteps.List(of.Select(c => table.Member(c.Old.Name)))} has a label in the new {oldType}",
             });
-            output.Steps.Add(RecipeSteps.Backfill(change, context, table, [.. of.Select(c => new Assignment(c.Shadow, c.Strict))], 1, sequence++));
+            output.Steps.Add(RecipeSteps.Backfill(change, context, table, [.. of.Select(c => new Assignment(c.Shadow, c.Strict))], 1));
         }
 
         foreach (var table in tables)
@@ -110,7 +102,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                     $"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {Sql.Quote(c.Shadow)} IS DISTINCT FROM ({c.Strict}))",
                     $"verify failed: rows of {table} have {c.Shadow} different from {c.Strict}; re-run the backfill")))
                 .ToList();
-            output.Steps.Add(RecipeSteps.Verify(change, table, [], checks, 1, sequence++) with
+            output.Steps.Add(RecipeSteps.Verify(change, table, [], checks, 1) with
             {
                 Name = StepNames.Slug("verify_" + string.Join("_", of.Select(c => c.Shadow))),
                 Title = $"verify {table}: {RecipeSteps.List(of.Select(c => $"{c.Shadow} = {c.Strict}"))}",
@@ -120,12 +112,10 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         // ---- release 1, post-deploy: NOT NULL, indexes, then one swap per table --------------------------------
         foreach (var column in columns.Where(c => c.Desired.NotNull))
         {
-            foreach (var step in RecipeSteps.NotNull(change, context, column.Table, column.Shadow, 1, Phase.PostDeploy, sequence))
+            foreach (var step in RecipeSteps.NotNull(change, context, column.Table, column.Shadow, 1, Phase.PostDeploy))
             {
                 output.Steps.Add(step);
             }
-
-            sequence += 3;
         }
 
         var indexes = new List<(QualifiedName Table, Model.Index Old, string Copy, string Retired)>();
@@ -149,7 +139,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 }
 
                 indexes.Add((table, index, copy, Sql.ShortName(index.Name + "_sp_old")));
-                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, new QualifiedName(table.Schema, copy), definition, 1, Phase.PostDeploy, sequence++, $"build {copy} on the shadow column(s), a copy of {index.Name}"));
+                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, new QualifiedName(table.Schema, copy), definition, 1, Phase.PostDeploy, $"build {copy} on the shadow column(s), a copy of {index.Name}"));
             }
         }
 
@@ -168,43 +158,43 @@ public sealed partial class EnumNewTypeRecipe : Recipe
             var t = table.Sql;
 
             var up = new List<string>();
-            up.AddRange(viewsDown.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
+            up.AddRange(viewsDown.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
             foreach (var c in of)
             {
                 var name = Sql.Quote(c.Old.Name);
                 if (c.Old.Default is not null)
                 {
-                    up.Add($"ALTER TABLE {t} ALTER COLUMN {name} DROP DEFAULT");
+                    up.Add(context.Render(new ColumnSql.DropDefault(table, c.Old.Name)));
                 }
 
-                up.Add($"ALTER TABLE {t} RENAME COLUMN {name} TO {Sql.Quote(c.Retired)}");
-                up.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Shadow)} TO {name}");
+                up.Add(context.Render(new ColumnSql.Rename(table, c.Old.Name, c.Retired)));
+                up.Add(context.Render(new ColumnSql.Rename(table, c.Shadow, c.Old.Name)));
                 if (c.Old.NotNull)
                 {
-                    up.Add($"ALTER TABLE {t} ALTER COLUMN {Sql.Quote(c.Retired)} DROP NOT NULL");
+                    up.Add(context.Render(new ColumnSql.DropNotNull(table, c.Retired)));
                 }
 
                 if (c.Desired.Default is not null)
                 {
                     // The default names the final type, which is still the old one until release 2 renames it.
-                    up.Add($"ALTER TABLE {t} ALTER COLUMN {name} SET DEFAULT {Retype(c.Desired.Default, oldType, newType)}");
+                    up.Add(context.Render(new ColumnSql.SetDefault(table, c.Old.Name, Retype(c.Desired.Default, oldType, newType))));
                 }
             }
 
             foreach (var index in onTable)
             {
-                up.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Old.Name).Sql} RENAME TO {Sql.Quote(index.Retired)}");
-                up.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Copy).Sql} RENAME TO {Sql.Quote(index.Old.Name)}");
+                up.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, index.Old.Name), index.Retired)));
+                up.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, index.Copy), index.Old.Name)));
             }
 
             up.AddRange(viewsUp.SelectMany(v => context.Ddl.Statements(new CreateView(v with { Definition = Retype(v.Definition, oldType, newType) }), context.From, context.To)));
 
             var down = new List<string>();
-            down.AddRange(viewsUp.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
+            down.AddRange(viewsUp.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
             foreach (var index in onTable)
             {
-                down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Old.Name).Sql} RENAME TO {Sql.Quote(index.Copy)}");
-                down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Retired).Sql} RENAME TO {Sql.Quote(index.Old.Name)}");
+                down.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, index.Old.Name), index.Copy)));
+                down.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, index.Retired), index.Old.Name)));
             }
 
             foreach (var c in of)
@@ -212,19 +202,19 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 var name = Sql.Quote(c.Old.Name);
                 if (c.Desired.Default is not null)
                 {
-                    down.Add($"ALTER TABLE {t} ALTER COLUMN {name} DROP DEFAULT");
+                    down.Add(context.Render(new ColumnSql.DropDefault(table, c.Old.Name)));
                 }
 
-                down.Add($"ALTER TABLE {t} RENAME COLUMN {name} TO {Sql.Quote(c.Shadow)}");
-                down.Add($"ALTER TABLE {t} RENAME COLUMN {Sql.Quote(c.Retired)} TO {name}");
+                down.Add(context.Render(new ColumnSql.Rename(table, c.Old.Name, c.Shadow)));
+                down.Add(context.Render(new ColumnSql.Rename(table, c.Retired, c.Old.Name)));
                 if (c.Old.NotNull)
                 {
-                    down.AddRange(RollbackSteps.RestoreNotNull(table, c.Old.Name, c.Retired));
+                    down.AddRange(RollbackSteps.RestoreNotNull(table, c.Old.Name, c.Retired).Select(context.Render));
                 }
 
                 if (c.Old.Default is not null)
                 {
-                    down.Add($"ALTER TABLE {t} ALTER COLUMN {name} SET DEFAULT {c.Old.Default}");
+                    down.Add(context.Render(new ColumnSql.SetDefault(table, c.Old.Name, c.Old.Default)));
                 }
             }
 
@@ -241,47 +231,45 @@ public sealed partial class EnumNewTypeRecipe : Recipe
             // The enum's name moves with the columns, in the same transaction as every table's swap: at no moment
             // does the name mean a type the columns do not have, so casts, parameters typed by name and ORM enum
             // mappings keep working. The swap of all tables is one transaction for the same reason.
-            swapUp.Add($"ALTER TYPE {oldType.Sql} RENAME TO {Sql.Quote(retiredType.Name)}");
-            swapUp.Add($"ALTER TYPE {newType.Sql} RENAME TO {Sql.Quote(oldType.Name)}");
+            swapUp.Add(context.Render(new TypeSql.Rename(oldType, retiredType.Name)));
+            swapUp.Add(context.Render(new TypeSql.Rename(newType, oldType.Name)));
             swapDown.InsertRange(0, [
-                $"ALTER TYPE {oldType.Sql} RENAME TO {Sql.Quote(newType.Name)}",
-                $"ALTER TYPE {retiredType.Sql} RENAME TO {Sql.Quote(oldType.Name)}",
+                context.Render(new TypeSql.Rename(oldType, newType.Name)),
+                context.Render(new TypeSql.Rename(retiredType, oldType.Name)),
             ]);
             var first = columns[0];
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, StepNames.Slug("swap_" + oldType.Name), $"swap {RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
+                change, context, 1, Phase.PostDeploy, StepNames.Slug("swap_" + oldType.Name), $"swap {RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)))} to the new {oldType}, and the type names, in one short transaction",
                 new StepSql(new SwapTablesData(
-                    $"NOT {RecipeSteps.ColumnExists(first.Table, first.Shadow)}",
+                    context.Render(new GuardSql.ColumnExists(first.Table, first.Shadow, Negated: true)),
                     $"nothing to swap: {first.Table}.{first.Shadow} is gone (the swap already ran)",
-                    [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],
+                    [.. tables.Select(t => context.Render(new TableSql.Lock(t)))],
                     [.. syncs.Select(sync => new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger))],
                     swapUp,
                     keeps)),
                 new StepSql(new SwapTablesData(
-                    $"NOT {RecipeSteps.ColumnExists(first.Table, first.Retired)}",
+                    context.Render(new GuardSql.ColumnExists(first.Table, first.Retired, Negated: true)),
                     $"nothing to undo: {first.Table}.{first.Retired} is gone (the swap was undone already)",
-                    [.. tables.Select(t => $"LOCK TABLE {t.Sql} IN ACCESS EXCLUSIVE MODE")],
+                    [.. tables.Select(t => context.Render(new TableSql.Lock(t)))],
                     [.. keeps.Select(keep => new DropSyncTriggerData(keep.Table, keep.Function, keep.Trigger))],
                     swapDown,
                     syncs))));
         }
 
         DependentViews.Claim(context, allViews);
-        foreach (var step in RollbackSteps.RollbackNotNull(change, context, columns.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1, sequence))
+        foreach (var step in RollbackSteps.RollbackNotNull(change, context, columns.Where(c => c.Old.NotNull).Select(c => (c.Table, c.Retired)).ToList(), 1))
         {
             output.Steps.Add(step);
         }
-
-        sequence += 2;
 
         // ---- release 2, post-deploy: drop the retired columns, then the old type; the new one takes its name ---
         foreach (var table in tables)
         {
             var of = columns.Where(c => c.Table == table).ToList();
-            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of, retiredType), 2, Phase.PostDeploy, sequence++));
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, Keep(table, of, retiredType), 2, Phase.PostDeploy));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 2, Phase.PostDeploy, sequence++, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(of.Select(c => c.Retired))} of {table} (old type, now {retiredType})",
-                RecipeSteps.Ddl([.. of.Select(c => RecipeSteps.DropColumn(table, c.Retired))]), null,
+                change, context, 2, Phase.PostDeploy, StepNames.Slug("drop_retired_" + table.Name), $"drop the retired column(s) {RecipeSteps.List(of.Select(c => c.Retired))} of {table} (old type, now {retiredType})",
+                RecipeSteps.Ddl(context, of.Select(c => RecipeSteps.DropColumn(table, c.Retired))), null,
                 $"the retired {RecipeSteps.List(of.Select(c => c.Retired))} (old labels) are gone") with
             {
                 SquawkIgnores = ["ban-drop-column"],
@@ -290,17 +278,9 @@ public sealed partial class EnumNewTypeRecipe : Recipe
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, StepNames.Slug("drop_type_" + retiredType.Name), $"drop the old enum, retired as {retiredType}",
-            RecipeSteps.Ddl($"DROP TYPE IF EXISTS {retiredType.Sql}"),
-            RecipeSteps.Ddl($"""
-                DO $retired_type$
-                BEGIN
-                    IF pg_catalog.to_regtype({Sql.Literal(retiredType.Sql)}) IS NULL THEN
-                        CREATE TYPE {retiredType.Sql} AS ENUM ({string.Join(", ", replace.Old.Values.Select(Sql.Literal))});
-                    END IF;
-                END
-                $retired_type$
-                """)));
+            change, context, 2, Phase.PostDeploy, StepNames.Slug("drop_type_" + retiredType.Name), $"drop the old enum, retired as {retiredType}",
+            RecipeSteps.Ddl(context, new TypeSql.Drop(retiredType, IfExists: true)),
+            RecipeSteps.Ddl(context, new TypeSql.CreateEnumIfMissing(retiredType, replace.Old.Values, "retired_type"))));
 
         var common = replace.Old.Values.Where(replace.New.Values.Contains).ToList();
         var names = RecipeSteps.List(columns.Select(c => c.Table.Member(c.Old.Name)));

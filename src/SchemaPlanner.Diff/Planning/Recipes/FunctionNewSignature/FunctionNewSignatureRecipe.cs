@@ -40,7 +40,7 @@ public sealed class FunctionNewSignatureRecipe : Recipe
 
         down.AddRange(context.Ddl.Statements(new CreateFunction(drop.Function), context.From, context.From));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, 0, "replace_function_" + drop.Function.Name.Name, (replacement is null ? "drop " : "replace ") + drop.Function.Signature,
+            change, context, 2, Phase.PostDeploy, "replace_function_" + drop.Function.Name.Name, (replacement is null ? "drop " : "replace ") + drop.Function.Signature,
             RecipeSteps.Ddl([.. up]), RecipeSteps.Ddl([.. down])));
     }
 }

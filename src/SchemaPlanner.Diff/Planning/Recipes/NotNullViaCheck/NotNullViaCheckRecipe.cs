@@ -34,12 +34,12 @@ public sealed class NotNullViaCheckRecipe : Recipe
         if (rest != ColumnChange.None)
         {
             var first = new AlterColumn(alter.TableName, alter.Old, alter.New with { NotNull = alter.Old.NotNull, Identity = addsIdentity ? alter.Old.Identity : alter.New.Identity }, rest);
-            output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PreDeploy, 0, first, output));
+            output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PreDeploy, first, output));
         }
 
         output.AppInstructions.Add((1, $"Always write a value to {alter.Object} (NULL is rejected after this release's post-deploy)."));
-        var fill = NullFill.Plan(change, context, output, alter.TableName, alter.New.Name, 10);
-        foreach (var step in RecipeSteps.NotNull(change, context, alter.TableName, alter.New.Name, 1, Phase.PostDeploy, 1))
+        var fill = NullFill.Plan(change, context, output, alter.TableName, alter.New.Name);
+        foreach (var step in RecipeSteps.NotNull(change, context, alter.TableName, alter.New.Name, 1, Phase.PostDeploy))
         {
             output.Steps.Add(step);
         }
@@ -47,12 +47,12 @@ public sealed class NotNullViaCheckRecipe : Recipe
         if (addsIdentity)
         {
             var identity = new AlterColumn(alter.TableName, alter.New with { Identity = alter.Old.Identity }, alter.New, ColumnChange.Identity);
-            output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PostDeploy, 4, identity, output));
+            output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PostDeploy, identity, output));
         }
 
         if (fill is { } filled)
         {
-            output.Steps.Add(NullFill.DropTrigger(change, context, filled.Trigger, 5));
+            output.Steps.Add(NullFill.DropTrigger(change, context, filled));
         }
     }
 }

@@ -22,7 +22,6 @@ public sealed class PrimaryKeyUsingIndexRecipe : Recipe
         }
 
         var table = context.From.FindTable(add.TableName);
-        var sequence = 0;
         foreach (var column in add.Constraint.Columns)
         {
             if (table?.FindColumn(column) is { NotNull: false })
@@ -34,20 +33,19 @@ public sealed class PrimaryKeyUsingIndexRecipe : Recipe
                 }
 
                 // With a hint the NULLs are filled first, and the key waits for that backfill's verify.
-                var fill = NullFill.Plan(change, context, output, add.TableName, column, 100 + sequence);
-                foreach (var step in RecipeSteps.NotNull(change, context, add.TableName, column, 1, Placement.For(context, add.TableName, [column]), sequence))
+                var fill = NullFill.Plan(change, context, output, add.TableName, column);
+                foreach (var step in RecipeSteps.NotNull(change, context, add.TableName, column, 1, Placement.For(context, add.TableName, [column])))
                 {
                     output.Steps.Add(step);
                 }
 
-                sequence += 3;
                 if (fill is { } filled)
                 {
-                    output.Steps.Add(NullFill.DropTrigger(change, context, filled.Trigger, sequence++));
+                    output.Steps.Add(NullFill.DropTrigger(change, context, filled));
                 }
             }
         }
 
-        UsingIndexSteps.Add(change, context, output, add, "PRIMARY KEY", sequence);
+        UsingIndexSteps.Add(change, context, output, add, UsingIndexSteps.PrimaryKey);
     }
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -37,12 +38,10 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         context.BackfilledColumns.Add((table, @new.Name));
         var dependents = RenamedColumnDependents.Claim(context, rename);
 
-        var sequence = 0;
-
         // The trigger tells which name an insert wrote by which one is NULL, so while both app versions run
         // neither column has a default: the old column's default moves into the trigger (applied when an insert
         // writes neither), and the new column gets its own once the old app version is gone.
-        output.Steps.Add(RecipeSteps.AddColumn(change, context, table, @new, 1, Phase.PreDeploy, sequence++, $"add {table}.{newName} beside {oldName} (nullable until backfilled)"));
+        output.Steps.Add(RecipeSteps.AddColumn(change, context, table, @new, 1, Phase.PreDeploy, $"add {table}.{newName} beside {oldName} (nullable until backfilled)"));
 
         var (function, trigger) = RecipeSteps.SyncNames(table, old.Name + "_" + @new.Name);
         var sync = new SyncTriggerData(table, function, trigger, [old.Name], [@new.Name], [forwardAssignment], [backwardAssignment])
@@ -53,54 +52,52 @@ public sealed class RenameColumnWithSyncRecipe : Recipe
         };
         if (old.Default is null)
         {
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {oldName} and {newName} in step in both directions"));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, $"keep {oldName} and {newName} in step in both directions"));
         }
         else
         {
             var drop = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PreDeploy, sequence++, "sync_trigger_" + sync.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal),
+                change, context, 1, Phase.PreDeploy, "sync_trigger_" + sync.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal),
                 $"keep {oldName} and {newName} in step in both directions; the trigger applies {oldName}'s default",
-                new StepSql(new SwapData(null, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} DROP DEFAULT"], sync)),
-                new StepSql(new SwapData(drop, [$"ALTER TABLE {table.Sql} ALTER COLUMN {oldName} SET DEFAULT {old.Default}"], null))) with
+                new StepSql(new SwapData(null, [context.Render(new ColumnSql.DropDefault(table, old.Name))], sync)),
+                new StepSql(new SwapData(drop, [context.Render(new ColumnSql.SetDefault(table, old.Name, old.Default))], null))) with
             {
                 NeedsColumns = RecipeSteps.ColumnsReadBy(context, sync),
             });
         }
 
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forwardAssignment], 1, sequence++));
-        output.Steps.Add(RecipeSteps.Verify(change, table, [forwardAssignment], [], 1, sequence++, context.KeyOf(table, change)));
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forwardAssignment], 1));
+        output.Steps.Add(RecipeSteps.Verify(change, table, [forwardAssignment], [], 1, context.KeyOf(table, change)));
         if (@new.Default is not null)
         {
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, "set_default_" + @new.Name, $"give {table}.{newName} its default (the previous app version is gone)",
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {newName} SET DEFAULT {@new.Default}"),
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {newName} DROP DEFAULT")));
+                change, context, 1, Phase.PostDeploy, "set_default_" + @new.Name, $"give {table}.{newName} its default (the previous app version is gone)",
+                RecipeSteps.Ddl(context, new ColumnSql.SetDefault(table, @new.Name, @new.Default)),
+                RecipeSteps.Ddl(context, new ColumnSql.DropDefault(table, @new.Name))));
         }
 
         if (@new.NotNull)
         {
-            foreach (var step in RecipeSteps.NotNull(change, context, table, @new.Name, 1, Phase.PostDeploy, sequence))
+            foreach (var step in RecipeSteps.NotNull(change, context, table, @new.Name, 1, Phase.PostDeploy))
             {
                 output.Steps.Add(step);
             }
-
-            sequence += 3;
         }
 
-        dependents.PlanNew(change, context, output, ref sequence);
+        dependents.PlanNew(change, context, output);
 
         output.AppInstructions.Add((1, $"Read and write {table}.{newName} instead of {oldName} (a trigger copies writes through either name while the previous version runs)."));
         output.AppInstructions.Add((2, $"Nothing new: {table}.{oldName} and its sync trigger are dropped after this release is deployed (release 1 must be fully rolled out first)."));
 
-        RenamedColumnViews.Plan(change, context, output, table, @new.Name, ref sequence);
+        RenamedColumnViews.Plan(change, context, output, table, @new.Name);
 
         // One transaction: without the trigger the old column would stop being filled while its constraints (a
         // NOT NULL, a foreign key from another table) still check it.
         var dropSync = new DropSyncTriggerData(sync.Table, sync.Function, sync.Trigger);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + old.Name, $"drop the sync trigger and the old column {table}.{oldName} (renamed to {newName}) with its constraints",
-            new StepSql(new SwapData(dropSync, [.. dependents.DropOld(), RecipeSteps.DropColumn(table, old.Name), .. dependents.TakeNames()], null)),
+            change, context, 2, Phase.PostDeploy, "drop_column_" + old.Name, $"drop the sync trigger and the old column {table}.{oldName} (renamed to {newName}) with its constraints",
+            new StepSql(new SwapData(dropSync, [.. dependents.DropOld().Append(RecipeSteps.DropColumn(table, old.Name)).Concat(dependents.TakeNames(context)).Select(context.Render)], null)),
             null, $"{oldName} is gone; its values live on in {newName}") with
         {
             SquawkIgnores = ["ban-drop-column"],

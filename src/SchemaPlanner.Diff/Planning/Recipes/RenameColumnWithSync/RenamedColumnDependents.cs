@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -111,14 +112,14 @@ internal sealed class RenamedColumnDependents
     /// Release 1 post-deploy (after the verify): indexes built concurrently, unique constraints attached USING
     /// INDEX, checks and foreign keys added NOT VALID and validated in a transaction of their own.
     /// </summary>
-    public void PlanNew(ClassifiedChange change, PlanningContext context, RecipeOutput output, ref int sequence)
+    public void PlanNew(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
         foreach (var add in addedIndexes)
         {
             var name = NameOf(add, add.Index.Name);
             var index = new QualifiedName(add.TableName.Schema, name);
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, index, Renamed(add.Index.Definition, add.Index.Name, name), 1, Phase.PostDeploy, sequence++, $"build index {index} on the backfilled column concurrently"));
+                change, index, Renamed(add.Index.Definition, add.Index.Name, name), 1, Phase.PostDeploy, $"build index {index} on the backfilled column concurrently"));
         }
 
         foreach (var add in addedConstraints)
@@ -130,26 +131,28 @@ internal sealed class RenamedColumnDependents
             {
                 var index = new QualifiedName(table.Schema, NameOf(add, constraint.Name));
                 var definition = context.To.FindTable(table)?.Indexes.FirstOrDefault(i => i.Constraint == constraint.Name)?.Definition
-                    ?? $"CREATE UNIQUE INDEX {Sql.Quote(constraint.Name)} ON {table.Sql} USING btree ({string.Join(", ", constraint.Columns.Select(Sql.Quote))})";
+                    ?? context.Render(new IndexSql.CreateUnique(constraint.Name, table, constraint.Columns));
                 output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                    change, index, Renamed(definition, constraint.Name, index.Name), 1, Phase.PostDeploy, sequence++, $"build the unique index for {name} on the backfilled column concurrently"));
-                var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
+                    change, index, Renamed(definition, constraint.Name, index.Name), 1, Phase.PostDeploy, $"build the unique index for {name} on the backfilled column concurrently"));
                 output.Steps.Add(RecipeSteps.Locking(
-                    change, context, 1, Phase.PostDeploy, sequence++, "add_" + index.Name + "_using_index", $"attach {name} to its index (UNIQUE USING INDEX, a brief lock)",
-                    RecipeSteps.Ddl(RecipeSteps.UnlessDone(RecipeSteps.ConstraintExists(table, index.Name), $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} UNIQUE USING INDEX {Sql.Quote(index.Name)}{deferrable}")),
-                    RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}")));
+                    change, context, 1, Phase.PostDeploy, "add_" + index.Name + "_using_index", $"attach {name} to its index (UNIQUE USING INDEX, a brief lock)",
+                    RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(
+                        context, new GuardSql.ConstraintExists(table, index.Name),
+                        new ConstraintSql.AddUsingIndex(table, index.Name, PrimaryKey: false, index.Name, UsingIndexSteps.Deferrability(constraint)))),
+                    RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, index.Name, IfExists: true))));
                 continue;
             }
 
+            var drop = new ConstraintSql.Drop(table, NameOf(add, constraint.Name), IfExists: true);
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, "add_" + NameOf(add, constraint.Name) + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}", $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} {constraint.Definition} NOT VALID"),
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}")));
+                change, context, 1, Phase.PostDeploy, "add_" + NameOf(add, constraint.Name) + "_not_valid", $"add constraint {name} on {table} NOT VALID (checks new rows only)",
+                RecipeSteps.Ddl(context, drop, new ConstraintSql.Add(table, NameOf(add, constraint.Name), constraint.Definition, NotValid: true)),
+                RecipeSteps.Ddl(context, drop)));
             if (constraint.Validated)
             {
                 output.Steps.Add(RecipeSteps.Locking(
-                    change, context, 1, Phase.PostDeploy, sequence++, "validate_" + NameOf(add, constraint.Name), $"validate constraint {name} on {table} (scans without blocking writes)",
-                    RecipeSteps.Ddl($"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {name}"),
+                    change, context, 1, Phase.PostDeploy, "validate_" + NameOf(add, constraint.Name), $"validate constraint {name} on {table} (scans without blocking writes)",
+                    RecipeSteps.Ddl(context, new ConstraintSql.Validate(table, NameOf(add, constraint.Name))),
                     RecipeSteps.Ddl()) with { StatementTimeout = "0" });
             }
         }
@@ -159,23 +162,23 @@ internal sealed class RenamedColumnDependents
     /// Statements for release 2's transaction that drops the old column: the old constraints before it (foreign
     /// keys of other tables first; the old indexes go with the column)...
     /// </summary>
-    public IEnumerable<string> DropOld() =>
-        droppedConstraints.Select(d => $"ALTER TABLE {d.TableName.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(d.Constraint.Name)}");
+    public IEnumerable<ISqlStatement> DropOld() =>
+        droppedConstraints.Select(d => new ConstraintSql.Drop(d.TableName, d.Constraint.Name, IfExists: true));
 
     /// <summary>... and, after it, the new ones built under a helper name take their own.</summary>
-    public IEnumerable<string> TakeNames()
+    public IEnumerable<ISqlStatement> TakeNames(PlanningContext context)
     {
         foreach (var add in addedIndexes.Where(helperNames.ContainsKey))
         {
-            yield return $"ALTER INDEX IF EXISTS {new QualifiedName(add.TableName.Schema, helperNames[add]).Sql} RENAME TO {Sql.Quote(add.Index.Name)}";
+            yield return new IndexSql.Rename(new QualifiedName(add.TableName.Schema, helperNames[add]), add.Index.Name, IfExists: true);
         }
 
         foreach (var add in addedConstraints.Where(helperNames.ContainsKey))
         {
             // Renaming a unique constraint renames its index too.
             yield return RecipeSteps.UnlessDone(
-                "NOT " + RecipeSteps.ConstraintExists(add.TableName, helperNames[add]),
-                $"ALTER TABLE {add.TableName.Sql} RENAME CONSTRAINT {Sql.Quote(helperNames[add])} TO {Sql.Quote(add.Constraint.Name)}");
+                context, new GuardSql.ConstraintExists(add.TableName, helperNames[add], Negated: true),
+                new ConstraintSql.Rename(add.TableName, helperNames[add], add.Constraint.Name));
         }
     }
 

@@ -1,6 +1,7 @@
 using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Safety;
 
@@ -17,7 +18,7 @@ namespace SchemaPlanner.Planning.Recipes;
 /// </summary>
 internal static class RenamedColumnViews
 {
-    public static void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn, ref int sequence)
+    public static void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn)
     {
         var steps = Group(context, table, newColumn);
         if (steps is null)
@@ -35,7 +36,7 @@ internal static class RenamedColumnViews
         foreach (var component in Components(context, allDrops.Select(d => d.View.Name).Concat(allReplaces.Select(r => r.New.Name))))
         {
             PlanComponent(
-                change, context, output, table, newColumn, ref sequence,
+                change, context, output, table, newColumn,
                 allDrops.Where(d => component.Contains(d.View.Name)).ToList(),
                 allCreates.Where(c => component.Contains(c.View.Name)).ToList(),
                 allReplaces.Where(r => component.Contains(r.New.Name)).ToList(),
@@ -67,7 +68,7 @@ internal static class RenamedColumnViews
     }
 
     private static void PlanComponent(
-        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn, ref int sequence,
+        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string newColumn,
         List<DropView> drops, List<CreateView> creates, List<ReplaceView> replaces, List<Change> extras)
     {
 
@@ -98,7 +99,7 @@ internal static class RenamedColumnViews
         // Back: the views as they were, dropped and created in one transaction (OR REPLACE cannot take appended columns away).
         var current = creates.Select(c => c.View).Concat(replaces.Select(r => r.New)).ToList();
         var previous = drops.Select(d => d.View).Concat(replaces.Select(r => r.Old)).ToList();
-        down.AddRange(current.AsEnumerable().Reverse().Select(v => $"DROP {(v.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {v.Name.Sql}"));
+        down.AddRange(current.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
         foreach (var view in previous.AsEnumerable().Reverse())
         {
             down.AddRange(context.Ddl.Statements(new CreateView(view), context.From, context.From));
@@ -115,7 +116,7 @@ internal static class RenamedColumnViews
         }
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, losesColumns ? 2 : 1, Phase.PostDeploy, sequence++, "repoint_" + string.Join("_", current.Select(v => v.Name.Name)),
+            change, context, losesColumns ? 2 : 1, Phase.PostDeploy, "repoint_" + string.Join("_", current.Select(v => v.Name.Name)),
             $"re-point {string.Join(", ", current.Select(v => v.Name))} to {table}.{Sql.Quote(newColumn)} in one transaction",
             RecipeSteps.Ddl([.. up]), RecipeSteps.Ddl([.. down])));
     }

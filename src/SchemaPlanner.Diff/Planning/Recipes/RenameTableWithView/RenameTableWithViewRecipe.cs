@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -24,12 +25,12 @@ public sealed class RenameTableWithViewRecipe : Recipe
         }
 
         var (old, @new) = (rename.Old.Name, rename.New.Name);
-        var up = new List<string> { $"ALTER TABLE {old.Sql} RENAME TO {Sql.Quote(@new.Name)}" };
+        var up = new List<string> { context.Render(new TableSql.Rename(old, @new.Name)) };
         var down = new List<string>();
 
         // The names that follow the table's (posts_pkey, posts_title_idx, posts_id_seq), as the differ found them.
-        up.AddRange(Diffing.RenameFollowers.Statements(@new, rename.Followers));
-        down.AddRange(Diffing.RenameFollowers.Statements(@new, Diffing.RenameFollowers.Reversed(rename.Followers)));
+        up.AddRange(Diffing.RenameFollowers.Statements(@new, rename.Followers, context.Render));
+        down.AddRange(Diffing.RenameFollowers.Statements(@new, Diffing.RenameFollowers.Reversed(rename.Followers), context.Render));
 
         // ALTER TABLE … RENAME keeps every constraint, on this table or on others referencing it (foreign keys point
         // at the table's OID): a drop and add that differ only by the table's name in REFERENCES, or by their own
@@ -50,8 +51,8 @@ public sealed class RenameTableWithViewRecipe : Recipe
             context.Claim(added);
             if (added.Constraint.Name != dropped.Constraint.Name)
             {
-                up.Add($"ALTER TABLE {dropped.TableName.Sql} RENAME CONSTRAINT {Sql.Quote(dropped.Constraint.Name)} TO {Sql.Quote(added.Constraint.Name)}");
-                down.Add($"ALTER TABLE {dropped.TableName.Sql} RENAME CONSTRAINT {Sql.Quote(added.Constraint.Name)} TO {Sql.Quote(dropped.Constraint.Name)}");
+                up.Add(context.Render(new ConstraintSql.Rename(dropped.TableName, dropped.Constraint.Name, added.Constraint.Name)));
+                down.Add(context.Render(new ConstraintSql.Rename(dropped.TableName, added.Constraint.Name, dropped.Constraint.Name)));
             }
         }
 
@@ -63,8 +64,8 @@ public sealed class RenameTableWithViewRecipe : Recipe
             {
                 context.Claim(dropped);
                 context.Claim(added);
-                up.Add($"ALTER INDEX {new QualifiedName(@new.Schema, dropped.Index.Name).Sql} RENAME TO {Sql.Quote(added.Index.Name)}");
-                down.Add($"ALTER INDEX {new QualifiedName(@new.Schema, added.Index.Name).Sql} RENAME TO {Sql.Quote(dropped.Index.Name)}");
+                up.Add(context.Render(new IndexSql.Rename(new QualifiedName(@new.Schema, dropped.Index.Name), added.Index.Name)));
+                down.Add(context.Render(new IndexSql.Rename(new QualifiedName(@new.Schema, added.Index.Name), dropped.Index.Name)));
             }
         }
 
@@ -87,17 +88,19 @@ public sealed class RenameTableWithViewRecipe : Recipe
                 context.Claim(other);
             }
 
-            up.Add($"ALTER SEQUENCE {dropped.Sequence.Name.Sql} RENAME TO {Sql.Quote(created.Sequence.Name.Name)}");
-            down.Add($"ALTER SEQUENCE {created.Sequence.Name.Sql} RENAME TO {Sql.Quote(dropped.Sequence.Name.Name)}");
+            up.Add(context.Render(new SequenceSql.Rename(dropped.Sequence.Name, created.Sequence.Name.Name)));
+            down.Add(context.Render(new SequenceSql.Rename(created.Sequence.Name, dropped.Sequence.Name.Name)));
         }
 
-        up.Add($"CREATE VIEW {old.Sql} AS SELECT * FROM {@new.Sql}");
-        down.Insert(0, $"DROP VIEW IF EXISTS {old.Sql}");
-        down.Add($"ALTER TABLE {@new.Sql} RENAME TO {Sql.Quote(old.Name)}");
+        var view = new ViewSql.CreateOver(old, @new);
+        var dropView = new ViewSql.Drop(old, IfExists: true);
+        up.Add(context.Render(view));
+        down.Insert(0, context.Render(dropView));
+        down.Add(context.Render(new TableSql.Rename(@new, old.Name)));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, 0, $"rename_table_{old.Name}_to_{@new.Name}", $"rename {old} to {@new}, leaving an updatable view under the old name",
+            change, context, 1, Phase.PreDeploy, $"rename_table_{old.Name}_to_{@new.Name}", $"rename {old} to {@new}, leaving an updatable view under the old name",
             // Done once the old name is no longer a table (it is the view).
-            RecipeSteps.Ddl(RecipeSteps.UnlessDone($"NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass({Sql.Literal(old.Sql)}) AND relkind IN ('r', 'p'))", [.. up])),
+            RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(context, new GuardSql.TableExists(old, Negated: true), up)),
             RecipeSteps.Ddl([.. down])) with
         {
             SquawkIgnores = ["renaming-table"],
@@ -105,8 +108,8 @@ public sealed class RenameTableWithViewRecipe : Recipe
         });
         output.AppInstructions.Add((1, $"Use {@new} instead of {old} (the old name is an updatable view until release 2)."));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, 0, "drop_view_" + old.Name, $"drop the compatibility view {old}",
-            RecipeSteps.Ddl($"DROP VIEW IF EXISTS {old.Sql}"), RecipeSteps.Ddl($"CREATE VIEW {old.Sql} AS SELECT * FROM {@new.Sql}")));
+            change, context, 2, Phase.PostDeploy, "drop_view_" + old.Name, $"drop the compatibility view {old}",
+            RecipeSteps.Ddl(context, dropView), RecipeSteps.Ddl(context, view)));
     }
 
     /// <summary>The constraint as it reads once the table it references is renamed from <paramref name="old"/> to <paramref name="new"/>.</summary>

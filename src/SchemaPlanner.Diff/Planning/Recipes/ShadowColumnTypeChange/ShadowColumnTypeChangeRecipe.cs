@@ -2,6 +2,7 @@ using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -59,37 +60,40 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             ? ColumnConversion.AssignHint(retiredName, keepExpression, old)
             : ColumnConversion.Assign(retiredName, column, desired, old, context);
         context.BackfilledColumns.Add((table, desired.Name));
-        var sequence = 0;
 
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence++, "add_shadow_" + old.Name, $"add the shadow column {table}.{shadow} {desired.Type}",
-            RecipeSteps.Ddl(RecipeSteps.AddNullableColumn(table, desired with { Name = shadowName })),
-            RecipeSteps.Ddl(RecipeSteps.DropColumn(table, shadowName))));
+            change, context, 1, Phase.PreDeploy, "add_shadow_" + old.Name, $"add the shadow column {table}.{shadow} {desired.Type}",
+            RecipeSteps.Ddl(context, RecipeSteps.AddNullableColumn(table, desired with { Name = shadowName })),
+            RecipeSteps.Ddl(context, RecipeSteps.DropColumn(table, shadowName))));
         var (function, trigger) = RecipeSteps.SyncNames(table, "type_" + old.Name);
         var sync = new SyncTriggerData(table, function, trigger, [old.Name], [shadowName], [forward], [backward]);
-        output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {shadow} = {forward.Expression} in step with {column}"));
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forward], 1, sequence++));
-        output.Steps.Add(RecipeSteps.Verify(change, table, [forward], [], 1, sequence++, context.KeyOf(table, change)));
+        output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, $"keep {shadow} = {forward.Expression} in step with {column}"));
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [forward], 1));
+        output.Steps.Add(RecipeSteps.Verify(change, table, [forward], [], 1, context.KeyOf(table, change)));
 
         if (desired.NotNull)
         {
-            foreach (var step in RecipeSteps.NotNull(change, context, table, shadowName, 1, Phase.PostDeploy, sequence))
+            foreach (var step in RecipeSteps.NotNull(change, context, table, shadowName, 1, Phase.PostDeploy))
             {
                 output.Steps.Add(step);
             }
-
-            sequence += 3;
         }
 
         // Indexes follow a column through a rename, so copies are built on the shadow before the swap.
         var fromTable = context.From.FindTable(table)!;
         var toTable = context.To.FindTable(table);
-        var indexes = fromTable.Indexes.Where(i => i.Constraint is null && SqlIdentifiers.Mentions(i.Definition, old.Name)).ToList();
+        // Only those the desired schema keeps as they are: one the diff drops (or drops to re-create) is gone before
+        // the swap, by its own change.
+        var indexes = fromTable.Indexes
+            .Where(i => i.Constraint is null && SqlIdentifiers.Mentions(i.Definition, old.Name))
+            .Where(i => toTable?.Indexes.Any(t => t.Name == i.Name) == true
+                        && !context.Changes.Any(c => c.Change is DropIndex d && d.TableName == table && d.Index.Name == i.Name))
+            .ToList();
         foreach (var index in indexes)
         {
             var copy = new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new"));
             var definition = CopyIndexDefinition(index.Definition, index.Name, copy.Name, old.Name, shadowName);
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, copy, definition, 1, Phase.PostDeploy, sequence++, $"build {copy} on the shadow column, a copy of {index.Name}"));
+            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, copy, definition, 1, Phase.PostDeploy, $"build {copy} on the shadow column, a copy of {index.Name}"));
         }
 
         // Unique and primary keys on the column: the desired constraint's index is built concurrently on the shadow
@@ -107,7 +111,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             var index = toTable!.Indexes.First(i => i.Constraint == key.Old.Name);
             var definition = CopyIndexDefinition(index.Definition, index.Name, key.Copy, old.Name, shadowName);
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, new QualifiedName(table.Schema, key.Copy), definition, 1, Phase.PostDeploy, sequence++,
+                change, new QualifiedName(table.Schema, key.Copy), definition, 1, Phase.PostDeploy,
                 $"build the unique index of {Sql.Quote(key.Old.Name)} on the shadow column concurrently"));
             ClaimConstraint(context, table, key.Old.Name);
         }
@@ -128,77 +132,77 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         // re-created after: the desired definitions on the way up, the current ones on the way down.
         var viewsUp = DependentViews.Of(context.To, table);
         var viewsDown = DependentViews.Of(context.From, table);
-        var up = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
-        up.AddRange(viewsDown.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
-        up.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
+        var up = new List<string> { context.Render(new TableSql.Lock(table)) };
+        up.AddRange(viewsDown.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
+        up.AddRange(moved.Select(c => context.Render(new ConstraintSql.Drop(table, c.Name, IfExists: true))));
         foreach (var key in keys)
         {
-            up.Add(key.Old.Kind == ConstraintKind.PrimaryKey
-                ? $"ALTER TABLE {table.Sql} DROP CONSTRAINT {Sql.Quote(key.Old.Name)}"
-                : $"ALTER TABLE {table.Sql} RENAME CONSTRAINT {Sql.Quote(key.Old.Name)} TO {Sql.Quote(key.Retired)}");
+            up.Add(context.Render(key.Old.Kind == ConstraintKind.PrimaryKey
+                ? new ConstraintSql.Drop(table, key.Old.Name)
+                : new ConstraintSql.Rename(table, key.Old.Name, key.Retired)));
         }
 
-        up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} DROP DEFAULT");
-        up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} DROP NOT NULL");
-        up.Add($"ALTER TABLE {table.Sql} RENAME COLUMN {column} TO {retired}");
-        up.Add($"ALTER TABLE {table.Sql} RENAME COLUMN {shadow} TO {column}");
+        up.Add(context.Render(new ColumnSql.DropDefault(table, old.Name)));
+        up.Add(context.Render(new ColumnSql.DropNotNull(table, old.Name)));
+        up.Add(context.Render(new ColumnSql.Rename(table, old.Name, retiredName)));
+        up.Add(context.Render(new ColumnSql.Rename(table, shadowName, old.Name)));
         if (desired.Default is not null)
         {
-            up.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} SET DEFAULT {desired.Default}");
+            up.Add(context.Render(new ColumnSql.SetDefault(table, old.Name, desired.Default)));
         }
 
-        up.AddRange(keys.Select(k => AddUsingIndex(table, k.Desired, k.Copy)));
-        up.AddRange(readded.Select(c => $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(c.Name)} {c.Definition} NOT VALID"));
+        up.AddRange(keys.Select(k => context.Render(UsingIndexSteps.AddUsingIndex(table, k.Desired, k.Copy))));
+        up.AddRange(readded.Select(c => context.Render(new ConstraintSql.Add(table, c.Name, c.Definition, NotValid: true))));
 
         foreach (var index in indexes)
         {
-            up.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Name).Sql} RENAME TO {Sql.Quote(Sql.ShortName(index.Name + "_sp_old"))}");
-            up.Add($"ALTER INDEX {new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new")).Sql} RENAME TO {Sql.Quote(index.Name)}");
+            up.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, index.Name), Sql.ShortName(index.Name + "_sp_old"))));
+            up.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new")), index.Name)));
         }
 
         up.AddRange(viewsUp.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.From, context.To)));
 
         // Every statement of the way down restores the current schema (context.From): its views, keys, checks.
-        var down = new List<string> { $"LOCK TABLE {table.Sql} IN ACCESS EXCLUSIVE MODE" };
-        down.AddRange(viewsUp.AsEnumerable().Reverse().Select(DependentViews.DropStatement));
-        down.AddRange(readded.Select(c => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(c.Name)}"));
-        down.AddRange(keys.Select(k => $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(k.Desired.Name)}"));
+        var down = new List<string> { context.Render(new TableSql.Lock(table)) };
+        down.AddRange(viewsUp.AsEnumerable().Reverse().Select(v => context.Render(DependentViews.Drop(v))));
+        down.AddRange(readded.Select(c => context.Render(new ConstraintSql.Drop(table, c.Name, IfExists: true))));
+        down.AddRange(keys.Select(k => context.Render(new ConstraintSql.Drop(table, k.Desired.Name, IfExists: true))));
         foreach (var index in indexes)
         {
-            down.Add($"ALTER INDEX {new QualifiedName(table.Schema, index.Name).Sql} RENAME TO {Sql.Quote(Sql.ShortName(index.Name + "_sp_new"))}");
-            down.Add($"ALTER INDEX {new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_old")).Sql} RENAME TO {Sql.Quote(index.Name)}");
+            down.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, index.Name), Sql.ShortName(index.Name + "_sp_new"))));
+            down.Add(context.Render(new IndexSql.Rename(new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_old")), index.Name)));
         }
 
-        down.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} DROP DEFAULT");
-        down.Add($"ALTER TABLE {table.Sql} RENAME COLUMN {column} TO {shadow}");
-        down.Add($"ALTER TABLE {table.Sql} RENAME COLUMN {retired} TO {column}");
+        down.Add(context.Render(new ColumnSql.DropDefault(table, old.Name)));
+        down.Add(context.Render(new ColumnSql.Rename(table, old.Name, shadowName)));
+        down.Add(context.Render(new ColumnSql.Rename(table, retiredName, old.Name)));
         if (old.Default is not null)
         {
-            down.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} SET DEFAULT {old.Default}");
+            down.Add(context.Render(new ColumnSql.SetDefault(table, old.Name, old.Default)));
         }
 
         if (old.NotNull)
         {
-            down.Add($"ALTER TABLE {table.Sql} ALTER COLUMN {column} SET NOT NULL");
+            down.Add(context.Render(new ColumnSql.SetNotNull(table, old.Name)));
         }
 
         foreach (var key in keys)
         {
-            down.Add(key.Old.Kind == ConstraintKind.PrimaryKey
-                ? $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(key.Old.Name)} {key.Old.Definition}"
-                : $"ALTER TABLE {table.Sql} RENAME CONSTRAINT {Sql.Quote(key.Retired)} TO {Sql.Quote(key.Old.Name)}");
+            down.Add(context.Render(key.Old.Kind == ConstraintKind.PrimaryKey
+                ? new ConstraintSql.Add(table, key.Old.Name, key.Old.Definition)
+                : new ConstraintSql.Rename(table, key.Retired, key.Old.Name)));
         }
 
-        down.AddRange(moved.Select(c => $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(c.Name)} {c.Definition}{(c.Validated ? "" : " NOT VALID")}"));
+        down.AddRange(moved.Select(c => context.Render(new ConstraintSql.Add(table, c.Name, c.Definition, NotValid: !c.Validated))));
 
         down.AddRange(viewsDown.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.To, context.From)));
         // For a rollback of release 1, the retired column keeps the old-typed value of every new write.
         var (keepFunction, keepTrigger) = RecipeSteps.SyncNames(table, "retired_" + old.Name);
         var keep = new SyncTriggerData(table, keepFunction, keepTrigger, [], [retiredName], [keepAssignment], []);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PostDeploy, sequence++, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
-            new StepSql(new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep, RecipeSteps.ColumnExists(table, retiredName))),
-            new StepSql(new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync, "NOT " + RecipeSteps.ColumnExists(table, retiredName)))) with
+            change, context, 1, Phase.PostDeploy, "swap_" + old.Name, $"swap {table}.{column} to the new type {desired.Type} in one short transaction",
+            new StepSql(new SwapData(new DropSyncTriggerData(table, function, trigger), up, keep, context.Render(new GuardSql.ColumnExists(table, retiredName)))),
+            new StepSql(new SwapData(new DropSyncTriggerData(table, keepFunction, keepTrigger), down, sync, context.Render(new GuardSql.ColumnExists(table, retiredName, Negated: true))))) with
         {
             SquawkIgnores = ["renaming-column", "ban-drop-not-null"],
             SquawkReason = $"the verified shadow column takes the name {column} in one short transaction; the retired copy loses NOT NULL because nothing writes it but the rollback trigger",
@@ -207,17 +211,17 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         {
             var name = Sql.Quote(constraint.Name);
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PostDeploy, sequence++, "validate_" + constraint.Name, $"validate {name} on {table} after the swap (scans without blocking writes)",
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} VALIDATE CONSTRAINT {name}"),
+                change, context, 1, Phase.PostDeploy, "validate_" + constraint.Name, $"validate {name} on {table} after the swap (scans without blocking writes)",
+                RecipeSteps.Ddl(context, new ConstraintSql.Validate(table, constraint.Name)),
                 RecipeSteps.Ddl()) with { StatementTimeout = "0" });
         }
 
         output.AppInstructions.Add((1, $"Work with {table}.{column} as either {old.Type} or {desired.Type}: its type switches in this release's post-deploy."));
         output.AppInstructions.Add((2, $"Nothing new: the retired {table}.{retired} ({old.Type}) is dropped after this release is deployed."));
-        output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, keep, 2, Phase.PostDeploy, sequence++));
+        output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, keep, 2, Phase.PostDeploy));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + retiredName, $"drop the retired column {table}.{retired}",
-            RecipeSteps.Ddl(RecipeSteps.DropColumn(table, retiredName)), null, $"{retired} is gone; {column} holds every value in the new type") with
+            change, context, 2, Phase.PostDeploy, "drop_column_" + retiredName, $"drop the retired column {table}.{retired}",
+            RecipeSteps.Ddl(context, RecipeSteps.DropColumn(table, retiredName)), null, $"{retired} is gone; {column} holds every value in the new type") with
         {
             SquawkIgnores = ["ban-drop-column"],
             SquawkReason = $"the retired copy of {column} is no longer read by any app version",
@@ -245,13 +249,6 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
 
     /// <summary>A unique or primary key on the retyped column, rebuilt on the shadow as <see cref="Copy"/>.</summary>
     private sealed record ShadowKey(Constraint Old, Constraint Desired, string Copy, string Retired);
-
-    private static string AddUsingIndex(QualifiedName table, Constraint constraint, string index)
-    {
-        var kind = constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY KEY" : "UNIQUE";
-        var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
-        return $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(constraint.Name)} {kind} USING INDEX {Sql.Quote(index)}{deferrable}";
-    }
 
     private static void ClaimConstraint(PlanningContext context, QualifiedName table, string name)
     {

@@ -1,4 +1,5 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -12,14 +13,14 @@ internal static class AsIsSteps
 {
     /// <summary>The change's plain DDL as one release-1 pre-deploy step.</summary>
     internal static void Add(ClassifiedChange change, PlanningContext context, RecipeOutput output) =>
-        output.Steps.Add(Step(change, context, release: 1, Phase.PreDeploy, sequence: 0, planned: output));
+        output.Steps.Add(Step(change, context, release: 1, Phase.PreDeploy, planned: output));
 
     /// <summary>
     /// A step running the change's plain DDL, with its inverse as down. With <paramref name="planned"/> (the steps
     /// planned so far), a column type or collation change also drops and re-creates, in the same transaction,
     /// the views over the table that still exist when it runs: PostgreSQL refuses to alter a column a view uses.
     /// </summary>
-    internal static PlanStep Step(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, Change? ddlOf = null, RecipeOutput? planned = null)
+    internal static PlanStep Step(ClassifiedChange change, PlanningContext context, int release, Phase phase, Change? ddlOf = null, RecipeOutput? planned = null)
     {
         var target = ddlOf ?? change.Change;
         var nonTransactional = target is AddEnumValue && context.ServerVersionNumber < 120000;
@@ -35,7 +36,7 @@ internal static class AsIsSteps
             down = down is null ? null : AroundViews(views, down, context);
         }
 
-        var step = Recipe.Step(change, release, phase, sequence, StepNames.For(target), target.Describe(), new StepSql(new DdlData(up))) with
+        var step = Recipe.Step(change, release, phase, StepNames.For(target), target.Describe(), new StepSql(new DdlData(up))) with
         {
             Down = down is null ? null : new StepSql(new DdlData(down)),
             Irreversible = irreversible,
@@ -61,7 +62,7 @@ internal static class AsIsSteps
     private static List<string> AroundViews(IReadOnlyList<Model.View> views, IEnumerable<string> statements, PlanningContext context)
     {
         var result = views.AsEnumerable().Reverse()
-            .Select(v => $"DROP {(v.Kind == Model.ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {v.Name.Sql}")
+            .Select(v => context.Render(DependentViews.Drop(v)))
             .ToList();
         result.AddRange(statements);
         foreach (var view in views)

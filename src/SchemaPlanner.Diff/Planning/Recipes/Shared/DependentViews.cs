@@ -3,6 +3,7 @@ using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Ddl;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -14,8 +15,8 @@ internal static class DependentViews
     /// <summary>Views of <paramref name="model"/> that read <paramref name="table"/>, directly or through other views, in creation order.</summary>
     internal static List<View> Of(SchemaModel model, QualifiedName table) => [.. model.ViewsReading([table])];
 
-    internal static string DropStatement(View view) =>
-        $"DROP {(view.Kind == ViewKind.Materialized ? "MATERIALIZED VIEW" : "VIEW")} IF EXISTS {view.Name.Sql}";
+    /// <summary><c>DROP [MATERIALIZED] VIEW IF EXISTS</c> of the view.</summary>
+    internal static ViewSql.Drop Drop(View view) => new(view.Name, view.Kind == ViewKind.Materialized, IfExists: true);
 
     /// <summary>Views of <paramref name="model"/> reading any of the tables, directly or through other views, in creation order.</summary>
     internal static List<View> Of(SchemaModel model, IEnumerable<QualifiedName> tables)

@@ -13,10 +13,10 @@ namespace SchemaPlanner.Planning.Recipes;
 internal static class NullFill
 {
     /// <summary>
-    /// Plans the fill when the column has a hint and returns where the NOT NULL steps go (post-deploy, after the
-    /// verify) and where the trigger's drop goes; null when there is no hint.
+    /// Plans the fill when the column has a hint and returns the trigger, whose drop goes after the NOT NULL steps;
+    /// null when there is no hint.
     /// </summary>
-    public static (int DropSequence, FillNullsTriggerData Trigger)? Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string column, int sequence)
+    public static FillNullsTriggerData? Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string column)
     {
         if (context.HintFor(table, column) is not { } expression)
         {
@@ -28,24 +28,24 @@ internal static class NullFill
         var data = new FillNullsTriggerData(table, function, trigger, column, expression);
         var drop = new StepSql(new DropSyncTriggerData(table, function, trigger));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, sequence, "fill_nulls_trigger_" + column, $"replace NULLs written to {table}.{c} by ({expression}) until it is NOT NULL",
+            change, context, 1, Phase.PreDeploy, "fill_nulls_trigger_" + column, $"replace NULLs written to {table}.{c} by ({expression}) until it is NOT NULL",
             new StepSql(data), drop));
-        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column, expression)], 1, sequence + 1, onlyWhereNull: true) with
+        output.Steps.Add(RecipeSteps.Backfill(change, context, table, [new Assignment(column, expression)], 1, onlyWhereNull: true) with
         {
             Name = "backfill_nulls_" + column,
         });
         output.Steps.Add(RecipeSteps.Verify(
-            change, table, [], [new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL)", $"{table}.{column} still has NULLs; re-run the backfill (or fix the rows where {expression} is NULL)")], 1, sequence + 2) with
+            change, table, [], [new VerifyCheck($"NOT EXISTS (SELECT 1 FROM {table.Sql} WHERE {c} IS NULL)", $"{table}.{column} still has NULLs; re-run the backfill (or fix the rows where {expression} is NULL)")], 1) with
         {
             Name = "verify_no_nulls_" + column,
         });
         context.BackfilledColumns.Add((table, column));
-        return (sequence + 3, data);
+        return data;
     }
 
-    public static PlanStep DropTrigger(ClassifiedChange change, PlanningContext context, FillNullsTriggerData data, int sequence) =>
+    public static PlanStep DropTrigger(ClassifiedChange change, PlanningContext context, FillNullsTriggerData data) =>
         RecipeSteps.Locking(
-            change, context, 1, Phase.PostDeploy, sequence, "drop_fill_nulls_trigger_" + data.Column, $"drop the NULL-filling trigger {data.Trigger} on {data.Table}",
+            change, context, 1, Phase.PostDeploy, "drop_fill_nulls_trigger_" + data.Column, $"drop the NULL-filling trigger {data.Trigger} on {data.Table}",
             new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
             new StepSql(data));
 }

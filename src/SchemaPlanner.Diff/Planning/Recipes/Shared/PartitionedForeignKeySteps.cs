@@ -1,4 +1,5 @@
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -19,25 +20,26 @@ internal static class PartitionedForeignKeySteps
             return false;
         }
 
-        var sequence = 0;
         foreach (var partition in partitions)
         {
-            var name = Sql.Quote(PartitionedIndexSteps.PartitionIndexName(partition.Name, constraint.Name));
+            var raw = PartitionedIndexSteps.PartitionIndexName(partition.Name, constraint.Name);
+            var name = Sql.Quote(raw);
+            var drop = new ConstraintSql.Drop(partition.Name, raw, IfExists: true);
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, phase, sequence++, "add_" + constraint.Name + "_not_valid_on_" + partition.Name.Name, $"add constraint {name} on partition {partition.Name} NOT VALID (checks new rows only)",
-                RecipeSteps.Ddl($"ALTER TABLE {partition.Name.Sql} DROP CONSTRAINT IF EXISTS {name}", $"ALTER TABLE {partition.Name.Sql} ADD CONSTRAINT {name} {constraint.Definition} NOT VALID"),
-                RecipeSteps.Ddl($"ALTER TABLE {partition.Name.Sql} DROP CONSTRAINT IF EXISTS {name}")));
+                change, context, 1, phase, "add_" + constraint.Name + "_not_valid_on_" + partition.Name.Name, $"add constraint {name} on partition {partition.Name} NOT VALID (checks new rows only)",
+                RecipeSteps.Ddl(context, drop, new ConstraintSql.Add(partition.Name, raw, constraint.Definition, NotValid: true)),
+                RecipeSteps.Ddl(context, drop)));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, phase, sequence++, "validate_" + constraint.Name + "_on_" + partition.Name.Name, $"validate constraint {name} on partition {partition.Name} (scans without blocking writes)",
-                RecipeSteps.Ddl($"ALTER TABLE {partition.Name.Sql} VALIDATE CONSTRAINT {name}"),
+                change, context, 1, phase, "validate_" + constraint.Name + "_on_" + partition.Name.Name, $"validate constraint {name} on partition {partition.Name} (scans without blocking writes)",
+                RecipeSteps.Ddl(context, new ConstraintSql.Validate(partition.Name, raw)),
                 RecipeSteps.Ddl()) with { StatementTimeout = "0" });
         }
 
         var quoted = Sql.Quote(constraint.Name);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, sequence, "add_" + constraint.Name, $"add constraint {quoted} on {table}, adopting the partitions' validated constraints",
-            RecipeSteps.Ddl(RecipeSteps.UnlessDone(RecipeSteps.ConstraintExists(table, constraint.Name), $"ALTER TABLE {table.Sql} ADD CONSTRAINT {quoted} {constraint.Definition}")),
-            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {quoted}")));
+            change, context, 1, phase, "add_" + constraint.Name, $"add constraint {quoted} on {table}, adopting the partitions' validated constraints",
+            RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(context, new GuardSql.ConstraintExists(table, constraint.Name), new ConstraintSql.Add(table, constraint.Name, constraint.Definition))),
+            RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true))));
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -17,23 +18,22 @@ internal static class PartitionedIndexSteps
     public static bool Applies(PlanningContext context, QualifiedName table) =>
         context.From.FindTable(table) is { Kind: TableKind.Partitioned } && context.To.FindTable(table) is { Kind: TableKind.Partitioned };
 
-    /// <summary>A plain index on a partitioned table; returns the next free sequence number.</summary>
-    public static int AddIndex(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Model.Index index, Phase phase, int sequence)
+    /// <summary>A plain index on a partitioned table.</summary>
+    public static void AddIndex(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Model.Index index, Phase phase)
     {
-        var catalog = new List<string>();
-        var attaches = new List<string>();
-        sequence = Build(change, context, output, table, index.Name, index.Definition, index.Unique, phase, sequence, catalog, attaches);
+        var catalog = new List<ISqlStatement>();
+        var attaches = new List<ISqlStatement>();
+        Build(change, context, output, table, index.Name, index.Definition, index.Unique, phase, catalog, attaches);
         var parent = new QualifiedName(table.Schema, index.Name);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, sequence, "attach_index_" + index.Name, $"create {parent} ON ONLY {table} and attach the partitions' indexes (catalog only)",
-            RecipeSteps.Ddl([.. catalog, .. attaches]),
-            RecipeSteps.Ddl($"DROP INDEX IF EXISTS {parent.Sql}")));
-        return sequence + 1;
+            change, context, 1, phase, "attach_index_" + index.Name, $"create {parent} ON ONLY {table} and attach the partitions' indexes (catalog only)",
+            RecipeSteps.Ddl(context, [.. catalog, .. attaches]),
+            RecipeSteps.Ddl(context, new IndexSql.Drop(parent, IfExists: true))));
     }
 
     /// <summary>A unique or primary key constraint on a partitioned table whose partitions are all plain tables.</summary>
     public static bool TryAddConstraint(
-        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Constraint constraint, string definition, string kind, Phase phase, int sequence)
+        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Constraint constraint, string definition, string kind, Phase phase)
     {
         var partitions = Partitions(context, table).ToList();
         if (partitions.Any(p => p.Kind == TableKind.Partitioned))
@@ -41,26 +41,25 @@ internal static class PartitionedIndexSteps
             return false;
         }
 
-        var statements = new List<string>();
+        var statements = new List<ISqlStatement>();
         foreach (var partition in partitions)
         {
             var name = PartitionIndexName(partition.Name, constraint.Name);
             var index = new QualifiedName(partition.Name.Schema, name);
             output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, index, Retarget(definition, unique: true, name, partition.Name, only: false), 1, phase, sequence++, $"build the unique index for {Sql.Quote(constraint.Name)} on partition {partition.Name} concurrently"));
+                change, index, context.Render(Retarget(definition, unique: true, name, partition.Name, only: false)), 1, phase, $"build the unique index for {Sql.Quote(constraint.Name)} on partition {partition.Name} concurrently"));
             statements.Add(RecipeSteps.UnlessDone(
-                RecipeSteps.ConstraintExists(partition.Name, name),
-                $"ALTER TABLE {partition.Name.Sql} ADD CONSTRAINT {Sql.Quote(name)} {kind} USING INDEX {Sql.Quote(name)}"));
+                context, new GuardSql.ConstraintExists(partition.Name, name),
+                new ConstraintSql.AddUsingIndex(partition.Name, name, kind == UsingIndexSteps.PrimaryKey, name)));
         }
 
-        var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
         statements.Add(RecipeSteps.UnlessDone(
-            RecipeSteps.ConstraintExists(table, constraint.Name),
-            $"ALTER TABLE {table.Sql} ADD CONSTRAINT {Sql.Quote(constraint.Name)} {kind} ({string.Join(", ", constraint.Columns.Select(Sql.Quote))}){deferrable}"));
+            context, new GuardSql.ConstraintExists(table, constraint.Name),
+            new ConstraintSql.AddKey(table, constraint.Name, kind == UsingIndexSteps.PrimaryKey, constraint.Columns, UsingIndexSteps.Deferrability(constraint))));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, sequence, "add_" + constraint.Name + "_using_index", $"attach {Sql.Quote(constraint.Name)} to the partitions' indexes ({kind} USING INDEX on each, then on {table})",
-            RecipeSteps.Ddl([.. statements]),
-            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(constraint.Name)}")));
+            change, context, 1, phase, "add_" + constraint.Name + "_using_index", $"attach {Sql.Quote(constraint.Name)} to the partitions' indexes ({kind} USING INDEX on each, then on {table})",
+            RecipeSteps.Ddl(context, statements),
+            RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true))));
         return true;
     }
 
@@ -68,9 +67,9 @@ internal static class PartitionedIndexSteps
     /// Concurrent builds on the leaves (steps), and, top down, the ON ONLY creates of partitioned levels
     /// (<paramref name="catalog"/>) and, bottom up, the attaches (<paramref name="attaches"/>).
     /// </summary>
-    private static int Build(
+    private static void Build(
         ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string name, string definition, bool unique,
-        Phase phase, int sequence, List<string> catalog, List<string> attaches)
+        Phase phase, List<ISqlStatement> catalog, List<ISqlStatement> attaches)
     {
         var parent = new QualifiedName(table.Schema, name);
         catalog.Add(Retarget(definition, unique, name, table, only: true, ifNotExists: true));
@@ -80,19 +79,17 @@ internal static class PartitionedIndexSteps
             var child = new QualifiedName(partition.Name.Schema, childName);
             if (partition.Kind == TableKind.Partitioned)
             {
-                sequence = Build(change, context, output, partition.Name, childName, definition, unique, phase, sequence, catalog, attaches);
+                Build(change, context, output, partition.Name, childName, definition, unique, phase, catalog, attaches);
             }
             else
             {
                 output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                    change, child, Retarget(definition, unique, childName, partition.Name, only: false), 1, phase, sequence++, $"build index {child} on partition {partition.Name} concurrently"));
+                    change, child, context.Render(Retarget(definition, unique, childName, partition.Name, only: false)), 1, phase, $"build index {child} on partition {partition.Name} concurrently"));
             }
 
             // Attaching an index already attached to this parent does nothing, so the step can run again.
-            attaches.Add($"ALTER INDEX {parent.Sql} ATTACH PARTITION {child.Sql}");
+            attaches.Add(new IndexSql.AttachPartition(parent, child));
         }
-
-        return sequence;
     }
 
     /// <summary>The partitions of <paramref name="table"/> before and after.</summary>
@@ -102,7 +99,7 @@ internal static class PartitionedIndexSteps
     internal static string PartitionIndexName(QualifiedName partition, string index) => Sql.ShortName(partition.Name + "_" + index);
 
     /// <summary><c>CREATE [UNIQUE] INDEX name ON [ONLY] table USING …</c>, the part from USING on kept as pg_get_indexdef wrote it.</summary>
-    private static string Retarget(string definition, bool unique, string name, QualifiedName table, bool only, bool ifNotExists = false)
+    private static IndexSql.CreateOn Retarget(string definition, bool unique, string name, QualifiedName table, bool only, bool ifNotExists = false)
     {
         var at = definition.IndexOf(" USING ", StringComparison.Ordinal);
         if (at < 0)
@@ -110,6 +107,6 @@ internal static class PartitionedIndexSteps
             throw new InvalidOperationException("not an index definition: " + definition);
         }
 
-        return $"CREATE {(unique ? "UNIQUE " : "")}INDEX {(ifNotExists ? "IF NOT EXISTS " : "")}{Sql.Quote(name)} ON {(only ? "ONLY " : "")}{table.Sql}{definition[at..]}";
+        return new IndexSql.CreateOn(name, table, definition[at..], unique, only, ifNotExists);
     }
 }

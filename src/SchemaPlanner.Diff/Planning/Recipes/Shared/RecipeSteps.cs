@@ -1,5 +1,6 @@
 using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -18,24 +19,22 @@ internal static class RecipeSteps
 
     public static StepSql Ddl(params string[] statements) => new(new DdlData(statements));
 
+    /// <summary>Statements written through their templates.</summary>
+    public static StepSql Ddl(PlanningContext context, params IEnumerable<ISqlStatement> statements) => new(new DdlData([.. statements.Select(context.Render)]));
+
     /// <summary>
     /// Statements with no IF [NOT] EXISTS form (ADD CONSTRAINT … USING INDEX, RENAME), made re-runnable: a DO block
-    /// that skips them once <paramref name="done"/> (a SQL condition) holds.
+    /// that skips them once <paramref name="done"/> (a <see cref="GuardSql"/> condition) holds.
     /// </summary>
-    public static string UnlessDone(string done, params string[] statements) =>
-        "DO $guard$\nBEGIN\n    IF " + done + " THEN\n        RAISE NOTICE 'already done, nothing to do';\n        RETURN;\n    END IF;\n"
-        + string.Concat(statements.Select(s => "    " + s + ";\n")) + "END\n$guard$";
+    public static GuardSql.UnlessDone UnlessDone(PlanningContext context, ISqlStatement done, params IEnumerable<ISqlStatement> statements) =>
+        UnlessDone(context, done, statements.Select(context.Render));
 
-    /// <summary>The condition that a constraint of that name exists on the table.</summary>
-    public static string ConstraintExists(QualifiedName table, string name) =>
-        $"EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = {Sql.Literal(table.Sql)}::regclass AND conname = {Sql.Literal(name)})";
-
-    /// <summary>The condition that the table has a (live) column of that name.</summary>
-    public static string ColumnExists(QualifiedName table, string column) =>
-        $"EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = {Sql.Literal(table.Sql)}::regclass AND attname = {Sql.Literal(column)} AND NOT attisdropped)";
+    /// <inheritdoc cref="UnlessDone(PlanningContext, ISqlStatement, IEnumerable{ISqlStatement})"/>
+    public static GuardSql.UnlessDone UnlessDone(PlanningContext context, ISqlStatement done, IEnumerable<string> statements) =>
+        new(context.Render(done), [.. statements]);
 
     /// <summary>A transactional DDL step under lock_timeout with retries.</summary>
-    public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, int sequence, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
+    public static PlanStep Locking(ClassifiedChange change, PlanningContext context, int release, Phase phase, string name, string title, StepSql up, StepSql? down, string? irreversible = null) =>
         new PlanStep
         {
             Release = release,
@@ -50,31 +49,30 @@ internal static class RecipeSteps
             LockTimeout = context.Settings.LockTimeout,
             StatementTimeout = context.Settings.StatementTimeout,
             RetryOnLockTimeout = true,
-            SortKey = (0, 0, sequence),
-        };
+            };
 
     /// <summary>
     /// SET NOT NULL without a long ACCESS EXCLUSIVE scan: CHECK (col IS NOT NULL) NOT VALID, VALIDATE it (only
     /// SHARE UPDATE EXCLUSIVE), then SET NOT NULL (PostgreSQL 12+ skips the scan thanks to the valid check) and
     /// drop the helper check.
     /// </summary>
-    public static IEnumerable<PlanStep> NotNull(ClassifiedChange change, PlanningContext context, QualifiedName table, string column, int release, Phase phase, int sequence)
+    public static IEnumerable<PlanStep> NotNull(ClassifiedChange change, PlanningContext context, QualifiedName table, string column, int release, Phase phase)
     {
-        var check = Sql.Quote(Sql.ShortName($"{table.Name}_{column}_not_null_sp"));
-        var t = table.Sql;
-        var c = Sql.Quote(column);
+        var check = Sql.ShortName($"{table.Name}_{column}_not_null_sp");
+        var dropCheck = new ConstraintSql.Drop(table, check, IfExists: true);
+        var addCheck = new ConstraintSql.AddNotNullCheck(table, check, column);
         yield return Locking(
-            change, context, release, phase, sequence, $"not_null_check_{column}", $"add CHECK ({column} IS NOT NULL) NOT VALID on {table}",
-            Ddl($"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID"),
-            Ddl($"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}"));
+            change, context, release, phase, $"not_null_check_{column}", $"add CHECK ({column} IS NOT NULL) NOT VALID on {table}",
+            Ddl(context, dropCheck, addCheck),
+            Ddl(context, dropCheck));
         yield return Locking(
-            change, context, release, phase, sequence + 1, $"validate_not_null_check_{column}", $"validate the NOT NULL check of {table}.{column} (scans without blocking writes)",
-            Ddl($"ALTER TABLE {t} VALIDATE CONSTRAINT {check}"),
+            change, context, release, phase, $"validate_not_null_check_{column}", $"validate the NOT NULL check of {table}.{column} (scans without blocking writes)",
+            Ddl(context, new ConstraintSql.Validate(table, check)),
             Ddl()) with { StatementTimeout = "0" };
         yield return Locking(
-            change, context, release, phase, sequence + 2, $"set_not_null_{column}", $"SET NOT NULL on {table}.{column} (uses the validated check, no scan) and drop the check",
-            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} SET NOT NULL", $"ALTER TABLE {t} DROP CONSTRAINT IF EXISTS {check}"),
-            Ddl($"ALTER TABLE {t} ALTER COLUMN {c} DROP NOT NULL", $"ALTER TABLE {t} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID")) with
+            change, context, release, phase, $"set_not_null_{column}", $"SET NOT NULL on {table}.{column} (uses the validated check, no scan) and drop the check",
+            Ddl(context, new ColumnSql.SetNotNull(table, column), dropCheck),
+            Ddl(context, new ColumnSql.DropNotNull(table, column), addCheck)) with
         {
             SquawkIgnores = ["adding-not-nullable-field"],
             SquawkReason = $"the CHECK ({column} IS NOT NULL) validated in the previous step lets PostgreSQL 12+ skip the scan",
@@ -96,7 +94,7 @@ internal static class RecipeSteps
     }
 
     /// <summary>A non-transactional concurrent build (invalid leftovers dropped first); down drops it concurrently.</summary>
-    public static PlanStep CreateIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence, string title) => new()
+    public static PlanStep CreateIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, string title) => new()
     {
         Release = release,
         Phase = phase,
@@ -112,22 +110,20 @@ internal static class RecipeSteps
         SquawkReason = ConcurrentWithoutLockTimeout,
         DownSquawkIgnores = ["require-lock-timeout"],
         DownSquawkReason = ConcurrentWithoutLockTimeout,
-        SortKey = (0, 0, sequence),
     };
 
     /// <summary>The reverse of <see cref="CreateIndexConcurrently"/>: drops the index concurrently, builds it again on the way down.</summary>
-    public static PlanStep DropIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase, int sequence)
+    public static PlanStep DropIndexConcurrently(ClassifiedChange change, QualifiedName index, string definition, int release, Phase phase)
     {
-        var create = CreateIndexConcurrently(change, index, definition, release, phase, sequence, $"drop index {index} concurrently");
+        var create = CreateIndexConcurrently(change, index, definition, release, phase, $"drop index {index} concurrently");
         return create with { Name = "drop_index_" + index.Name, Up = create.Down!, Down = create.Up };
     }
 
     /// <summary>ADD COLUMN IF NOT EXISTS, nullable and without default (a catalog-only change).</summary>
-    public static string AddNullableColumn(QualifiedName table, Column column) =>
-        $"ALTER TABLE {table.Sql} ADD COLUMN IF NOT EXISTS {Sql.Quote(column.Name)} {column.Type}" +
-        (column.Collation is { } collation ? " COLLATE " + collation : "");
+    public static ColumnSql.Add AddNullableColumn(QualifiedName table, Column column) =>
+        new(table, Sql.Quote(column.Name) + " " + column.Type + (column.Collation is { } collation ? " COLLATE " + collation : ""), IfNotExists: true);
 
-    public static string DropColumn(QualifiedName table, string column) => $"ALTER TABLE {table.Sql} DROP COLUMN IF EXISTS {Sql.Quote(column)}";
+    public static ColumnSql.Drop DropColumn(QualifiedName table, string column) => new(table, column, IfExists: true);
 
     public static (string Function, string Trigger) SyncNames(QualifiedName table, string purpose)
     {
@@ -135,8 +131,8 @@ internal static class RecipeSteps
         return (name, name);
     }
 
-    public static PlanStep SyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence, string title) =>
-        Locking(change, context, release, phase, sequence, "sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), title,
+    public static PlanStep SyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, string title) =>
+        Locking(change, context, release, phase, "sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), title,
             new StepSql(data),
             new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger))) with
         {
@@ -159,19 +155,19 @@ internal static class RecipeSteps
     }
 
     /// <summary>Adds a column nullable and without default (plus <paramref name="then"/>), saying it adds it.</summary>
-    public static PlanStep AddColumn(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase, int sequence, string title, params string[] then) =>
-        Locking(change, context, release, phase, sequence, "add_column_" + column.Name, title,
-            Ddl([AddNullableColumn(table, column), .. then]), Ddl(DropColumn(table, column.Name))) with
+    public static PlanStep AddColumn(ClassifiedChange change, PlanningContext context, QualifiedName table, Column column, int release, Phase phase, string title, params string[] then) =>
+        Locking(change, context, release, phase, "add_column_" + column.Name, title,
+            Ddl([context.Render(AddNullableColumn(table, column)), .. then]), Ddl(context, DropColumn(table, column.Name))) with
         {
             AddsColumns = [(table, column.Name)],
         };
 
-    public static PlanStep DropSyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase, int sequence) =>
-        Locking(change, context, release, phase, sequence, "drop_sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), $"drop the sync trigger {data.Trigger} on {data.Table}",
+    public static PlanStep DropSyncTrigger(ClassifiedChange change, PlanningContext context, SyncTriggerData data, int release, Phase phase) =>
+        Locking(change, context, release, phase, "drop_sync_trigger_" + data.Trigger.Replace("schemaplan_sync_", "", StringComparison.Ordinal), $"drop the sync trigger {data.Trigger} on {data.Table}",
             new StepSql(new DropSyncTriggerData(data.Table, data.Function, data.Trigger)),
             new StepSql(data));
 
-    public static PlanStep Backfill(ClassifiedChange change, PlanningContext context, QualifiedName table, IReadOnlyList<Assignment> assignments, int release, int sequence, bool onlyWhereNull = false) => new()
+    public static PlanStep Backfill(ClassifiedChange change, PlanningContext context, QualifiedName table, IReadOnlyList<Assignment> assignments, int release, bool onlyWhereNull = false) => new()
     {
         Release = release,
         Phase = Phase.Backfill,
@@ -185,10 +181,9 @@ internal static class RecipeSteps
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
-        SortKey = (0, 0, sequence),
     };
 
-    public static PlanStep Verify(ClassifiedChange change, QualifiedName table, IReadOnlyList<Assignment> equal, IReadOnlyList<VerifyCheck> checks, int release, int sequence, IReadOnlyList<KeyColumn>? key = null) => new()
+    public static PlanStep Verify(ClassifiedChange change, QualifiedName table, IReadOnlyList<Assignment> equal, IReadOnlyList<VerifyCheck> checks, int release, IReadOnlyList<KeyColumn>? key = null) => new()
     {
         Release = release,
         Phase = Phase.Verify,
@@ -199,7 +194,6 @@ internal static class RecipeSteps
         StatementTimeout = "0",
         Serves = change.Change,
         Hazards = change.Hazards,
-        SortKey = (0, 0, sequence),
     };
 
     /// <summary>File-name-safe names for the steps serving <paramref name="change"/> (column and table names may hold spaces or capitals).</summary>

@@ -2,6 +2,7 @@ using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Errors;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
@@ -21,7 +22,7 @@ internal static class RollbackSteps
     /// Two steps after a swap that do nothing on the way up; on the way down (before the swap's down) they add a
     /// CHECK (retired IS NOT NULL) NOT VALID and validate it, so the swap's down can SET NOT NULL without a scan.
     /// </summary>
-    internal static IEnumerable<PlanStep> RollbackNotNull(ClassifiedChange change, PlanningContext context, IReadOnlyList<(QualifiedName Table, string Retired)> columns, int release, int sequence)
+    internal static IEnumerable<PlanStep> RollbackNotNull(ClassifiedChange change, PlanningContext context, IReadOnlyList<(QualifiedName Table, string Retired)> columns, int release)
     {
         if (columns.Count == 0)
         {
@@ -30,28 +31,28 @@ internal static class RollbackSteps
 
         var names = RecipeSteps.List(columns.Select(c => c.Table.Member(c.Retired)));
         yield return RecipeSteps.Locking(
-            change, context, release, Phase.PostDeploy, sequence, "rollback_validate_not_null", $"(rollback only) validate the NOT NULL checks of {names}",
+            change, context, release, Phase.PostDeploy, "rollback_validate_not_null", $"(rollback only) validate the NOT NULL checks of {names}",
             RecipeSteps.Ddl(),
-            RecipeSteps.Ddl([.. columns.Select(c => $"ALTER TABLE {c.Table.Sql} VALIDATE CONSTRAINT {Sql.Quote(RollbackCheckName(c.Table, c.Retired))}")])) with { StatementTimeout = "0" };
+            RecipeSteps.Ddl(context, columns.Select(c => new ConstraintSql.Validate(c.Table, RollbackCheckName(c.Table, c.Retired))))) with { StatementTimeout = "0" };
         yield return RecipeSteps.Locking(
-            change, context, release, Phase.PostDeploy, sequence + 1, "rollback_not_null_check", $"(rollback only) add CHECK (… IS NOT NULL) NOT VALID on {names}",
+            change, context, release, Phase.PostDeploy, "rollback_not_null_check", $"(rollback only) add CHECK (… IS NOT NULL) NOT VALID on {names}",
             RecipeSteps.Ddl(),
-            RecipeSteps.Ddl([.. columns.SelectMany(c => new[]
+            RecipeSteps.Ddl(context, columns.SelectMany(c => new ISqlStatement[]
             {
-                $"ALTER TABLE {c.Table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(RollbackCheckName(c.Table, c.Retired))}",
-                $"ALTER TABLE {c.Table.Sql} ADD CONSTRAINT {Sql.Quote(RollbackCheckName(c.Table, c.Retired))} CHECK ({Sql.Quote(c.Retired)} IS NOT NULL) NOT VALID",
-            })]));
+                new ConstraintSql.Drop(c.Table, RollbackCheckName(c.Table, c.Retired), IfExists: true),
+                new ConstraintSql.AddNotNullCheck(c.Table, RollbackCheckName(c.Table, c.Retired), c.Retired),
+            })));
     }
 
     /// <summary>The statements a swap's down runs for a retired column that was NOT NULL: SET NOT NULL (no scan thanks to the validated check), drop the check.</summary>
-    internal static IEnumerable<string> RestoreNotNull(QualifiedName table, string column, string retired)
+    internal static IEnumerable<ISqlStatement> RestoreNotNull(QualifiedName table, string column, string retired)
     {
-        yield return $"ALTER TABLE {table.Sql} ALTER COLUMN {Sql.Quote(column)} SET NOT NULL";
-        yield return $"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {Sql.Quote(RollbackCheckName(table, retired))}";
+        yield return new ColumnSql.SetNotNull(table, column);
+        yield return new ConstraintSql.Drop(table, RollbackCheckName(table, retired), IfExists: true);
     }
 
     /// <summary>A step that does nothing on the way up and builds an index concurrently on the way down.</summary>
-    internal static PlanStep DownOnlyIndex(ClassifiedChange change, PlanningContext context, QualifiedName index, string definition, int release, int sequence, string title) => new()
+    internal static PlanStep DownOnlyIndex(ClassifiedChange change, PlanningContext context, QualifiedName index, string definition, int release, string title) => new()
     {
         Release = release,
         Phase = Phase.PostDeploy,
@@ -65,6 +66,5 @@ internal static class RollbackSteps
         Hazards = change.Hazards,
         DownSquawkIgnores = ["require-lock-timeout"],
         DownSquawkReason = RecipeSteps.ConcurrentWithoutLockTimeout,
-        SortKey = (0, 0, sequence),
     };
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Safety;
 
 namespace SchemaPlanner.Planning.Recipes;
@@ -7,7 +8,10 @@ namespace SchemaPlanner.Planning.Recipes;
 /// <summary>A unique or primary key constraint without a long lock: its index built CONCURRENTLY, then attached with <c>USING INDEX</c>.</summary>
 internal static class UsingIndexSteps
 {
-    internal static void Add(ClassifiedChange change, PlanningContext context, RecipeOutput output, AddConstraint add, string kind, int sequence)
+    /// <summary>The <c>kind</c> of a primary key (the other is <c>UNIQUE</c>).</summary>
+    internal const string PrimaryKey = "PRIMARY KEY";
+
+    internal static void Add(ClassifiedChange change, PlanningContext context, RecipeOutput output, AddConstraint add, string kind)
     {
         var table = add.TableName;
         var constraint = add.Constraint;
@@ -15,17 +19,26 @@ internal static class UsingIndexSteps
         var index = new QualifiedName(table.Schema, constraint.Name);
         var phase = Placement.For(context, table, constraint.Columns);
         var definition = context.To.FindTable(table)?.Indexes.FirstOrDefault(i => i.Constraint == constraint.Name)?.Definition
-            ?? $"CREATE UNIQUE INDEX {name} ON {table.Sql} USING btree ({string.Join(", ", constraint.Columns.Select(Sql.Quote))})";
-        if (PartitionedIndexSteps.Applies(context, table) && PartitionedIndexSteps.TryAddConstraint(change, context, output, table, constraint, definition, kind, phase, sequence))
+            ?? context.Render(new IndexSql.CreateUnique(constraint.Name, table, constraint.Columns));
+        if (PartitionedIndexSteps.Applies(context, table) && PartitionedIndexSteps.TryAddConstraint(change, context, output, table, constraint, definition, kind, phase))
         {
             return;
         }
 
-        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, definition, 1, phase, sequence, $"build the unique index for {name} concurrently"));
-        var deferrable = constraint.Deferrable ? (constraint.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "";
+        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, definition, 1, phase, $"build the unique index for {name} concurrently"));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, sequence + 1, "add_" + constraint.Name + "_using_index", $"attach {name} to its index ({kind} USING INDEX, a brief lock)",
-            RecipeSteps.Ddl(RecipeSteps.UnlessDone(RecipeSteps.ConstraintExists(table, constraint.Name), $"ALTER TABLE {table.Sql} ADD CONSTRAINT {name} {kind} USING INDEX {name}{deferrable}")),
-            RecipeSteps.Ddl($"ALTER TABLE {table.Sql} DROP CONSTRAINT IF EXISTS {name}")));
+            change, context, 1, phase, "add_" + constraint.Name + "_using_index", $"attach {name} to its index ({kind} USING INDEX, a brief lock)",
+            RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(
+                context, new GuardSql.ConstraintExists(table, constraint.Name),
+                new ConstraintSql.AddUsingIndex(table, constraint.Name, kind == PrimaryKey, constraint.Name, Deferrability(constraint)))),
+            RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true))));
     }
+
+    /// <summary><c>ADD CONSTRAINT … PRIMARY KEY|UNIQUE USING INDEX index</c> with the constraint's deferrability.</summary>
+    internal static ConstraintSql.AddUsingIndex AddUsingIndex(QualifiedName table, Constraint constraint, string index) =>
+        new(table, constraint.Name, constraint.Kind == ConstraintKind.PrimaryKey, index, Deferrability(constraint));
+
+    /// <summary>The constraint's deferrability clause, or null when it is not deferrable.</summary>
+    internal static string? Deferrability(Constraint constraint) =>
+        constraint.Deferrable ? (constraint.InitiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE") : null;
 }

@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Planning.Templates;
 using SchemaPlanner.Safety;
 
@@ -28,7 +29,7 @@ public sealed class StopUsingThenDropRecipe : Recipe
                 // so the drop cannot wait for release 2. Readers of the name read the view from then on.
                 output.AppInstructions.Add((1, $"Table {drop.Definition.Name} becomes a view before this release is deployed: stop writing to it."));
                 output.Steps.Add(RecipeSteps.Locking(
-                    change, context, 1, Phase.PreDeploy, 0, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (a view of the same name replaces it)",
+                    change, context, 1, Phase.PreDeploy, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (a view of the same name replaces it)",
                     AsIsSteps.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
                 {
                     SquawkIgnores = ["ban-drop-table"],
@@ -38,7 +39,7 @@ public sealed class StopUsingThenDropRecipe : Recipe
             case DropTable drop:
                 output.AppInstructions.Add((1, $"Stop reading and writing table {drop.Definition.Name} (it is dropped after release 2 is deployed)."));
                 output.Steps.Add(RecipeSteps.Locking(
-                    change, context, 2, Phase.PostDeploy, 0, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (no app version uses it any more)",
+                    change, context, 2, Phase.PostDeploy, "drop_table_" + drop.Definition.Name.Name, $"drop table {drop.Definition.Name} (no app version uses it any more)",
                     AsIsSteps.Ddl(drop, context), null, "the table's rows are lost; restore them from the backup taken before this step") with
                 {
                     SquawkIgnores = ["ban-drop-table"],
@@ -67,7 +68,7 @@ public sealed class StopUsingThenDropRecipe : Recipe
         }
 
         output.AppInstructions.Add((1, $"Stop using {change.Change.Object} (it is dropped after release 2 is deployed)."));
-        output.Steps.Add(AsIsSteps.Step(change, context, 2, Phase.PostDeploy, 0));
+        output.Steps.Add(AsIsSteps.Step(change, context, 2, Phase.PostDeploy));
     }
 
     private static void PlanColumn(ClassifiedChange change, DropColumn drop, PlanningContext context, RecipeOutput output)
@@ -76,15 +77,14 @@ public sealed class StopUsingThenDropRecipe : Recipe
         var column = drop.Column;
         var c = Sql.Quote(column.Name);
         output.AppInstructions.Add((1, $"Stop reading and writing {table}.{c} (it is dropped after release 2 is deployed)."));
-        var sequence = 0;
         var hint = context.HintFor(table, column.Name);
         if (column.NotNull && column.Default is null && column.Generated is null && column.Identity == IdentityKind.None)
         {
             // Rows the new version inserts have no value here unless a hint computes one: NOT NULL cannot come back then.
-            var down = hint is null ? null : RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} SET NOT NULL");
+            var down = hint is null ? null : RecipeSteps.Ddl(context, new ColumnSql.SetNotNull(table, column.Name));
             output.Steps.Add(RecipeSteps.Locking(
-                change, context, 1, Phase.PreDeploy, sequence++, "drop_not_null_" + column.Name, $"drop NOT NULL on {table}.{c} so the new app version can insert without it",
-                RecipeSteps.Ddl($"ALTER TABLE {table.Sql} ALTER COLUMN {c} DROP NOT NULL"),
+                change, context, 1, Phase.PreDeploy, "drop_not_null_" + column.Name, $"drop NOT NULL on {table}.{c} so the new app version can insert without it",
+                RecipeSteps.Ddl(context, new ColumnSql.DropNotNull(table, column.Name)),
                 down,
                 $"rows the new app version inserts have no value in {c}, so NOT NULL cannot be restored once it has written; a rollback keeps the column nullable") with
             {
@@ -99,22 +99,20 @@ public sealed class StopUsingThenDropRecipe : Recipe
             // Old readers still read the column: keep it computed from the new columns until it is dropped.
             var (function, trigger) = RecipeSteps.SyncNames(table, "keep_" + column.Name);
             sync = new SyncTriggerData(table, function, trigger, [], [column.Name], [new Assignment(column.Name, expression)], []);
-            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, sequence++, $"keep {table}.{c} filled from ({expression}) while old readers remain"));
+            output.Steps.Add(RecipeSteps.SyncTrigger(change, context, sync, 1, Phase.PreDeploy, $"keep {table}.{c} filled from ({expression}) while old readers remain"));
         }
 
         if (sync is not null)
         {
-            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 2, Phase.PostDeploy, sequence++));
+            output.Steps.Add(RecipeSteps.DropSyncTrigger(change, context, sync, 2, Phase.PostDeploy));
         }
 
         // A child table that keeps the column (as its own) must not lose it with the parent's.
         var childKeepsIt = context.To.Tables.Any(t => t.Inherits.Contains(table) && t.FindColumn(column.Name) is not null);
-        var dropSql = childKeepsIt
-            ? $"ALTER TABLE ONLY {table.Sql} DROP COLUMN IF EXISTS {c}"
-            : RecipeSteps.DropColumn(table, column.Name);
+        var dropSql = RecipeSteps.DropColumn(table, column.Name) with { Only = childKeepsIt };
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, sequence, "drop_column_" + column.Name, $"drop column {table}.{c} (no app version uses it any more)",
-            RecipeSteps.Ddl(dropSql), null, "the column's values are lost; restore them from the backup taken before this step") with
+            change, context, 2, Phase.PostDeploy, "drop_column_" + column.Name, $"drop column {table}.{c} (no app version uses it any more)",
+            RecipeSteps.Ddl(context, dropSql), null, "the column's values are lost; restore them from the backup taken before this step") with
         {
             SquawkIgnores = ["ban-drop-column"],
             SquawkReason = "release 1 stopped using the column; dropping it is the planned contract step",

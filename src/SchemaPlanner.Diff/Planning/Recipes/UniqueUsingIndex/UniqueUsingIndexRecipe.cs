@@ -22,6 +22,6 @@ public sealed class UniqueUsingIndexRecipe : Recipe
             return;
         }
 
-        UsingIndexSteps.Add(change, context, output, add, add.Constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY KEY" : "UNIQUE", 0);
+        UsingIndexSteps.Add(change, context, output, add, add.Constraint.Kind == ConstraintKind.PrimaryKey ? UsingIndexSteps.PrimaryKey : "UNIQUE");
     }
 }

@@ -43,7 +43,7 @@ public sealed class ViewReplaceWithNewRecipe : Recipe
                 .ToArray();
         output.AppInstructions.Add((1, $"Stop selecting the columns {drop.View.Name} loses (it is re-created after release 2 is deployed)."));
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 2, Phase.PostDeploy, 0, "recreate_view_" + drop.View.Name.Name, $"re-create {drop.View.Name} with its new definition",
+            change, context, 2, Phase.PostDeploy, "recreate_view_" + drop.View.Name.Name, $"re-create {drop.View.Name} with its new definition",
             RecipeSteps.Ddl(up), RecipeSteps.Ddl(down)));
     }
 }

@@ -1,0 +1,9 @@
+CREATE TABLE public.accounts (id integer PRIMARY KEY, balance numeric NOT NULL);
+-- Renaming a parameter: CREATE OR REPLACE refuses it, so the function is dropped and created with its dependents.
+CREATE FUNCTION public.fee(value numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT value * 0.01 $$;
+CREATE FUNCTION public.fee_sql(amount numeric) RETURNS numeric LANGUAGE sql IMMUTABLE RETURN public.fee(amount) + 1;
+CREATE VIEW public.fees AS SELECT id, public.fee(balance) AS fee FROM public.accounts;
+CREATE TABLE public.charges (id integer PRIMARY KEY, fee numeric DEFAULT public.fee(10));
+CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+-- The trigger's WHEN calls the function too.
+CREATE TRIGGER touch BEFORE INSERT ON public.charges FOR EACH ROW WHEN (public.fee(NEW.fee) > 0) EXECUTE FUNCTION public.touch();
