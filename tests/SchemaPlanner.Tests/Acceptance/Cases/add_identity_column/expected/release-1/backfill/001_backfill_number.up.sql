@@ -7,7 +7,8 @@ SET statement_timeout = '0';
 -- Backfill of public.orders: number := nextval('public.orders_number_sp_seq'::regclass)
 -- Keyset batches on (code), each committed on its own, with a pause between batches.
 -- The first batch has 500 rows; each next one is sized from the last one's time to take about
--- 180 ms (100 to 100000 rows), and the pause after it follows its time too. Only rows that still differ are updated: a killed run resumes,
+-- 180 ms (50 to 100000 rows), and the pause after it follows its time too.
+-- Only rows that still differ are updated: a killed run resumes,
 -- a second run changes nothing. The walk stops at the last key the table had when it started: rows inserted
 -- later already went through the sync trigger (or the column's default), so chasing them would only keep a
 -- backfill under steady inserts from ever finishing.
@@ -105,12 +106,12 @@ BEGIN
         RAISE NOTICE 'backfill public.orders: % rows scanned of ~%, % updated', scanned, total, updated;
         -- The next batch is sized to take about 180 ms (90% of the 200 ms target) at this
         -- batch's pace: at most 1.2x larger, smaller in proportion after a slow batch, half after a lock conflict,
-        -- always 100 to 100000 rows. The pause grows with the batch time, never below 0 ms.
+        -- always 50 to 100000 rows. The pause grows with the batch time, never below 0 ms.
         batch_ms := 1000 * extract(epoch FROM clock_timestamp() - batch_started);
         IF retries > 0 THEN
-            batch_limit := greatest(100, batch_limit / 2);
+            batch_limit := greatest(50, batch_limit / 2);
         ELSE
-            batch_limit := least(100000, greatest(100, round(batch_limit * least(1.2, 180 / greatest(batch_ms, 1)))::bigint));
+            batch_limit := least(100000, greatest(50, round(batch_limit * least(1.2, 180 / greatest(batch_ms, 1)))::bigint));
         END IF;
         pause_ms := greatest(0, batch_ms * 0.5);
         RAISE NOTICE 'backfill %: batch took % ms; next batch % rows after % ms', 'public.orders', round(batch_ms), batch_limit, round(pause_ms);

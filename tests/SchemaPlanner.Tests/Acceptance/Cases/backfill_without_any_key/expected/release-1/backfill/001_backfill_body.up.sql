@@ -9,7 +9,8 @@ SET statement_timeout = '0';
 -- physical blocks (ctid >= '(b,0)' AND ctid < '(b+n,0)', a TID range scan), as many blocks as hold the batch's rows
 -- at the table's density, each committed on its own, with a pause between batches.
 -- The first batch has 1000 rows; each next one is sized from the last one's time to take about
--- 180 ms (100 to 100000 rows), and the pause after it follows its time too. The walk stops at the last block the table
+-- 180 ms (100 to 100000 rows), and the pause after it follows its time too.
+-- The walk stops at the last block the table
 -- had when it started: rows inserted later already went through the sync trigger (or the column's default). An
 -- update can move a row still to do into a block already walked: while such rows remain, the walk starts over
 -- (at most 3 walks; verify reports what is left). Only rows that still differ are updated: a killed run

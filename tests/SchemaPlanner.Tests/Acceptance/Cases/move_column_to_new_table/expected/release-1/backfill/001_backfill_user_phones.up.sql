@@ -6,7 +6,8 @@ SET statement_timeout = '0';
 -- Backfill of public.user_phones from public.users WHERE phone IS NOT NULL: user_id := id; phone := phone
 -- Keyset batches of source rows on (id), each committed on its own, with a pause between batches.
 -- The first batch has 1000 rows; each next one is sized from the last one's time to take about
--- 180 ms (100 to 100000 rows), and the pause after it follows its time too. INSERT … ON CONFLICT DO NOTHING: a target row the sync trigger or the
+-- 180 ms (100 to 100000 rows), and the pause after it follows its time too.
+-- INSERT … ON CONFLICT DO NOTHING: a target row the sync trigger or the
 -- new app version already wrote is left as it is, so a killed run resumes and a second run inserts nothing.
 -- The source rows of a batch are read FOR SHARE, so an update racing the batch waits and is then copied by the
 -- trigger. The walk stops at the last key the source had when it started: rows inserted later went through

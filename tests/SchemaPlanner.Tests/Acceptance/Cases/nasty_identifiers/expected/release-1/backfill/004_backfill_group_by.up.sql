@@ -8,7 +8,8 @@ SET statement_timeout = '0';
 -- Backfill of public."Order Items": "group by" := "user" || ' in ' || "select"
 -- Keyset batches on (id), each committed on its own, with a pause between batches.
 -- The first batch has 1000 rows; each next one is sized from the last one's time to take about
--- 180 ms (100 to 100000 rows), and the pause after it follows its time too. Only rows that still differ are updated: a killed run resumes,
+-- 180 ms (100 to 100000 rows), and the pause after it follows its time too.
+-- Only rows that still differ are updated: a killed run resumes,
 -- a second run changes nothing. The walk stops at the last key the table had when it started: rows inserted
 -- later already went through the sync trigger (or the column's default), so chasing them would only keep a
 -- backfill under steady inserts from ever finishing.
