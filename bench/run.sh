@@ -24,7 +24,13 @@ fi
 
 echo "building Release ..."
 dotnet build bench/SchemaPlanner.Bench/SchemaPlanner.Bench.csproj -c Release -nologo -v quiet
-cli=src/SchemaPlanner.Tool/bin/Release/net10.0/schemaplan.dll
+# The CLI runs use the ReadyToRun publish (Properties/PublishProfiles/ReadyToRun.pubxml): what a user who
+# installs it that way starts; the plain build is the fallback.
+cli=src/SchemaPlanner.Tool/bin/Release/net10.0/linux-x64/publish-r2r/schemaplan.dll
+if ! dotnet publish src/SchemaPlanner.Tool/SchemaPlanner.Tool.csproj -c Release -p:PublishProfile=ReadyToRun -nologo -v quiet; then
+  echo "WARNING: the ReadyToRun publish failed; the CLI runs use the plain build" >&2
+  cli=src/SchemaPlanner.Tool/bin/Release/net10.0/schemaplan.dll
+fi
 if ! dotnet build src/SchemaPlanner.Tool/SchemaPlanner.Tool.csproj -c Release -nologo -v quiet; then
   if [ -f "$cli" ]; then
     echo "WARNING: building the schemaplan CLI failed; the CLI runs use the older $cli" >&2
@@ -34,4 +40,4 @@ if ! dotnet build src/SchemaPlanner.Tool/SchemaPlanner.Tool.csproj -c Release -n
 fi
 
 mkdir -p bench/results
-exec dotnet bench/SchemaPlanner.Bench/bin/Release/net10.0/SchemaPlanner.Bench.dll --out bench/results/last-run.txt "$@"
+exec dotnet bench/SchemaPlanner.Bench/bin/Release/net10.0/SchemaPlanner.Bench.dll --cli "$cli" --out bench/results/last-run.txt "$@"

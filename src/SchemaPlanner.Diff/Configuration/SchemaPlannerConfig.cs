@@ -143,6 +143,11 @@ public sealed record SchemaPlannerConfig
                 SmallTableRows = OptionalLong(root, "smallTableRows", path) ?? settings.SmallTableRows,
                 BatchSize = (int)(OptionalLong(root, "batchSize", path) ?? settings.BatchSize),
                 BatchPauseMilliseconds = (int)(OptionalLong(root, "batchPauseMs", path) ?? settings.BatchPauseMilliseconds),
+                BatchTargetMilliseconds = (int)(OptionalLong(root, "batchTargetMs", path) ?? settings.BatchTargetMilliseconds),
+                BatchSizeMax = (int)(OptionalLong(root, "batchSizeMax", path) ?? settings.BatchSizeMax),
+                BatchPauseFraction = OptionalDouble(root, "batchPauseFraction", path) ?? settings.BatchPauseFraction,
+                MaxReplicaLagMilliseconds = (int)(OptionalLong(root, "maxReplicaLagMs", path) ?? settings.MaxReplicaLagMilliseconds),
+                MaxWalBacklogMegabytes = (int)(OptionalLong(root, "maxWalBacklogMb", path) ?? settings.MaxWalBacklogMegabytes),
                 LockTimeout = OptionalString(root, "lockTimeout", path) ?? settings.LockTimeout,
                 StatementTimeout = OptionalString(root, "statementTimeout", path) ?? settings.StatementTimeout,
             };
@@ -231,6 +236,11 @@ public sealed record SchemaPlannerConfig
         !element.TryGetProperty(name, out var value) ? null
         : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0 ? number
         : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"{name}\" must be a non-negative whole number");
+
+    private static double? OptionalDouble(JsonElement element, string name, string path) =>
+        !element.TryGetProperty(name, out var value) ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= 0 ? number
+        : throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{path}: \"{name}\" must be a non-negative number");
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace SchemaPlanner.Tests.Planning;
 
-/// <summary>A backfill batch that loses a lock conflict to the application is retried, and the backfill completes.</summary>
+/// <summary>A backfill batch that loses a lock conflict to the application is retried, the next batch is half as big, and the backfill completes.</summary>
 public sealed class BackfillRetryTests
 {
     [Fact]
@@ -58,7 +58,14 @@ public sealed class BackfillRetryTests
         await StepRunner.RunFileAsync(runner, backfill, sql, transactional: false, CancellationToken.None);
         await release;
 
-        Assert.Contains(notices, n => n.Contains("batch lost a lock conflict", StringComparison.Ordinal));
+        var conflict = notices.FindIndex(n => n.Contains("batch lost a lock conflict", StringComparison.Ordinal));
+        Assert.True(conflict >= 0, "no batch lost a lock conflict");
+
+        // The batch after the one that lost the conflict is half its size (the first batch has the configured 1000 rows).
+        var batches = BatchNotices.Read(notices);
+        var before = batches.LastOrDefault(b => b.Index < conflict)?.NextRows ?? 1000;
+        var after = batches.First(b => b.Index > conflict).NextRows;
+        Assert.Equal(Math.Max(100, before / 2), after);
         await using var check = new NpgsqlCommand("SELECT count(*) FROM articles WHERE body IS DISTINCT FROM text", runner);
         Assert.Equal(0L, (long)(await check.ExecuteScalarAsync())!);
     }

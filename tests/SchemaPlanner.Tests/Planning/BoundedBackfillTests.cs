@@ -124,6 +124,9 @@ public sealed partial class BoundedBackfillTests(ITestOutputHelper output)
             Assert.InRange(count, 1, blocks - 1);
         }
 
+        // The batches adapted along the way, never growing more than 1.2x a step, from 100 rows (floor 10).
+        BatchNotices.AssertBounded(BatchNotices.Read(notices), first: 100, min: 10, max: 100_000);
+
         // Every row has its value: the seed rows from the backfill, the inserted ones from the trigger.
         Assert.Equal(0L, await database.QueryScalarAsync<long>("SELECT count(*) FROM articles WHERE body IS DISTINCT FROM text"));
         Assert.Equal(SeedRows, await database.QueryScalarAsync<long>("SELECT count(*) FROM articles WHERE body LIKE 'seed %'"));

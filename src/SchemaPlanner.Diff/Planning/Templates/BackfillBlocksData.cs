@@ -8,5 +8,8 @@ namespace SchemaPlanner.Planning.Templates;
 /// </summary>
 public sealed record BackfillBlocksData(QualifiedName Table, IReadOnlyList<Assignment> Assignments, int BatchSize, int PauseMilliseconds, bool OnlyWhereNull = false) : ITemplateData
 {
+    /// <summary>How the batch size and the pause adapt as the backfill runs.</summary>
+    public BackfillPacing Pacing { get; init; } = BackfillPacing.Default;
+
     public string PauseSeconds => (PauseMilliseconds / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -54,6 +54,9 @@ public record CopyData(
 
     public int PauseMilliseconds { get; init; }
 
+    /// <summary>How the batch size and the pause adapt as the backfill runs.</summary>
+    public BackfillPacing Pacing { get; init; } = BackfillPacing.Default;
+
     public string PauseSeconds => (PauseMilliseconds / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }
 

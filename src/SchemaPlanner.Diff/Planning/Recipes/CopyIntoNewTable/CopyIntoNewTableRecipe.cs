@@ -140,6 +140,7 @@ public sealed class CopyIntoNewTableRecipe : Recipe
             Key = sourceKey,
             BatchSize = context.Settings.BatchSize,
             PauseMilliseconds = context.Settings.BatchPauseMilliseconds,
+            Pacing = BackfillPacing.From(context.Settings),
         };
     }
 

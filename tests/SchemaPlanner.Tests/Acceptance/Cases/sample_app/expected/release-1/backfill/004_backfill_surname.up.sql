@@ -4,8 +4,10 @@
 -- Safe to re-run.
 SET statement_timeout = '0';
 -- Backfill of public.users: surname := split_part("user", ' ', 2)
--- Keyset batches of 1000 rows on (id), each committed on its own, with a
--- 0.1 s pause between batches. Only rows that still differ are updated: a killed run resumes,
+-- Keyset batches on (id), each committed on its own, with a pause between batches.
+-- The first batch has 1000 rows; each next one is sized from the last one's time to take about
+-- 180 ms (100 to 100000 rows), and the pause after it follows its time too.
+-- Only rows that still differ are updated: a killed run resumes,
 -- a second run changes nothing. The walk stops at the last key the table had when it started: rows inserted
 -- later already went through the sync trigger (or the column's default), so chasing them would only keep a
 -- backfill under steady inserts from ever finishing.
@@ -22,6 +24,12 @@ DECLARE
     scanned bigint := 0;
     updated bigint := 0;
     total bigint;
+    batch_limit bigint := 1000;
+    batch_started timestamptz;
+    batch_ms double precision;
+    pause_ms double precision;
+    lag_ms double precision;
+    backlog_mb double precision;
 BEGIN
     SELECT greatest(reltuples::bigint, 0) INTO total FROM pg_class WHERE oid = 'public.users'::regclass;
     SELECT id INTO end_0 FROM public.users ORDER BY id DESC LIMIT 1;
@@ -30,6 +38,15 @@ BEGIN
         RETURN;
     END IF;
     LOOP
+        -- Each batch adds WAL a lagging replica has to replay: wait while one is behind (no replica, no wait).
+        LOOP
+            SELECT max(extract(epoch FROM replay_lag) * 1000), max(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)) / 1048576
+              INTO lag_ms, backlog_mb FROM pg_stat_replication;
+            EXIT WHEN NOT coalesce(lag_ms > 10000 OR backlog_mb > 1024, false);
+            RAISE NOTICE 'backfill %: waiting for replicas (replay lag % ms, % MB of WAL behind)', 'public.users', round(coalesce(lag_ms, 0)), round(coalesce(backlog_mb, 0));
+            PERFORM pg_sleep(1);
+        END LOOP;
+        batch_started := clock_timestamp();
         -- Sync triggers stand aside: this backfill writes the new shape itself.
         PERFORM set_config('schemaplan.backfill', 'on', true);
         IF first_batch THEN
@@ -37,7 +54,7 @@ BEGIN
               FROM (SELECT s.id, row_number() OVER (ORDER BY s.id) AS n
                       FROM (SELECT id FROM public.users
                              WHERE (id) <= (end_0)
-                             ORDER BY id LIMIT 1000) s) b
+                             ORDER BY id LIMIT batch_limit) s) b
              ORDER BY b.n DESC LIMIT 1;
         ELSE
             SELECT b.id, b.n INTO next_0, batch_rows
@@ -45,7 +62,7 @@ BEGIN
                       FROM (SELECT id FROM public.users
                              WHERE (id) > (last_0)
                                AND (id) <= (end_0)
-                             ORDER BY id LIMIT 1000) s) b
+                             ORDER BY id LIMIT batch_limit) s) b
              ORDER BY b.n DESC LIMIT 1;
         END IF;
         EXIT WHEN batch_rows IS NULL;
@@ -86,7 +103,18 @@ BEGIN
         first_batch := false;
         COMMIT;
         RAISE NOTICE 'backfill public.users: % rows scanned of ~%, % updated', scanned, total, updated;
-        PERFORM pg_sleep(0.1);
+        -- The next batch is sized to take about 180 ms (90% of the 200 ms target) at this
+        -- batch's pace: at most 1.2x larger, smaller in proportion after a slow batch, half after a lock conflict,
+        -- always 100 to 100000 rows. The pause grows with the batch time, never below 100 ms.
+        batch_ms := 1000 * extract(epoch FROM clock_timestamp() - batch_started);
+        IF retries > 0 THEN
+            batch_limit := greatest(100, batch_limit / 2);
+        ELSE
+            batch_limit := least(100000, greatest(100, round(batch_limit * least(1.2, 180 / greatest(batch_ms, 1)))::bigint));
+        END IF;
+        pause_ms := greatest(100, batch_ms * 0.5);
+        RAISE NOTICE 'backfill %: batch took % ms; next batch % rows after % ms', 'public.users', round(batch_ms), batch_limit, round(pause_ms);
+        PERFORM pg_sleep(pause_ms / 1000);
     END LOOP;
     RAISE NOTICE 'backfill public.users done: % rows scanned, % updated', scanned, updated;
 END
