@@ -14,6 +14,11 @@ internal static class ChangeOrder
     /// <summary>Rank of an index on a materialized view: after the view is created.</summary>
     private const int MaterializedViewIndex = 375;
 
+    /// <summary>Rank of a range type with support functions: created after functions (260), dropped before them (95).</summary>
+    private const int RangeAfterFunctions = 265;
+
+    private const int RangeBeforeFunctions = 90;
+
     /// <summary>Rank of an <c>OWNED BY NONE</c>: before columns and tables are dropped.</summary>
     private const int DisownSequence = 55;
 
@@ -31,6 +36,8 @@ internal static class ChangeOrder
         CreateExtension or AlterExtension => 200,
         CreateCollation or ReplaceCollation => 220,
         CreateEnum or AddEnumValue or ReplaceEnum => 230,
+        CreateRangeType or ReplaceRangeType => 232,
+        CreateCompositeType or AlterCompositeType or ReplaceCompositeType => 236,
         CreateDomain or AlterDomain => 240,
         CreateSequence => 250,
         CreateFunction or ReplaceFunction => 260,
@@ -45,7 +52,7 @@ internal static class ChangeOrder
         // Sequences, types and their containers go once no column uses them: after columns are altered.
         DropSequence => 332,
         DropDomain => 333,
-        DropEnum or DropCollation => 334,
+        DropEnum or DropCollation or DropCompositeType or DropRangeType => 334,
         DropExtension => 335,
         DropSchema => 336,
         AddConstraint { Constraint.Kind: ConstraintKind.ForeignKey } => 360,
@@ -83,6 +90,11 @@ internal static class ChangeOrder
     {
         AddIndex i when to.Views.Any(v => v.Name == i.TableName) => MaterializedViewIndex,
         AlterSequence s when s.Old.OwnedByTable is not null && s.New.OwnedByTable is null => DisownSequence,
+
+        // A range type naming a subtype_diff or canonical function needs it first, and goes before it.
+        CreateRangeType { Type.SubtypeDiff: not null } or CreateRangeType { Type.Canonical: not null } => RangeAfterFunctions,
+        ReplaceRangeType { New.SubtypeDiff: not null } or ReplaceRangeType { New.Canonical: not null } => RangeAfterFunctions,
+        DropRangeType { Type.SubtypeDiff: not null } or DropRangeType { Type.Canonical: not null } => RangeBeforeFunctions,
         _ => Rank(change),
     };
 

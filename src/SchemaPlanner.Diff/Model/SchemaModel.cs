@@ -17,6 +17,14 @@ public sealed record SchemaModel(
     EquatableArray<Comment> Comments,
     EquatableArray<UnsupportedObject> Unsupported)
 {
+    /// <summary>Stand-alone composite types (left out of snapshots when there are none, so older snapshots read the same).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public EquatableArray<CompositeType> Composites { get; init; } = EquatableArray<CompositeType>.Empty;
+
+    /// <summary>Range types (left out of snapshots when there are none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public EquatableArray<RangeType> Ranges { get; init; } = EquatableArray<RangeType>.Empty;
+
     public static SchemaModel Empty { get; } = new(
         EquatableArray<Schema>.Empty,
         EquatableArray<Extension>.Empty,
@@ -65,6 +73,8 @@ public sealed record SchemaModel(
         Extensions = Extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
         Collations = Collations.OrderBy(c => c.Name).ToEquatableArray(),
         Enums = Enums.OrderBy(e => e.Name).ToEquatableArray(),
+        Composites = Composites.OrderBy(c => c.Name).ToEquatableArray(),
+        Ranges = Ranges.OrderBy(r => r.Name).ToEquatableArray(),
         Domains = Domains.OrderBy(d => d.Name).ToEquatableArray(),
         Sequences = Sequences.OrderBy(s => s.Name).ToEquatableArray(),
         Tables = Tables.Select(t => t.Normalize()).OrderBy(t => t.Name).ToEquatableArray(),

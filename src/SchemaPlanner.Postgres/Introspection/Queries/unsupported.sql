@@ -3,11 +3,9 @@ SELECT kind, name FROM (
   SELECT 'foreign table' AS kind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name, n.nspname AS nsp, c.oid AS oid, 'pg_class'::regclass AS cls
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'f'
   UNION ALL
-  SELECT CASE t.typtype WHEN 'c' THEN 'composite type' WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'base type' END,
-         quote_ident(n.nspname) || '.' || quote_ident(t.typname), n.nspname, t.oid, 'pg_type'::regclass
+  SELECT 'base type', quote_ident(n.nspname) || '.' || quote_ident(t.typname), n.nspname, t.oid, 'pg_type'::regclass
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-  LEFT JOIN pg_class c ON c.oid = t.typrelid
-  WHERE (t.typtype IN ('r', 'b') AND t.typcategory <> 'A') OR (t.typtype = 'c' AND c.relkind = 'c')
+  WHERE t.typtype = 'b' AND t.typcategory <> 'A'
   UNION ALL
   SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
          quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', n.nspname, p.oid, 'pg_proc'::regclass
