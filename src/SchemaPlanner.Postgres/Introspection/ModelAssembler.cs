@@ -100,7 +100,7 @@ internal static class ModelAssembler
                 Of(columns, name).Select(c => c.Name).ToEquatableArray(),
                 Of(indexes, name),
                 r.Strings(4).Select(SplitName).ToEquatableArray(),
-                r.Strings(5).ToEquatableArray());
+                r.Strings(5).ToEquatableArray()) { Triggers = Of(triggers, name) };
         });
         var functions = Rows("functions").Select(r => new Function(
             new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.Str(3), r.Str(4), r.Str(5),

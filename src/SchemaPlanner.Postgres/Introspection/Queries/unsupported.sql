@@ -17,10 +17,6 @@ SELECT kind, name FROM (
   SELECT 'rule', quote_ident(r.rulename) || ' on ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, r.oid, 'pg_rewrite'::regclass
   FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN'
   UNION ALL
-  SELECT 'trigger on view', quote_ident(tg.tgname) || ' on ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, tg.oid, 'pg_trigger'::regclass
-  FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind = 'v' AND NOT tg.tgisinternal
-  UNION ALL
   SELECT 'event trigger', quote_ident(e.evtname), 'x', e.oid, 'pg_event_trigger'::regclass FROM pg_event_trigger e
   UNION ALL
   SELECT 'publication', quote_ident(pb.pubname), 'x', pb.oid, 'pg_publication'::regclass FROM pg_publication pb
