@@ -14,6 +14,9 @@ internal static class ChangeOrder
     /// <summary>Rank of an index on a materialized view: after the view is created.</summary>
     private const int MaterializedViewIndex = 375;
 
+    /// <summary>Depth of an aggregate among functions: past any function it could name as a support function.</summary>
+    private const int AggregateDepth = 1000;
+
     /// <summary>Rank of a range type with support functions: created after functions (260), dropped before them (95).</summary>
     private const int RangeAfterFunctions = 265;
 
@@ -106,7 +109,10 @@ internal static class ChangeOrder
         var (from, to) = (fromDepth.Relations, toDepth.Relations);
         return change switch
         {
-            // Functions a SQL-standard body calls are created before it and dropped after it.
+            // Functions a SQL-standard body calls are created before it and dropped after it; an aggregate after
+            // (and dropped before) the support functions it names.
+            CreateFunction { Function.IsAggregate: true } or ReplaceFunction { New.IsAggregate: true } => AggregateDepth,
+            DropFunction { Function.IsAggregate: true } => -AggregateDepth,
             CreateFunction f => toDepth.Functions.GetValueOrDefault(f.Function.Name),
             ReplaceFunction f => toDepth.Functions.GetValueOrDefault(f.New.Name),
             DropFunction f => -fromDepth.Functions.GetValueOrDefault(f.Function.Name),

@@ -219,7 +219,8 @@ public static class SchemaDiffer
             var oldPrivileges = old?.Privileges ?? DefaultRoutinePrivileges;
             if (oldPrivileges != function.Privileges)
             {
-                changes.Add(new ChangePrivileges(function.Kind.ToUpperInvariant(), function.Signature, oldPrivileges, function.Privileges));
+                // GRANT … ON FUNCTION covers aggregates (there is no ON AGGREGATE).
+                changes.Add(new ChangePrivileges(function.IsAggregate ? "FUNCTION" : function.Kind.ToUpperInvariant(), function.Signature, oldPrivileges, function.Privileges));
             }
         }
 

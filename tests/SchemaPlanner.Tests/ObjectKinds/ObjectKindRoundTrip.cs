@@ -56,8 +56,10 @@ internal static class ObjectKindRoundTrip
             script += statement + ";\n";
             try
             {
-                await using var command = new NpgsqlCommand(statement, connection);
-                await command.ExecuteNonQueryAsync();
+                // One statement per batch command: Npgsql does not split a batch command at the semicolons of a
+                // BEGIN ATOMIC body as it does a plain command's text.
+                await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(statement) } };
+                await batch.ExecuteNonQueryAsync();
             }
             catch (PostgresException ex)
             {

@@ -7,9 +7,9 @@ SELECT kind, name FROM (
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
   WHERE t.typtype = 'b' AND t.typcategory <> 'A'
   UNION ALL
-  SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
+  SELECT 'window function',
          quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', n.nspname, p.oid, 'pg_proc'::regclass
-  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w')
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind = 'w'
   UNION ALL
   SELECT 'operator', quote_ident(n.nspname) || '.' || o.oprname, n.nspname, o.oid, 'pg_operator'::regclass
   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
