@@ -77,7 +77,8 @@ public static class PlanRehearsal
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var statement in new DdlWriter(sql).Statements(diff.Changes, empty, model))
         {
-            await using var command = new NpgsqlCommand(statement, connection);
+            // A batch of one, so a BEGIN ATOMIC body is not split at its semicolons.
+            await using var command = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(statement) } };
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

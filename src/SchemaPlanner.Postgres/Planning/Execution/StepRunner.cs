@@ -28,8 +28,10 @@ public static class StepRunner
         {
             foreach (var statement in statements)
             {
-                await using var command = new NpgsqlCommand(statement.Text, connection, transaction);
-                command.CommandTimeout = 0;
+                // A batch of one: Npgsql would split a plain command's text again at the semicolons of a
+                // BEGIN ATOMIC body, which SqlScript already kept whole.
+                await using var command = new NpgsqlBatch(connection, transaction) { BatchCommands = { new NpgsqlBatchCommand(statement.Text) } };
+                command.Timeout = 0;
                 try
                 {
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
