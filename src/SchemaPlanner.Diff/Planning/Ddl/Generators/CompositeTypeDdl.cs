@@ -48,7 +48,7 @@ internal sealed class CompositeTypeDdl : DdlGenerator
     private static ChangeReverse Reverse(AlterCompositeType c) =>
         TypeDiffer.AltersInPlace(c.New, c.Old)
             ? ChangeReverse.By(new AlterCompositeType(c.New, c.Old))
-            : ChangeReverse.None("ALTER TYPE cannot put dropped attribute " + string.Join(", ", c.Dropped.Select(a => a.Name)) + " of " + c.Object + " back in its place, and the values it held are gone");
+            : ChangeReverse.None("dropped attribute " + string.Join(", ", c.Dropped.Select(a => a.Name)) + " of " + c.Object + " cannot come back in its place (attributes are only appended), and the values it held are gone");
 
     private static void Replace(ReplaceCompositeType c, DdlBuilder ddl)
     {
