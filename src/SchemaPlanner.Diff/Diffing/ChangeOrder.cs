@@ -15,6 +15,23 @@ internal static class ChangeOrder
     /// <summary>Rank of an index on a materialized view: after the view is created.</summary>
     private const int MaterializedViewIndex = 375;
 
+    /// <summary>Rank of ENABLE / FORCE ROW LEVEL SECURITY: after policies are created (390).</summary>
+    private const int RlsAfterPolicies = 395;
+
+    /// <summary>Rank of DISABLE / NO FORCE ROW LEVEL SECURITY: before policies are dropped (10).</summary>
+    private const int RlsBeforePolicyDrops = 8;
+
+    private static bool RlsTightens(AlterTable t) =>
+        (t.New.RowLevelSecurity && !t.Old.RowLevelSecurity) || (t.New.ForceRowLevelSecurity && !t.Old.ForceRowLevelSecurity);
+
+    /// <summary>Depth of an aggregate among functions: past any function it could name as a support function.</summary>
+    private const int AggregateDepth = 1000;
+
+    /// <summary>Rank of a range type with support functions: created after functions (260), dropped before them (95).</summary>
+    private const int RangeAfterFunctions = 265;
+
+    private const int RangeBeforeFunctions = 90;
+
     /// <summary>Rank of an <c>OWNED BY NONE</c>: before columns and tables are dropped.</summary>
     private const int DisownSequence = 55;
 
@@ -32,6 +49,8 @@ internal static class ChangeOrder
         CreateExtension or AlterExtension => 200,
         CreateCollation or ReplaceCollation => 220,
         CreateEnum or AddEnumValue or ReplaceEnum => 230,
+        CreateRangeType or ReplaceRangeType => 232,
+        CreateCompositeType or AlterCompositeType or ReplaceCompositeType => 236,
         CreateDomain or AlterDomain => 240,
         CreateSequence => 250,
         CreateFunction or ReplaceFunction => 260,
@@ -46,7 +65,7 @@ internal static class ChangeOrder
         // Sequences, types and their containers go once no column uses them: after columns are altered.
         DropSequence => 332,
         DropDomain => 333,
-        DropEnum or DropCollation => 334,
+        DropEnum or DropCollation or DropCompositeType or DropRangeType => 334,
         DropExtension => 335,
         DropSchema => 336,
         AddConstraint { Constraint.Kind: ConstraintKind.ForeignKey } => 360,
@@ -85,6 +104,16 @@ internal static class ChangeOrder
     {
         AddIndex i when to.Views.Any(v => v.Name == i.TableName) => MaterializedViewIndex,
         AlterSequence s when s.Old.OwnedByTable is not null && s.New.OwnedByTable is null => DisownSequence,
+
+        // Row-level security is enabled or forced only once the desired policies exist, and disabled (or unforced)
+        // before any policy is dropped: no moment where the table has RLS on and the application's policy missing.
+        AlterTable { Changed: TableChange.RowLevelSecurity } t when RlsTightens(t) => RlsAfterPolicies,
+        AlterTable { Changed: TableChange.RowLevelSecurity } => RlsBeforePolicyDrops,
+
+        // A range type naming a subtype_diff or canonical function needs it first, and goes before it.
+        CreateRangeType { Type.SubtypeDiff: not null } or CreateRangeType { Type.Canonical: not null } => RangeAfterFunctions,
+        ReplaceRangeType { New.SubtypeDiff: not null } or ReplaceRangeType { New.Canonical: not null } => RangeAfterFunctions,
+        DropRangeType { Type.SubtypeDiff: not null } or DropRangeType { Type.Canonical: not null } => RangeBeforeFunctions,
         _ => Rank(change),
     };
 
@@ -96,7 +125,10 @@ internal static class ChangeOrder
         var (from, to) = (fromDepth.Relations, toDepth.Relations);
         return change switch
         {
-            // Functions a SQL-standard body calls are created before it and dropped after it.
+            // Functions a SQL-standard body calls are created before it and dropped after it; an aggregate after
+            // (and dropped before) the support functions it names.
+            CreateFunction { Function.IsAggregate: true } or ReplaceFunction { New.IsAggregate: true } => AggregateDepth,
+            DropFunction { Function.IsAggregate: true } => -AggregateDepth,
             CreateFunction f => toDepth.Functions.GetValueOrDefault(f.Function.Name),
             ReplaceFunction f => toDepth.Functions.GetValueOrDefault(f.New.Name),
             DropFunction f => -fromDepth.Functions.GetValueOrDefault(f.Function.Name),

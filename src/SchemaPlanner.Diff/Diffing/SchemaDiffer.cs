@@ -28,6 +28,7 @@ public static class SchemaDiffer
         DiffExtensions(from, to, changes);
         DiffKeyed(from.Collations, to.Collations, c => c.Name, changes, c => new CreateCollation(c), c => new DropCollation(c), (o, n) => new ReplaceCollation(o, n));
         DiffEnums(from, to, changes);
+        TypeDiffer.Diff(from, to, changes);
         DiffKeyed(from.Domains, to.Domains, d => d.Name, changes, d => new CreateDomain(d), d => new DropDomain(d), (o, n) => new AlterDomain(o, n));
         DiffSequences(from, to, renames, changes);
         DiffFunctions(from, to, changes);
@@ -231,7 +232,8 @@ public static class SchemaDiffer
         var oldPrivileges = old?.Privileges ?? DefaultRoutinePrivileges;
         if (oldPrivileges != function.Privileges)
         {
-            changes.Add(new ChangePrivileges(function.Kind.ToUpperInvariant(), function.Signature, oldPrivileges, function.Privileges));
+            // GRANT … ON FUNCTION covers aggregates (there is no ON AGGREGATE).
+            changes.Add(new ChangePrivileges(function.IsAggregate ? "FUNCTION" : function.Kind.ToUpperInvariant(), function.Signature, oldPrivileges, function.Privileges));
         }
     }
 

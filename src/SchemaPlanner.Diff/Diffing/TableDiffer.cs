@@ -258,24 +258,7 @@ internal static class TableDiffer
 
         DiffIndexes(table.Name, old.Indexes, table.Indexes, changes);
 
-        foreach (var trigger in table.Triggers)
-        {
-            var previous = old.Triggers.FirstOrDefault(t => t.Name == trigger.Name);
-            if (previous is null)
-            {
-                changes.Add(new CreateTrigger(table.Name, trigger));
-            }
-            else if (previous.Definition.Replace(old.Name.Sql, table.Name.Sql, StringComparison.Ordinal) != trigger.Definition || previous.Enabled != trigger.Enabled)
-            {
-                changes.Add(new DropTrigger(table.Name, previous));
-                changes.Add(new CreateTrigger(table.Name, trigger));
-            }
-        }
-
-        foreach (var trigger in old.Triggers.Where(t => table.Triggers.All(n => n.Name != t.Name)))
-        {
-            changes.Add(new DropTrigger(table.Name, trigger));
-        }
+        DiffTriggers(old.Name, table.Name, old.Triggers, table.Triggers, changes);
 
         foreach (var policy in table.Policies)
         {
@@ -333,6 +316,32 @@ internal static class TableDiffer
         && parentNew.Type == column.Type && parentNew.Collation == column.Collation;
 
     /// <summary>Indexes by name: a changed shape or an invalid live index means drop and re-create.</summary>
+    /// <summary>
+    /// Triggers of a table or view: created, dropped, or dropped and created when the definition (the relation's old
+    /// name aside) or the enabled state changes.
+    /// </summary>
+    internal static void DiffTriggers(QualifiedName oldName, QualifiedName name, EquatableArray<Trigger> old, EquatableArray<Trigger> @new, List<Change> changes)
+    {
+        foreach (var trigger in @new)
+        {
+            var previous = old.FirstOrDefault(t => t.Name == trigger.Name);
+            if (previous is null)
+            {
+                changes.Add(new CreateTrigger(name, trigger));
+            }
+            else if (previous.Definition.Replace(oldName.Sql, name.Sql, StringComparison.Ordinal) != trigger.Definition || previous.Enabled != trigger.Enabled)
+            {
+                changes.Add(new DropTrigger(name, previous));
+                changes.Add(new CreateTrigger(name, trigger));
+            }
+        }
+
+        foreach (var trigger in old.Where(t => @new.All(n => n.Name != t.Name)))
+        {
+            changes.Add(new DropTrigger(name, trigger));
+        }
+    }
+
     internal static void DiffIndexes(QualifiedName table, EquatableArray<Model.Index> from, EquatableArray<Model.Index> to, List<Change> changes)
     {
         foreach (var index in to.Where(i => i.Constraint is null))

@@ -9,9 +9,6 @@ namespace SchemaPlanner.Diffing;
 /// </summary>
 internal static class ViewDiffer
 {
-    /// <summary>The <see cref="UnsupportedObject.Kind"/> the catalog reader gives triggers on views.</summary>
-    public const string ViewTriggerKind = "trigger on view";
-
     public static void Diff(SchemaModel from, SchemaModel to, HashSet<QualifiedName> reshaped, List<Change> changes)
     {
         var recreate = new HashSet<QualifiedName>();
@@ -40,15 +37,12 @@ internal static class ViewDiffer
             }
         }
 
+        // A view's triggers are dropped explicitly before it (so the down re-creates them) and a re-created view
+        // gets the desired ones back below.
         foreach (var view in from.Views.Where(v => recreate.Contains(v.Name)))
         {
+            changes.AddRange(view.Triggers.Select(t => new DropTrigger(view.Name, t)));
             changes.Add(new DropView(view));
-
-            // Dropping the view drops what hangs off it that the model does not hold: say so.
-            foreach (var trigger in from.Unsupported.Where(u => u.Kind == ViewTriggerKind && u.Name.EndsWith(" on " + view.Name.Sql, StringComparison.Ordinal)))
-            {
-                changes.Add(new UnsupportedChange(trigger.Kind, trigger.Name, "view " + view.Name + " is dropped and re-created, which drops this trigger; SchemaPlanner does not model triggers on views, re-create it by hand"));
-            }
         }
 
         foreach (var view in to.Views)
@@ -66,6 +60,7 @@ internal static class ViewDiffer
             }
 
             TableDiffer.DiffIndexes(view.Name, old.Indexes, view.Indexes, changes);
+            TableDiffer.DiffTriggers(old.Name, view.Name, old.Triggers, view.Triggers, changes);
             if (old.Privileges != view.Privileges)
             {
                 changes.Add(new ChangePrivileges("TABLE", view.Name.ToString(), old.Privileges, view.Privileges));
@@ -80,6 +75,11 @@ internal static class ViewDiffer
         foreach (var index in view.Indexes)
         {
             changes.Add(new AddIndex(view.Name, index));
+        }
+
+        foreach (var trigger in view.Triggers)
+        {
+            changes.Add(new CreateTrigger(view.Name, trigger));
         }
 
         if (!view.Privileges.IsEmpty)

@@ -20,6 +20,14 @@ public sealed record SchemaModel(
     /// <summary>Which object needs which (see <see cref="Dependency"/>): the graph changes are ordered by.</summary>
     public EquatableArray<Dependency> Dependencies { get; init; } = EquatableArray<Dependency>.Empty;
 
+    /// <summary>Stand-alone composite types (left out of snapshots when there are none, so older snapshots read the same).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public EquatableArray<CompositeType> Composites { get; init; } = EquatableArray<CompositeType>.Empty;
+
+    /// <summary>Range types (left out of snapshots when there are none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public EquatableArray<RangeType> Ranges { get; init; } = EquatableArray<RangeType>.Empty;
+
     public static SchemaModel Empty { get; } = new(
         EquatableArray<Schema>.Empty,
         EquatableArray<Extension>.Empty,
@@ -68,6 +76,8 @@ public sealed record SchemaModel(
         Extensions = Extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
         Collations = Collations.OrderBy(c => c.Name).ToEquatableArray(),
         Enums = Enums.OrderBy(e => e.Name).ToEquatableArray(),
+        Composites = Composites.OrderBy(c => c.Name).ToEquatableArray(),
+        Ranges = Ranges.OrderBy(r => r.Name).ToEquatableArray(),
         Domains = Domains.OrderBy(d => d.Name).ToEquatableArray(),
         Sequences = Sequences.OrderBy(s => s.Name).ToEquatableArray(),
         Tables = Tables.Select(t => t.Normalize()).OrderBy(t => t.Name).ToEquatableArray(),

@@ -2,7 +2,7 @@ namespace SchemaPlanner.Model;
 
 /// <summary>
 /// A view or materialized view: its query (<c>pg_get_viewdef</c>), output columns, indexes (materialized only),
-/// and the relations it reads (<paramref name="DependsOn"/>), which order drops and creates.
+/// the relations it reads (<paramref name="DependsOn"/>) and its triggers, which order drops and creates.
 /// </summary>
 public sealed record View(
     QualifiedName Name,
@@ -13,8 +13,16 @@ public sealed record View(
     EquatableArray<QualifiedName> DependsOn,
     EquatableArray<string> Privileges)
 {
+    /// <summary>
+    /// Triggers on the view (<c>INSTEAD OF</c> row triggers, statement triggers); left out of snapshots when there are
+    /// none, so older snapshots read the same.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public EquatableArray<Trigger> Triggers { get; init; } = EquatableArray<Trigger>.Empty;
+
     internal View Normalize() => this with
     {
+        Triggers = Triggers.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
         Indexes = Indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
         DependsOn = DependsOn.Distinct().OrderBy(n => n).ToEquatableArray(),
         Privileges = Privileges.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray(),

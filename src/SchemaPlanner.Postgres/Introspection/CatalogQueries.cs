@@ -11,7 +11,7 @@ internal static class CatalogQueries
     /// <summary>The queries in the order <see cref="SchemaReader"/> reads their results.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "server", "schemas", "extensions", "collations", "enums", "domains", "sequences", "tables", "columns",
+        "server", "schemas", "extensions", "collations", "enums", "composites", "ranges", "domains", "sequences", "tables", "columns",
         "indexes", "constraints", "triggers", "policies", "views", "functions", "comments", "unsupported", "dependencies",
     ];
 

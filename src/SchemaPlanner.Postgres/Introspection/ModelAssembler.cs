@@ -19,6 +19,15 @@ internal static class ModelAssembler
         var collations = Rows("collations").Select(r => new Collation(
             new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.StrOrNull(3), r.StrOrNull(4), r.StrOrNull(5), r.Bool(6)));
         var enums = Rows("enums").Select(r => new EnumType(new QualifiedName(r.Str(0), r.Str(1)), r.Strings(2).ToEquatableArray()));
+        var composites = Rows("composites").Select(r =>
+        {
+            var (names, types, typeNames, collations) = (r.Strings(2), r.Strings(3), r.Strings(4), r.Strings(5));
+            var attributes = names.Select((n, i) => new CompositeAttribute(n, types[i], SplitName(typeNames[i]), collations[i].Length == 0 ? null : collations[i]));
+            return new CompositeType(new QualifiedName(r.Str(0), r.Str(1)), attributes.ToEquatableArray());
+        });
+        var ranges = Rows("ranges").Select(r => new RangeType(
+            new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), new QualifiedName(r.Str(3), r.Str(4)),
+            r.StrOrNull(5), r.StrOrNull(6), r.StrOrNull(7), r.StrOrNull(8), r.StrOrNull(9)));
         var domains = Rows("domains").Select(r =>
         {
             var names = r.Strings(6);
@@ -92,7 +101,7 @@ internal static class ModelAssembler
                 Of(columns, name).Select(c => c.Name).ToEquatableArray(),
                 Of(indexes, name),
                 r.Strings(4).Select(SplitName).ToEquatableArray(),
-                r.Strings(5).ToEquatableArray());
+                r.Strings(5).ToEquatableArray()) { Triggers = Of(triggers, name) };
         });
         var functions = Rows("functions").Select(r => new Function(
             new QualifiedName(r.Str(0), r.Str(1)), r.Str(2), r.Str(3), r.Str(4), r.Str(5),
@@ -114,7 +123,7 @@ internal static class ModelAssembler
             views.ToEquatableArray(),
             functions.ToEquatableArray(),
             comments.ToEquatableArray(),
-            unsupported.ToEquatableArray()) { Dependencies = dependencies.ToEquatableArray() }.Normalize();
+            unsupported.ToEquatableArray()) { Dependencies = dependencies.ToEquatableArray(), Composites = composites.ToEquatableArray(), Ranges = ranges.ToEquatableArray() }.Normalize();
 
         return new DatabaseSchema(model, server, statistics.OrderBy(s => s.Table).ToEquatableArray());
     }

@@ -18,7 +18,8 @@ public sealed class MigraClassificationTests
         "create_table", "drop_table", "rename_table", "alter_table", "add_column", "drop_column", "rename_column", "alter_column",
         "add_index", "drop_index", "add_constraint", "drop_constraint", "validate_constraint", "create_view", "drop_view", "replace_view",
         "create_function", "drop_function", "replace_function", "create_trigger", "drop_trigger", "create_policy", "drop_policy",
-        "alter_policy", "create_enum", "drop_enum", "add_enum_value", "replace_enum", "create_domain", "drop_domain", "alter_domain",
+        "alter_policy", "create_enum", "drop_enum", "add_enum_value", "replace_enum",
+        "create_composite_type", "alter_composite_type", "replace_composite_type", "drop_composite_type", "create_range_type", "replace_range_type", "drop_range_type", "create_domain", "drop_domain", "alter_domain",
         "create_sequence", "drop_sequence", "alter_sequence", "create_schema", "drop_schema", "create_extension", "drop_extension",
         "alter_extension", "create_collation", "drop_collation", "replace_collation", "set_comment", "change_privileges", "unsupported",
     ];

@@ -42,7 +42,7 @@ public sealed class RuleRegistryTests
             ['2'] = new("column|not-null|primary-key-to-bigint|timestamp"),
             ['3'] = new("index"),
             ['4'] = new("constraint|primary-key|foreign-key"),
-            ['5'] = new("enum|domain"),
+            ['5'] = new("enum|domain|type"),
             ['6'] = new("view|function|trigger|policy"),
             ['9'] = new(".*"),
         };

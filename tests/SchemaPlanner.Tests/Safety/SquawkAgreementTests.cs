@@ -156,6 +156,8 @@ public sealed class SquawkAgreementTests
         yield return Make("SP5003", "add domain check", new AlterDomain(score, checkedScore), scored, scored with { Domains = new[] { checkedScore }.ToEquatableArray() }, "ban-alter-domain-with-add-constraint");
         var wideScore = score with { BaseType = "bigint" };
         yield return Make("SP5004", "domain base type", new AlterDomain(score, wideScore), scored, scored with { Domains = new[] { wideScore }.ToEquatableArray() }, "changing-column-type");
+        var address = new CompositeType(Name("address"), new[] { new CompositeAttribute("street", "text", new QualifiedName("pg_catalog", "text"), null) }.ToEquatableArray());
+        yield return None("SP5005", "drop composite type", new DropCompositeType(address), db with { Composites = new[] { address }.ToEquatableArray() }, db, "squawk has no rule for DROP TYPE or ALTER TYPE");
 
         // ---- views, functions, policies
         var view = new View(Name("active_users"), ViewKind.View, " SELECT users.id FROM public.users;", new[] { "id" }.ToEquatableArray(), EquatableArray<Model.Index>.Empty, new[] { users.Name }.ToEquatableArray(), EquatableArray<string>.Empty);

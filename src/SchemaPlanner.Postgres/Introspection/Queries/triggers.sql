@@ -1,4 +1,4 @@
--- User triggers; internal ones (constraint triggers of FKs) and clones on partitions are left out.
+-- User triggers on tables and views (INSTEAD OF); internal ones (constraint triggers of FKs) and clones on partitions are left out.
 SELECT n.nspname, c.relname, tg.tgname, pg_get_triggerdef(tg.oid) AS definition, tg.tgenabled::text
 FROM pg_trigger tg
 JOIN pg_class c ON c.oid = tg.tgrelid

@@ -3,25 +3,19 @@ SELECT kind, name FROM (
   SELECT 'foreign table' AS kind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name, n.nspname AS nsp, c.oid AS oid, 'pg_class'::regclass AS cls
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'f'
   UNION ALL
-  SELECT CASE t.typtype WHEN 'c' THEN 'composite type' WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' ELSE 'base type' END,
-         quote_ident(n.nspname) || '.' || quote_ident(t.typname), n.nspname, t.oid, 'pg_type'::regclass
+  SELECT 'base type', quote_ident(n.nspname) || '.' || quote_ident(t.typname), n.nspname, t.oid, 'pg_type'::regclass
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-  LEFT JOIN pg_class c ON c.oid = t.typrelid
-  WHERE (t.typtype IN ('r', 'b') AND t.typcategory <> 'A') OR (t.typtype = 'c' AND c.relkind = 'c')
+  WHERE t.typtype = 'b' AND t.typcategory <> 'A'
   UNION ALL
-  SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
+  SELECT 'window function',
          quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')', n.nspname, p.oid, 'pg_proc'::regclass
-  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w')
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind = 'w'
   UNION ALL
   SELECT 'operator', quote_ident(n.nspname) || '.' || o.oprname, n.nspname, o.oid, 'pg_operator'::regclass
   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
   UNION ALL
   SELECT 'rule', quote_ident(r.rulename) || ' on ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, r.oid, 'pg_rewrite'::regclass
   FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN'
-  UNION ALL
-  SELECT 'trigger on view', quote_ident(tg.tgname) || ' on ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, tg.oid, 'pg_trigger'::regclass
-  FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind = 'v' AND NOT tg.tgisinternal
   UNION ALL
   SELECT 'event trigger', quote_ident(e.evtname), 'x', e.oid, 'pg_event_trigger'::regclass FROM pg_event_trigger e
   UNION ALL

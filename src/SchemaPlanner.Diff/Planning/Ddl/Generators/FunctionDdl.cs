@@ -6,7 +6,8 @@ using static SchemaPlanner.Planning.Ddl.DdlText;
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
 /// <summary>
-/// Functions and procedures: their catalog definition, after <c>SET check_function_bodies = off</c> so a body may
+/// Functions, procedures and aggregates: their catalog definition (an aggregate's built from <c>pg_aggregate</c> as
+/// <c>CREATE OR REPLACE AGGREGATE</c>), after <c>SET check_function_bodies = off</c> so a body may
 /// name tables and views created later; dropped by signature.
 /// </summary>
 internal sealed class FunctionDdl : DdlGenerator
@@ -33,5 +34,8 @@ internal sealed class FunctionDdl : DdlGenerator
     private static readonly SessionSql.Set BodiesUnchecked = new("check_function_bodies", "off");
 
     private static void Drop(DropFunction c, DdlBuilder ddl) =>
-        ddl.Emit(new FunctionSql.Drop(c.Function.Signature, Procedure: string.Equals(c.Function.Kind, "procedure", StringComparison.OrdinalIgnoreCase)));
+        ddl.Emit(new FunctionSql.Drop(
+            c.Function.IsAggregate && c.Function.Arguments.Length == 0 ? c.Function.Name.Sql + "(*)" : c.Function.Signature,
+            Procedure: string.Equals(c.Function.Kind, "procedure", StringComparison.OrdinalIgnoreCase),
+            Aggregate: c.Function.IsAggregate));
 }
