@@ -101,7 +101,39 @@ internal static class DependencyOrder
         }
 
         SameNameDropsFirst(changes, creates, drops, Edge);
+        RowLevelSecurityAroundPolicies(changes, Edge);
         return edges;
+    }
+
+    /// <summary>
+    /// Access never breaks: row-level security is enabled or forced once the table's desired policies exist, and
+    /// disabled (or unforced) before any of its policies is dropped. A policy needs its table, not the table's RLS
+    /// flag, so pg_depend gives no edge for this.
+    /// </summary>
+    private static void RowLevelSecurityAroundPolicies(IReadOnlyList<Change> changes, Action<int, int> edge)
+    {
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i] is not AlterTable { } alter || !alter.Changed.HasFlag(TableChange.RowLevelSecurity))
+            {
+                continue;
+            }
+
+            var tightens = (alter.New.RowLevelSecurity && !alter.Old.RowLevelSecurity) || (alter.New.ForceRowLevelSecurity && !alter.Old.ForceRowLevelSecurity);
+            for (var j = 0; j < changes.Count; j++)
+            {
+                switch (changes[j])
+                {
+                    case CreatePolicy p when tightens && p.TableName == alter.New.Name:
+                    case AlterPolicy a when tightens && a.TableName == alter.New.Name:
+                        edge(j, i);
+                        break;
+                    case DropPolicy d when !tightens && d.TableName == alter.Old.Name:
+                        edge(i, j);
+                        break;
+                }
+            }
+        }
     }
 
     /// <summary>

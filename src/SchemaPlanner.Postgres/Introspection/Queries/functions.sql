@@ -48,7 +48,8 @@ SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),
             CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END)
        || ')',
        ARRAY(SELECT coalesce(nullif(g.grantee::regrole::text, '-'), 'PUBLIC') || ':' || g.privilege_type || CASE WHEN g.is_grantable THEN '*' ELSE '' END
-             FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) g WHERE g.grantee <> p.proowner ORDER BY 1)
+             FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) g WHERE g.grantee <> p.proowner ORDER BY 1),
+       oidvectortypes(p.proargtypes)
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_aggregate a ON a.aggfnoid = p.oid
