@@ -33,6 +33,9 @@ internal static class ChangeObjects
     public static IReadOnlyList<ObjectRef> Creates(Change change) => change switch
     {
         CreateTable t => TableObjects(t.Definition, inlineOnly: true),
+        // Turning row-level security on or off makes nothing another object needs (a policy needs its table, which
+        // exists): ordered only by its edges to the table's policies (DependencyOrder).
+        AlterTable { Changed: TableChange.RowLevelSecurity } => [],
         AlterTable t => [new ObjectRef(ObjectKind.Table, t.New.Name)],
         RenameTable t => [new ObjectRef(ObjectKind.Table, t.New.Name)],
         AddColumn c => [Column(c.TableName, c.Column.Name), .. DefaultOf(c.TableName, c.Column)],

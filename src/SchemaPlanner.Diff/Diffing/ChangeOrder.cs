@@ -15,15 +15,6 @@ internal static class ChangeOrder
     /// <summary>Rank of an index on a materialized view: after the view is created.</summary>
     private const int MaterializedViewIndex = 375;
 
-    /// <summary>Rank of ENABLE / FORCE ROW LEVEL SECURITY: after policies are created (390).</summary>
-    private const int RlsAfterPolicies = 395;
-
-    /// <summary>Rank of DISABLE / NO FORCE ROW LEVEL SECURITY: before policies are dropped (10).</summary>
-    private const int RlsBeforePolicyDrops = 8;
-
-    private static bool RlsTightens(AlterTable t) =>
-        (t.New.RowLevelSecurity && !t.Old.RowLevelSecurity) || (t.New.ForceRowLevelSecurity && !t.Old.ForceRowLevelSecurity);
-
     /// <summary>Depth of an aggregate among functions: past any function it could name as a support function.</summary>
     private const int AggregateDepth = 1000;
 
@@ -104,11 +95,6 @@ internal static class ChangeOrder
     {
         AddIndex i when to.Views.Any(v => v.Name == i.TableName) => MaterializedViewIndex,
         AlterSequence s when s.Old.OwnedByTable is not null && s.New.OwnedByTable is null => DisownSequence,
-
-        // Row-level security is enabled or forced only once the desired policies exist, and disabled (or unforced)
-        // before any policy is dropped: no moment where the table has RLS on and the application's policy missing.
-        AlterTable { Changed: TableChange.RowLevelSecurity } t when RlsTightens(t) => RlsAfterPolicies,
-        AlterTable { Changed: TableChange.RowLevelSecurity } => RlsBeforePolicyDrops,
 
         // A range type naming a subtype_diff or canonical function needs it first, and goes before it.
         CreateRangeType { Type.SubtypeDiff: not null } or CreateRangeType { Type.Canonical: not null } => RangeAfterFunctions,

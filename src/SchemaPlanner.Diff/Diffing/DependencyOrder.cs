@@ -108,7 +108,7 @@ internal static class DependencyOrder
     /// <summary>
     /// Access never breaks: row-level security is enabled or forced once the table's desired policies exist, and
     /// disabled (or unforced) before any of its policies is dropped. A policy needs its table, not the table's RLS
-    /// flag, so pg_depend gives no edge for this.
+    /// flag, so pg_depend gives no edge for this; these edges are the one place the rule lives (no rank for it).
     /// </summary>
     private static void RowLevelSecurityAroundPolicies(IReadOnlyList<Change> changes, Action<int, int> edge)
     {
