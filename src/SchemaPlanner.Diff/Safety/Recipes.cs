@@ -28,6 +28,7 @@ public static class Recipes
     public const string FunctionNewSignature = "new-signature-then-move-callers";
     public const string AttachPartitionWithCheck = "attach-partition-with-check";
     public const string DetachPartitionConcurrently = "detach-partition-concurrently";
+    public const string VerifyPoliciesThenEnableRls = "verify-policies-then-enable-rls";
     public const string Offline = "offline-runbook";
     public const string Manual = "manual";
 }

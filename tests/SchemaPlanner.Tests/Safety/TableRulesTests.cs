@@ -190,7 +190,7 @@ public sealed class TableRulesTests
     }
 
     [Fact]
-    public void SP1007_enabling_or_forcing_rls_with_policies_is_still_an_error()
+    public void SP1007_enabling_or_forcing_rls_with_policies_is_an_error_the_policy_check_recipe_plans()
     {
         var withPolicy = Users.With(Pol("own_rows"));
         var enabled = withPolicy with { RowLevelSecurity = true };
@@ -201,6 +201,8 @@ public sealed class TableRulesTests
 
         Assert.Contains("its 1 policy grant", enable.Message, StringComparison.Ordinal);
         Assert.Contains("FORCE", force.Message, StringComparison.Ordinal);
+        Assert.Equal(SchemaPlanner.Safety.Recipes.VerifyPoliciesThenEnableRls, enable.Recipe);
+        Assert.Equal(SchemaPlanner.Safety.Recipes.VerifyPoliciesThenEnableRls, force.Recipe);
     }
 
     [Fact]

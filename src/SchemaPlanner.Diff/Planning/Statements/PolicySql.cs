@@ -12,4 +12,12 @@ public static class PolicySql
     public sealed record Create(QualifiedName Table, string Name, bool Permissive, string Command, IReadOnlyList<string> Roles, string? Using, string? WithCheck) : ISqlStatement;
 
     public sealed record Drop(QualifiedName Table, string Name) : ISqlStatement;
+
+    /// <summary>
+    /// A DO block that fails, naming each one, when a role that may read or write the table (a grant to it or to
+    /// PUBLIC, read when the step runs) would be left with no permissive policy for that command once row-level
+    /// security is on: it would see or write no rows. Superusers and BYPASSRLS roles are exempt, and so is the owner
+    /// unless <c>Force</c>.
+    /// </summary>
+    public sealed record VerifyCoverage(QualifiedName Table, bool Force) : ISqlStatement;
 }

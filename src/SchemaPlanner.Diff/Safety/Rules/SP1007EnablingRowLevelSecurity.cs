@@ -37,8 +37,8 @@ public sealed class SP1007EnablingRowLevelSecurity : SafetyRule
                 : Hazard(
                     HazardKind.BreaksRunningApp,
                     Severity.Error,
-                    $"{statement} on {change.Object} makes {who} see and write only the rows its {Policies(alter.New.Policies.Count)} grant; check the application's role is covered first",
-                    Recipes.Manual,
+                    $"{statement} on {change.Object} makes {who} see and write only the rows its {Policies(alter.New.Policies.Count)} grant; the plan verifies every role that may use the table has a permissive policy before it turns row security on",
+                    Recipes.VerifyPoliciesThenEnableRls,
                     Locks.AccessExclusive);
         }
         else if (alter.Old.RowLevelSecurity && !alter.New.RowLevelSecurity)
