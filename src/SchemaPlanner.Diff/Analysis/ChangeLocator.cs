@@ -1,5 +1,4 @@
 using SchemaPlanner.Changes;
-using SchemaPlanner.Model;
 using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Analysis;
@@ -23,66 +22,6 @@ public sealed class ChangeLocator
 
     public SourceLocation? Locate(Change change) => Find(change) ?? fallback;
 
-    private SourceLocation? Find(Change change) => change switch
-    {
-        CreateSchema c => locations.Schema(c.Schema.Name),
-        CreateExtension c => locations.Extension(c.Extension.Name),
-        AlterExtension c => locations.Extension(c.New.Name),
-        CreateCollation or ReplaceCollation or DropCollation => null,
-        CreateEnum c => locations.Type(c.Enum.Name),
-        AddEnumValue c => locations.Type(c.New.Name),
-        ReplaceEnum c => locations.Type(c.New.Name),
-        CreateCompositeType c => locations.Type(c.Type.Name),
-        AlterCompositeType c => locations.Type(c.New.Name),
-        ReplaceCompositeType c => locations.Type(c.New.Name),
-        CreateRangeType c => locations.Type(c.Type.Name),
-        ReplaceRangeType c => locations.Type(c.New.Name),
-        CreateDomain c => locations.Type(c.Domain.Name),
-        AlterDomain c => locations.Type(c.New.Name),
-        CreateSequence c => locations.Sequence(c.Sequence.Name),
-        AlterSequence c => locations.Sequence(c.New.Name) ?? Owner(c.New),
-        CreateTable c => locations.Table(c.Definition.Name),
-        RenameTable c => locations.Table(c.New.Name),
-        AlterTable c => locations.Table(c.New.Name),
-        AddColumn c => locations.Column(c.TableName, c.Column.Name) ?? locations.Table(c.TableName),
-        RenameColumn c => locations.Column(c.TableName, c.New.Name) ?? locations.Table(c.TableName),
-        AlterColumn c => locations.Column(c.TableName, c.New.Name) ?? locations.Table(c.TableName),
-        DropColumn c => locations.Table(c.TableName),
-        AddConstraint c => locations.Constraint(c.TableName, c.Constraint.Name)
-            ?? locations.Table(c.TableName),
-        ValidateConstraint c => locations.Constraint(c.TableName, c.Constraint.Name)
-            ?? locations.Table(c.TableName),
-        DropConstraint c => locations.Table(c.TableName),
-        AddIndex c => locations.Index(c.TableName.Schema, c.Index.Name) ?? locations.Relation(c.TableName),
-        DropIndex c => locations.Relation(c.TableName),
-        CreateView c => locations.View(c.View.Name),
-        ReplaceView c => locations.View(c.New.Name),
-        CreateFunction c => locations.Function(c.Function.Name),
-        ReplaceFunction c => locations.Function(c.New.Name),
-        CreateTrigger c => locations.Trigger(c.TableName, c.Trigger.Name) ?? locations.Table(c.TableName),
-        DropTrigger c => locations.Table(c.TableName),
-        CreatePolicy c => locations.Policy(c.TableName, c.Policy.Name) ?? locations.Table(c.TableName),
-        AlterPolicy c => locations.Policy(c.TableName, c.New.Name) ?? locations.Table(c.TableName),
-        DropPolicy c => locations.Table(c.TableName),
-        SetComment c => locations.Comment(c.Target),
-        ChangePrivileges c => TryRelation(c.Name),
-        _ => null,
-    };
-
-    private SourceLocation? Owner(Sequence sequence) =>
-        sequence.OwnedByTable is { } table
-            ? (sequence.OwnedByColumn is { } column ? locations.Column(table, column) : null) ?? locations.Table(table)
-            : null;
-
-    private SourceLocation? TryRelation(string name)
-    {
-        try
-        {
-            return locations.Relation(Configuration.ObjectPath.ParseTable(name, "privileges"));
-        }
-        catch (Errors.SchemaPlannerException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Each change type says where it is located, beside its DDL (<see cref="Planning.Ddl.DdlHandler.Locate"/>).</summary>
+    private SourceLocation? Find(Change change) => Planning.Ddl.DdlGenerators.For(change).Locate(change, locations);
 }

@@ -1,6 +1,7 @@
 using SchemaPlanner.Sources.Scripts;
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
+using SchemaPlanner.Planning.Ddl;
 
 namespace SchemaPlanner.Diffing;
 
@@ -12,62 +13,16 @@ namespace SchemaPlanner.Diffing;
 /// </summary>
 internal static class ChangeOrder
 {
-    /// <summary>Rank of an index on a materialized view: after the view is created.</summary>
-    private const int MaterializedViewIndex = 375;
-
     /// <summary>Depth of an aggregate among functions: past any function it could name as a support function.</summary>
     private const int AggregateDepth = 1000;
 
-    /// <summary>Rank of a range type with support functions: created after functions (260), dropped before them (95).</summary>
-    private const int RangeAfterFunctions = 265;
-
-    private const int RangeBeforeFunctions = 90;
-
-    /// <summary>Rank of an <c>OWNED BY NONE</c>: before columns and tables are dropped.</summary>
-    private const int DisownSequence = 55;
-
-    public static int Rank(Change change) => change switch
-    {
-        SetComment { New: null } => 5,
-        DropTrigger or DropPolicy => 10,
-        DropView => 20,
-        DropConstraint { Constraint.Kind: ConstraintKind.ForeignKey } => 30,
-        DropConstraint or DropIndex => 40,
-        DropColumn => 60,
-        DropTable => 70,
-        DropFunction => 95,
-        CreateSchema => 195,
-        CreateExtension or AlterExtension => 200,
-        CreateCollation or ReplaceCollation => 220,
-        CreateEnum or AddEnumValue or ReplaceEnum => 230,
-        CreateRangeType or ReplaceRangeType => 232,
-        CreateCompositeType or AlterCompositeType or ReplaceCompositeType => 236,
-        CreateDomain or AlterDomain => 240,
-        CreateSequence => 250,
-        CreateFunction or ReplaceFunction => 260,
-        RenameTable => 270,
-        CreateTable => 280,
-        AlterTable => 290,
-        RenameColumn => 300,
-        AddColumn => 310,
-        AlterColumn => 320,
-        AlterSequence => 330,
-
-        // Sequences, types and their containers go once no column uses them: after columns are altered.
-        DropSequence => 332,
-        DropDomain => 333,
-        DropEnum or DropCollation or DropCompositeType or DropRangeType => 334,
-        DropExtension => 335,
-        DropSchema => 336,
-        AddConstraint { Constraint.Kind: ConstraintKind.ForeignKey } => 360,
-        AddConstraint or ValidateConstraint => 340,
-        AddIndex => 350,
-        CreateView or ReplaceView => 370,
-        CreateTrigger or CreatePolicy or AlterPolicy => 390,
-        SetComment or ChangePrivileges => 400,
-        UnsupportedChange => 900,
-        _ => throw new InvalidOperationException("no rank for " + change.Kind),
-    };
+    /// <summary>
+    /// The tie-breaking rank of a change, declared by its change type beside its DDL (<see cref="DdlHandler"/>):
+    /// drops of dependents first (triggers, policies, views, constraints, columns, tables, functions), then creates
+    /// and alters from containers to contents (schemas, extensions, types, sequences, functions, tables, columns),
+    /// drops of types and containers once no column uses them, constraints, indexes, views, triggers, comments.
+    /// </summary>
+    public static int Rank(Change change) => DdlGenerators.For(change).Rank(change);
 
     /// <summary>
     /// Sorts by the dependency graph; ties by rank, then by dependency depth (parents and referenced objects first
@@ -88,20 +43,14 @@ internal static class ChangeOrder
     }
 
     /// <summary>
-    /// <see cref="Rank"/>, refined where the model decides: an index on a materialized view waits for the view;
-    /// a sequence is disowned before its owning column or table is dropped (which would drop it too).
+    /// <see cref="Rank"/>, refined where the target model decides (an index on a materialized view waits for the
+    /// view; a sequence is disowned before its owning column or table is dropped, which would drop it too).
     /// </summary>
-    private static int SortRank(Change change, SchemaModel to) => change switch
+    private static int SortRank(Change change, SchemaModel to)
     {
-        AddIndex i when to.Views.Any(v => v.Name == i.TableName) => MaterializedViewIndex,
-        AlterSequence s when s.Old.OwnedByTable is not null && s.New.OwnedByTable is null => DisownSequence,
-
-        // A range type naming a subtype_diff or canonical function needs it first, and goes before it.
-        CreateRangeType { Type.SubtypeDiff: not null } or CreateRangeType { Type.Canonical: not null } => RangeAfterFunctions,
-        ReplaceRangeType { New.SubtypeDiff: not null } or ReplaceRangeType { New.Canonical: not null } => RangeAfterFunctions,
-        DropRangeType { Type.SubtypeDiff: not null } or DropRangeType { Type.Canonical: not null } => RangeBeforeFunctions,
-        _ => Rank(change),
-    };
+        var handler = DdlGenerators.For(change);
+        return handler.RankIn?.Invoke(change, to) ?? handler.Rank(change);
+    }
 
     /// <summary>Dependency depths of one model: relations (tables, views) and functions, each by name.</summary>
     private sealed record Depth(Dictionary<QualifiedName, int> Relations, Dictionary<QualifiedName, int> Functions);

@@ -1,4 +1,3 @@
-using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
 using SchemaPlanner.Safety;
 
@@ -7,7 +6,10 @@ namespace SchemaPlanner.Planning;
 /// <summary>
 /// An enum, domain, composite or range type can only be dropped once no column uses it. The columns that use it now are retyped or
 /// dropped by recipes that may retire the old column in a later release, so such a drop, safe on its own and
-/// planned in release 1, waits for the last release's post-deploy, where every retired column is gone.
+/// planned in release 1, waits for the last release's post-deploy, where every retired column is gone. Which
+/// changes drop a type is said by their DDL registration (<see cref="Ddl.DdlHandler.DroppedType"/>). This stays a
+/// pass over the planned steps, not an edge of the dependency graph: the graph orders changes, while this moves a
+/// step to a later release, which only the recipes chosen for the columns decide.
 /// </summary>
 internal static class TypeDropPlacement
 {
@@ -20,14 +22,9 @@ internal static class TypeDropPlacement
 
         var last = steps.Max(s => s.Release);
         return steps
-            .Select(s => s.Serves switch
-            {
-                DropEnum e when UsedNow(context, e.Enum.Name) => s with { Release = last, Phase = Phase.PostDeploy },
-                DropDomain d when UsedNow(context, d.Domain.Name) => s with { Release = last, Phase = Phase.PostDeploy },
-                DropCompositeType c when UsedNow(context, c.Type.Name) => s with { Release = last, Phase = Phase.PostDeploy },
-                DropRangeType r when UsedNow(context, r.Type.Name) => s with { Release = last, Phase = Phase.PostDeploy },
-                _ => s,
-            })
+            .Select(s => Ddl.DdlGenerators.For(s.Serves).DroppedType is { } type && UsedNow(context, type(s.Serves))
+                ? s with { Release = last, Phase = Phase.PostDeploy }
+                : s)
             .ToList();
     }
 

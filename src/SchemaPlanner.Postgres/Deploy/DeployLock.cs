@@ -17,18 +17,14 @@ public static class DeployLock
     public static async Task AcquireAsync(NpgsqlConnection connection, string target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Key.ToString(CultureInfo.InvariantCulture)})", connection);
+        await using var command = new NpgsqlCommand(EmbeddedSql.Fill("Deploy.deploy_lock_try", ("key", Key.ToString(CultureInfo.InvariantCulture))), connection);
         if ((bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
         {
             return;
         }
 
         await using var holder = new NpgsqlCommand(
-            $"""
-            SELECT string_agg(pid::text, ', ') FROM pg_locks
-            WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-              AND classid::bigint = {(Key >> 32).ToString(CultureInfo.InvariantCulture)} AND objid::bigint = {(Key & 0xffff_ffff).ToString(CultureInfo.InvariantCulture)} AND objsubid = 1
-            """,
+            EmbeddedSql.Fill("Deploy.deploy_lock_holder", ("classid", (Key >> 32).ToString(CultureInfo.InvariantCulture)), ("objid", (Key & 0xffff_ffff).ToString(CultureInfo.InvariantCulture))),
             connection);
         var pids = await holder.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
         throw new SchemaPlannerException(

@@ -12,29 +12,13 @@ public static class HistoryStore
 {
     public const string Table = HistorySchema.Name + ".history";
 
-    private const string Create = $"""
-        CREATE SCHEMA IF NOT EXISTS {HistorySchema.Name};
-        CREATE TABLE IF NOT EXISTS {Table} (
-            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            plan text NOT NULL,
-            release integer NOT NULL,
-            phase text NOT NULL,
-            file text NOT NULL,
-            direction text NOT NULL CHECK (direction IN ('up', 'down')),
-            checksum text NOT NULL,
-            started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-            finished_at timestamptz,
-            outcome text NOT NULL CHECK (outcome IN ('running', 'done', 'failed', 'cancelled', 'skipped')),
-            error text,
-            applied_by text NOT NULL DEFAULT current_user
-        );
-        """;
+    private static string Create => EmbeddedSql.Fill("Deploy.history_create", ("schema", HistorySchema.Name), ("table", Table));
 
     /// <summary>Every row, oldest first; none when no apply ever ran here (nothing is created by reading).</summary>
     public static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{Table}') IS NOT NULL", connection))
+        await using (var exists = new NpgsqlCommand(EmbeddedSql.Fill("Deploy.history_exists", ("table", "'" + Table + "'")), connection))
         {
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
             {
@@ -43,7 +27,7 @@ public static class HistoryStore
         }
 
         await using var command = new NpgsqlCommand(
-            $"SELECT id, plan, file, direction, checksum, started_at, finished_at, outcome, error FROM {Table} ORDER BY id",
+            EmbeddedSql.Fill("Deploy.history_read", ("table", Table)),
             connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<HistoryEntry>();
@@ -107,7 +91,7 @@ public static class HistoryStore
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(step);
         await using var command = new NpgsqlCommand(
-            $"INSERT INTO {Table} (plan, release, phase, file, direction, checksum, outcome) VALUES ($1, $2, $3, $4, $5, $6, '{HistoryOutcome.Running}') RETURNING id",
+            EmbeddedSql.Fill("Deploy.history_start", ("table", Table), ("running", "'" + HistoryOutcome.Running + "'")),
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = manifest.Fingerprint });
         command.Parameters.Add(new NpgsqlParameter { Value = step.Step.Release });
@@ -121,7 +105,7 @@ public static class HistoryStore
     /// <summary>Records how the run of row <paramref name="id"/> ended; inside <paramref name="transaction"/> when given.</summary>
     public static async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, string outcome, string? error, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"UPDATE {Table} SET finished_at = clock_timestamp(), outcome = $2, error = $3 WHERE id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand(EmbeddedSql.Fill("Deploy.history_finish", ("table", Table)), connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = outcome });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value });

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace SchemaPlanner.Introspection;
 
 /// <summary>
@@ -15,12 +13,5 @@ internal static class CatalogQueries
         "indexes", "constraints", "triggers", "policies", "views", "functions", "comments", "unsupported", "dependencies",
     ];
 
-    public static string Load(string name)
-    {
-        var resource = "SchemaPlanner.Introspection.Queries." + name + ".sql";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException("missing embedded query " + resource);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Load(string name) => EmbeddedSql.Load("Introspection." + name);
 }

@@ -226,7 +226,7 @@ internal sealed class AppTraffic : IAsyncDisposable
 
         if (views.Count > 0 && random.Next(8) == 0)
         {
-            await using var read = new NpgsqlCommand($"SELECT * FROM {views[random.Next(views.Count)].Sql} LIMIT 5", connection);
+            await using var read = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.read_view", ("view", views[random.Next(views.Count)].Sql)), connection);
             lastStatement = read.CommandText;
             await using var reader = await read.ExecuteReaderAsync(token).ConfigureAwait(false);
             while (await reader.ReadAsync(token).ConfigureAwait(false))

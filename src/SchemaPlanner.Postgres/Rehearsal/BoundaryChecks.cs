@@ -44,7 +44,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         }
 
         var shape = ledger.Mapping.Shape(reader)!;
-        await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {shape.Name.Sql}", connection))
+        await using (var count = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.count_rows", ("table", shape.Name.Sql)), connection))
         {
             var actual = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             var expected = ledger.ExpectedCount();
@@ -64,22 +64,15 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         var expectedFromOld = Expected(ledger.Mapping, AppVersion.Old, reader, physical);
         var expectedFromNew = Expected(ledger.Mapping, AppVersion.New, reader, physical);
         var join = string.Join(" AND ", shape.Key.Select((k, i) => $"t.{Sql.Quote(k)} = CAST(l.k->>{i} AS {ReadTypes.Of(shape.Column(k), model)})"));
-        var sql = $"""
-            WITH l AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(k jsonb, w text, d boolean, v jsonb))
-            SELECT l.k::text, l.w, l.d, e.expected::text, e.actual::text
-            FROM l
-            LEFT JOIN (SELECT 1 AS sp_present, * FROM {shape.Name.Sql}) t ON {join}
-            CROSS JOIN LATERAL (SELECT
-                CASE WHEN t.sp_present IS NULL THEN NULL
-                     WHEN l.w = 'old' THEN {expectedFromOld.Actual}
-                     ELSE {expectedFromNew.Actual} END AS actual,
-                CASE WHEN l.w = 'old' THEN {expectedFromOld.Expected}
-                     ELSE {expectedFromNew.Expected} END AS expected) e
-            WHERE (l.d AND t.sp_present IS NOT NULL)
-               OR (NOT l.d AND t.sp_present IS NULL)
-               OR (NOT l.d AND ($2 OR l.w = {Sql.Literal(reader == AppVersion.Old ? "old" : "new")}) AND e.actual IS DISTINCT FROM e.expected)
-            LIMIT 3
-            """;
+        var sql = EmbeddedSql.Fill(
+            "Rehearsal.ledger_mismatch",
+            ("table", shape.Name.Sql),
+            ("join", join),
+            ("actual_from_old", expectedFromOld.Actual),
+            ("actual_from_new", expectedFromNew.Actual),
+            ("expected_from_old", expectedFromOld.Expected),
+            ("expected_from_new", expectedFromNew.Expected),
+            ("reader", Sql.Literal(reader == AppVersion.Old ? "old" : "new")));
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(ledger.ToJson());
         command.Parameters.AddWithValue(acrossVersions);
@@ -119,7 +112,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
             return null;
         }
 
-        await using (var present = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass($1) AND tgname = $2)", connection))
+        await using (var present = new NpgsqlCommand(EmbeddedSql.Load("Rehearsal.copy_trigger_present"), connection))
         {
             present.Parameters.AddWithValue(copy.Source.Sql);
             present.Parameters.AddWithValue(Planning.Recipes.CopyIntoNewTableRecipe.TriggerName(copy));
@@ -131,13 +124,16 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
 
         var values = plain.Where(p => !key.Contains(p.Key)).Select(p => Sql.Quote(p.Key)).ToList();
         var keys = string.Join(", ", key.Select(k => "sp_copy." + Sql.Quote(k)));
-        var sql = $"""
-            SELECT ROW({keys})::text, to_jsonb(sp_copy)::text, to_jsonb(t)::text
-            FROM (SELECT {string.Join(", ", plain.Select(p => $"({p.Value}) AS {Sql.Quote(p.Key)}"))} FROM {copy.Source.Sql} WHERE ({copy.Filter ?? "true"})) sp_copy
-            JOIN {copy.Target.Sql} t ON ({string.Join(", ", key.Select(k => "t." + Sql.Quote(k)))}) = ({keys})
-            WHERE ROW({string.Join(", ", values.Select(v => "t." + v))}) IS DISTINCT FROM ROW({string.Join(", ", values.Select(v => "sp_copy." + v))})
-            LIMIT 1
-            """;
+        var sql = EmbeddedSql.Fill(
+            "Rehearsal.copied_row_mismatch",
+            ("keys", keys),
+            ("copied", string.Join(", ", plain.Select(p => $"({p.Value}) AS {Sql.Quote(p.Key)}"))),
+            ("source", copy.Source.Sql),
+            ("filter", copy.Filter ?? "true"),
+            ("target", copy.Target.Sql),
+            ("target_keys", string.Join(", ", key.Select(k => "t." + Sql.Quote(k)))),
+            ("target_values", string.Join(", ", values.Select(v => "t." + v))),
+            ("copied_values", string.Join(", ", values.Select(v => "sp_copy." + v))));
         await using var command = new NpgsqlCommand(sql, connection);
         command.CommandTimeout = 0;
         ValueChecks++;
@@ -205,7 +201,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var command = new NpgsqlCommand(
-            "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped", connection);
+            EmbeddedSql.Load("Rehearsal.physical_types"), connection);
         command.Parameters.AddWithValue(table.Sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -224,13 +220,8 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         ViewChecks++;
         var definition = view.Definition.Trim().TrimEnd(';');
         var sql = view.Kind == ViewKind.Materialized
-            ? $"SELECT 0 FROM {view.Name.Sql} LIMIT 0"
-            : $"""
-              SELECT count(*) FROM (
-                  (SELECT v::text FROM {view.Name.Sql} v EXCEPT ALL SELECT d::text FROM ({definition}) d)
-                  UNION ALL
-                  (SELECT d::text FROM ({definition}) d EXCEPT ALL SELECT v::text FROM {view.Name.Sql} v)) x
-              """;
+            ? EmbeddedSql.Fill("Rehearsal.view_readable", ("view", view.Name.Sql))
+            : EmbeddedSql.Fill("Rehearsal.view_matches_definition", ("view", view.Name.Sql), ("definition", definition));
         try
         {
             await using var command = new NpgsqlCommand(sql, connection);

@@ -96,7 +96,7 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
 
         var existing = new Dictionary<string, object>(StringComparer.Ordinal);
         var columns = string.Join(", ", constraint.Columns.Select(Sql.Quote));
-        await using (var read = new NpgsqlCommand($"SELECT {columns} FROM {shape.Name.Sql} WHERE ({string.Join(" AND ", constraint.Columns.Select(c => Sql.Quote(c) + " IS NOT NULL"))}) LIMIT 1", connection))
+        await using (var read = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.probe_existing_values", ("columns", columns), ("table", shape.Name.Sql), ("not_null", string.Join(" AND ", constraint.Columns.Select(c => Sql.Quote(c) + " IS NOT NULL")))), connection))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -191,7 +191,7 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
 
             var references = new Dictionary<string, object>(StringComparer.Ordinal);
             await using (var read = new NpgsqlCommand(
-                $"SELECT {string.Join(", ", fk.ReferencedColumns.Select((c, i) => $"CAST($1::jsonb->>{Sql.Literal(c)} AS {ReadTypes.Of(child.Shape.Column(fk.Columns[i]), model)})"))}", connection))
+                EmbeddedSql.Fill("Rehearsal.probe_parent_key", ("columns", string.Join(", ", fk.ReferencedColumns.Select((c, i) => $"CAST($1::jsonb->>{Sql.Literal(c)} AS {ReadTypes.Of(child.Shape.Column(fk.Columns[i]), model)})")))), connection))
             {
                 read.Parameters.AddWithValue(parentValues);
                 await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -284,7 +284,7 @@ internal sealed class ConstraintProbes(BoundaryChecks checks)
         foreach (var candidate in candidates)
         {
             await using var test = new NpgsqlCommand(
-                $"SELECT CAST({candidate} AS {column.Type})::text FROM (SELECT CAST({candidate} AS {column.Type}) AS {Sql.Quote(column.Name)}) sp_row WHERE NOT ({expression})", connection);
+                EmbeddedSql.Fill("Rehearsal.probe_candidate", ("candidate", candidate), ("type", column.Type), ("column", Sql.Quote(column.Name)), ("check", expression)), connection);
             object? failing;
             try
             {

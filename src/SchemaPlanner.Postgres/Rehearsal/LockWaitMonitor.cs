@@ -25,8 +25,7 @@ internal sealed class LockWaitMonitor : IAsyncDisposable
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "schemaplan-rehearsal-monitor", Pooling = false }.ConnectionString);
             await connection.OpenAsync(token).ConfigureAwait(false);
             await using var command = new NpgsqlCommand(
-                "SELECT coalesce(max(extract(epoch FROM clock_timestamp() - query_start) * 1000), 0)::float8 FROM pg_stat_activity " +
-                "WHERE wait_event_type = 'Lock' AND application_name IN ('schemaplan-rehearsal-old', 'schemaplan-rehearsal-new')", connection);
+                EmbeddedSql.Load("Rehearsal.lock_wait"), connection);
             while (!token.IsCancellationRequested)
             {
                 var wait = (double)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;

@@ -66,11 +66,13 @@ internal sealed class ShapeWriter
             return;
         }
 
-        var direct = $"SELECT {string.Join(", ", columns.Select(c => Sql.Quote(c.Name)).DefaultIfEmpty("1"))} FROM {shape.Name.Sql} sp_row LIMIT 200";
+        var direct = EmbeddedSql.Fill("Rehearsal.samples", ("columns", string.Join(", ", columns.Select(c => Sql.Quote(c.Name)).DefaultIfEmpty("1"))), ("table", shape.Name.Sql));
         var sql = version == AppVersion.Old || mapping.Old is null
             ? direct
-            : $"SELECT {string.Join(", ", columns.Select(c => SampleExpression(c, mapping) + " AS " + Sql.Quote(c.Name)).DefaultIfEmpty("1"))} " +
-              $"FROM (SELECT row_number() OVER () AS g, sp_row.* FROM {mapping.Old.Name.Sql} sp_row LIMIT 200) sp_row";
+            : EmbeddedSql.Fill(
+                "Rehearsal.samples_from_old",
+                ("columns", string.Join(", ", columns.Select(c => SampleExpression(c, mapping) + " AS " + Sql.Quote(c.Name)).DefaultIfEmpty("1"))),
+                ("table", mapping.Old.Name.Sql));
         try
         {
             samples = await ReadRowsAsync(connection, sql, cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,7 @@ internal sealed class ShapeWriter
             {
                 samples = await ReadRowsAsync(
                     connection,
-                    $"SELECT * FROM (SELECT {string.Join(", ", generated.DefaultIfEmpty("1"))} FROM generate_series(1, 50) g) sp_row WHERE {string.Join(" AND ", checks.DefaultIfEmpty("true"))}",
+                    EmbeddedSql.Fill("Rehearsal.generated_samples", ("columns", string.Join(", ", generated.DefaultIfEmpty("1"))), ("checks", string.Join(" AND ", checks.DefaultIfEmpty("true")))),
                     cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException)
@@ -156,7 +158,7 @@ internal sealed class ShapeWriter
 
             var parents = new List<object?[]>();
             await using (var command = new NpgsqlCommand(
-                $"SELECT {string.Join(", ", fk.ReferencedColumns.Select(Sql.Quote))} FROM {fk.ReferencedTable!.Sql} WHERE {string.Join(" AND ", fk.ReferencedColumns.Select(c => Sql.Quote(c) + " IS NOT NULL"))} ORDER BY random() LIMIT 200", connection))
+                EmbeddedSql.Fill("Rehearsal.parent_keys", ("columns", string.Join(", ", fk.ReferencedColumns.Select(Sql.Quote))), ("table", fk.ReferencedTable!.Sql), ("not_null", string.Join(" AND ", fk.ReferencedColumns.Select(c => Sql.Quote(c) + " IS NOT NULL")))), connection))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -232,8 +234,8 @@ internal sealed class ShapeWriter
         }
 
         command.CommandText = names.Count == 0
-            ? $"INSERT INTO {shape.Name.Sql} AS t DEFAULT VALUES RETURNING {Returning()}"
-            : $"INSERT INTO {shape.Name.Sql} AS t ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)}) RETURNING {Returning()}";
+            ? EmbeddedSql.Fill("Rehearsal.shape_insert_defaults", ("table", shape.Name.Sql), ("returning", Returning()))
+            : EmbeddedSql.Fill("Rehearsal.shape_insert", ("table", shape.Name.Sql), ("columns", string.Join(", ", names)), ("values", string.Join(", ", values)), ("returning", Returning()));
         return new ShapeWrite(command, WrittenCheck(command, columns.Select((c, i) => (c, i + 1))));
     }
 
@@ -254,20 +256,20 @@ internal sealed class ShapeWriter
         }
 
         var sets = updatable.Select(p => $"{Sql.Quote(p.c.Name)} = {Parameter(command, p.c, sample[p.i])}").ToList();
-        command.CommandText = $"UPDATE {shape.Name.Sql} AS t SET {string.Join(", ", sets)} WHERE {KeyCondition("t", 1)} RETURNING {Returning()}";
+        command.CommandText = EmbeddedSql.Fill("Rehearsal.shape_update", ("table", shape.Name.Sql), ("sets", string.Join(", ", sets)), ("key", KeyCondition("t", 1)), ("returning", Returning()));
         return new ShapeWrite(command, WrittenCheck(command, updatable.Select((p, i) => (p.c, shape.Key.Count + i + 1))));
     }
 
     public NpgsqlCommand Delete(NpgsqlConnection connection, LedgerRow row)
     {
-        var command = new NpgsqlCommand($"DELETE FROM {shape.Name.Sql} AS t WHERE {KeyCondition("t", 1)}", connection);
+        var command = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.shape_delete", ("table", shape.Name.Sql), ("key", KeyCondition("t", 1))), connection);
         command.Parameters.AddRange(KeyParameters(row.Key).ToArray());
         return command;
     }
 
     public NpgsqlCommand Select(NpgsqlConnection connection, LedgerRow row)
     {
-        var command = new NpgsqlCommand($"SELECT {ReadJson("t")}::text FROM {shape.Name.Sql} AS t WHERE {KeyCondition("t", 1)}", connection);
+        var command = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.shape_select", ("row", ReadJson("t")), ("table", shape.Name.Sql), ("key", KeyCondition("t", 1))), connection);
         command.Parameters.AddRange(KeyParameters(row.Key).ToArray());
         return command;
     }
@@ -291,7 +293,7 @@ internal sealed class ShapeWriter
 
         check.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb });
         // A NULL written may be filled in (a sync trigger, a hint's coalesce): only values written must come back.
-        check.CommandText = $"SELECT ${check.Parameters.Count.ToString(CultureInfo.InvariantCulture)} @> jsonb_strip_nulls({ReadTypes.JsonObject(pairs)})";
+        check.CommandText = EmbeddedSql.Fill("Rehearsal.written_check", ("expected", "$" + check.Parameters.Count.ToString(CultureInfo.InvariantCulture)), ("written", ReadTypes.JsonObject(pairs)));
         return check;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using SchemaPlanner.Model;
 
@@ -41,7 +42,7 @@ public static class SyntheticRows
                 }
             }
 
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table.Name.Sql}", connection);
+            await using var count = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.count_rows", ("table", table.Name.Sql)), connection);
             counts[table.Name] = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
@@ -160,22 +161,13 @@ public static class SyntheticRows
         }
 
         var insert = columns.Count == 0
-            ? $"INSERT INTO {table.Name.Sql} DEFAULT VALUES"
-            : $"INSERT INTO {table.Name.Sql} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", expressions)})";
-        return $"""
-            DO $seed$
-            {(declare.Count == 0 ? "" : "DECLARE\n    " + string.Join(";\n    ", declare) + ";")}
-            BEGIN
-                FOR g IN 1..{rows} LOOP
-                    BEGIN
-                        {insert};
-                    EXCEPTION WHEN OTHERS THEN
-                        NULL; -- a row a constraint rejects is skipped: production could not hold it
-                    END;
-                END LOOP;
-            END
-            $seed$
-            """;
+            ? EmbeddedSql.Fill("Rehearsal.seed_insert_defaults", ("table", table.Name.Sql))
+            : EmbeddedSql.Fill("Rehearsal.seed_insert", ("table", table.Name.Sql), ("columns", string.Join(", ", columns)), ("values", string.Join(", ", expressions)));
+        return EmbeddedSql.Fill(
+            "Rehearsal.seed_rows",
+            ("declarations", declare.Count == 0 ? "" : string.Join(";\n    ", declare) + ";"),
+            ("rows", rows.ToString(CultureInfo.InvariantCulture)),
+            ("insert", insert));
     }
 
     /// <summary>Foreign keys of the old table, and those the new schema adds over columns the old table has.</summary>
@@ -243,13 +235,13 @@ public static class SyntheticRows
             if (constraint.Kind == ConstraintKind.Check && !old.Constraints.Any(c => c.Definition == constraint.Definition))
             {
                 // The definition names the new columns; it is tried as is (a renamed column makes it fail, and it is skipped).
-                yield return Guarded($"DELETE FROM {old.Name.Sql} WHERE NOT ({CheckExpression(constraint.Definition)})");
+                yield return Guarded(EmbeddedSql.Fill("Rehearsal.delete_violating", ("table", old.Name.Sql), ("check", CheckExpression(constraint.Definition))));
             }
             else if (constraint.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey)
             {
                 var list = string.Join(", ", columns.Select(c => "a." + Sql.Quote(c!)));
                 var other = string.Join(", ", columns.Select(c => "b." + Sql.Quote(c!)));
-                yield return Guarded($"DELETE FROM {old.Name.Sql} a USING {old.Name.Sql} b WHERE a.ctid > b.ctid AND ({list}) = ({other})");
+                yield return Guarded(EmbeddedSql.Fill("Rehearsal.delete_duplicates", ("table", old.Name.Sql), ("list", list), ("other", other)));
             }
         }
     }
@@ -270,13 +262,5 @@ public static class SyntheticRows
         return text;
     }
 
-    private static string Guarded(string statement) => $"""
-        DO $cleanup$
-        BEGIN
-            {statement};
-        EXCEPTION WHEN OTHERS THEN
-            NULL;
-        END
-        $cleanup$
-        """;
+    private static string Guarded(string statement) => EmbeddedSql.Fill("Rehearsal.guarded", ("statement", statement));
 }

@@ -338,7 +338,7 @@ public static class TrafficRehearsal
         }
 
         var keys = string.Join(", ", shape.Key.Select(k => $"t.{Sql.Quote(k)}::text"));
-        await using var command = new NpgsqlCommand($"SELECT {keys}, {ReadTypes.JsonObject("t", shape.Columns, model)}::text FROM {shape.Name.Sql} t", connection);
+        await using var command = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.read_rows", ("keys", keys + ", "), ("row", ReadTypes.JsonObject("t", shape.Columns, model)), ("table", shape.Name.Sql)), connection);
         command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -370,7 +370,7 @@ public static class TrafficRehearsal
 
             var keyed = shape.Key.Count > 0;
             var keys = keyed ? string.Join(", ", shape.Key.Select(k => $"t.{Sql.Quote(k)}::text")) + ", " : "";
-            await using var command = new NpgsqlCommand($"SELECT {keys}{ReadTypes.JsonObject("t", shape.Columns, current)}::text FROM {shape.Name.Sql} t", connection);
+            await using var command = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.read_rows", ("keys", keys), ("row", ReadTypes.JsonObject("t", shape.Columns, current)), ("table", shape.Name.Sql)), connection);
             command.CommandTimeout = 0;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             long count = 0;

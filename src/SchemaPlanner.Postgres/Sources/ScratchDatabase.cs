@@ -46,7 +46,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
             await using (connection.ConfigureAwait(false))
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                var command = new NpgsqlCommand($"CREATE DATABASE {Quote(name)} TEMPLATE template0", connection);
+                var command = new NpgsqlCommand(EmbeddedSql.Fill("Sources.create_database", ("database", Quote(name))), connection);
                 await using (command.ConfigureAwait(false))
                 {
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -98,14 +98,14 @@ public sealed class ScratchDatabase : IAsyncDisposable
                     // DROP DATABASE ... WITH (FORCE) arrived in PostgreSQL 13.
                     await ExecuteAsync(
                             connection,
-                            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()",
+                            EmbeddedSql.Fill("Sources.terminate_backends", ("database", "'" + Name + "'")),
                             cancellationToken)
                         .ConfigureAwait(false);
-                    await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Quote(Name)}", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, EmbeddedSql.Fill("Sources.drop_database", ("database", Quote(Name))), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Quote(Name)} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, EmbeddedSql.Fill("Sources.drop_database_force", ("database", Quote(Name))), cancellationToken).ConfigureAwait(false);
                 }
             }
         }

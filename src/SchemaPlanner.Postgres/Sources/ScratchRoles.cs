@@ -51,7 +51,7 @@ internal sealed class ScratchRoles(string liveConnectionString)
             var there = await ExistingAsync(cluster, live, cancellationToken).ConfigureAwait(false);
             foreach (var role in live.Where(r => !there.Contains(r)))
             {
-                await SingleStatement.ExecuteAsync(cluster, "CREATE ROLE \"" + role.Replace("\"", "\"\"", StringComparison.Ordinal) + "\" NOLOGIN", cancellationToken).ConfigureAwait(false);
+                await SingleStatement.ExecuteAsync(cluster, EmbeddedSql.Fill("Sources.create_role", ("role", "\"" + role.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")), cancellationToken).ConfigureAwait(false);
                 created.Add(role);
             }
 
@@ -80,7 +80,7 @@ internal sealed class ScratchRoles(string liveConnectionString)
 
     private static async Task<string[]> ExistingAsync(NpgsqlConnection connection, string[] names, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1) ORDER BY rolname", connection)
+        await using var command = new NpgsqlCommand(EmbeddedSql.Load("Sources.existing_roles"), connection)
         {
             Parameters = { new NpgsqlParameter { Value = names } },
         };

@@ -74,12 +74,52 @@ public sealed class DdlGeneratorRegistryTests
         }
     }
 
+    /// <summary>
+    /// Ordering and locating dispatch through the same registration as the DDL: every sample change (one per change
+    /// type) has a rank and a location there, and the ranks keep the order the planner relies on.
+    /// </summary>
+    [Fact]
+    public void EveryChangeTypeIsRankedAndLocatedByItsRegistration()
+    {
+        var samples = DdlWriterConformanceTests.Samples.All();
+        Assert.Equal(
+            DdlGenerators.All.Keys.Select(t => t.Name).Order(StringComparer.Ordinal),
+            samples.Select(c => c.GetType().Name).Distinct().Order(StringComparer.Ordinal));
+
+        // One CREATE TABLE statement at line 3 of schema.sql: what belongs to public.t is found there, the rest
+        // falls back to the file's first line, and no change type is left without an answer.
+        var statements = SchemaPlanner.Sources.Scripts.SqlScript.Split("schema.sql", "-- desired\n\nCREATE TABLE public.t (c integer);\n");
+        var locator = new SchemaPlanner.Analysis.ChangeLocator(SchemaPlanner.Sources.Scripts.DdlLocations.StatementLevel(statements, "statement level"));
+        foreach (var change in samples)
+        {
+            var rank = SchemaPlanner.Diffing.ChangeOrder.Rank(change);
+            Assert.InRange(rank, 1, 999);
+            var location = locator.Locate(change);
+            Assert.NotNull(location);
+            Assert.Equal("schema.sql", location.File);
+        }
+
+        Assert.Equal(3, locator.Locate(samples.OfType<AddColumn>().First())!.Line);
+        Assert.Equal(3, locator.Locate(samples.OfType<DropTrigger>().First())!.Line);
+        Assert.Equal(1, locator.Locate(samples.OfType<DropTable>().First())!.Line);
+
+        int Rank<TChange>()
+            where TChange : Change => SchemaPlanner.Diffing.ChangeOrder.Rank(samples.OfType<TChange>().First());
+
+        // Dependents are dropped before what they depend on, containers are created before their contents, and
+        // types go only once no column uses them.
+        Assert.True(Rank<DropTrigger>() < Rank<DropView>() && Rank<DropView>() < Rank<DropColumn>() && Rank<DropColumn>() < Rank<DropTable>());
+        Assert.True(Rank<CreateSchema>() < Rank<CreateEnum>() && Rank<CreateEnum>() < Rank<CreateTable>() && Rank<CreateTable>() < Rank<AddColumn>());
+        Assert.True(Rank<AlterColumn>() < Rank<DropEnum>() && Rank<DropEnum>() < Rank<DropSchema>());
+        Assert.True(Rank<AddIndex>() < Rank<CreateView>() && Rank<CreateView>() < Rank<CreateTrigger>() && Rank<CreateTrigger>() < Rank<UnsupportedChange>());
+    }
+
     /// <summary>A second generator for <see cref="AddIndex"/>, which the registry must refuse.</summary>
     private sealed class SecondIndexDdl : DdlGenerator
     {
         public override IEnumerable<DdlHandler> Handlers =>
         [
-            DdlHandler.For<AddIndex>((c, ddl) => ddl.Emit(new IndexSql.Create(c.Index.Definition)), c => ChangeReverse.By(new DropIndex(c.TableName, c.Index))),
+            DdlHandler.For<AddIndex>((c, ddl) => ddl.Emit(new IndexSql.Create(c.Index.Definition)), c => ChangeReverse.By(new DropIndex(c.TableName, c.Index)), _ => 350, (_, _) => null),
         ];
     }
 }

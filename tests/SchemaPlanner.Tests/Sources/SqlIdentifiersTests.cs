@@ -19,6 +19,15 @@ public sealed class SqlIdentifiersTests
         Assert.Equal(expected, SqlIdentifiers.Rename(sql, identifier, replacement));
 
     [Theory]
+    [InlineData("'happy'::mood", "'happy'::public.mood_new")]
+    [InlineData("'happy'::public.mood", "'happy'::public.mood_new")]
+    [InlineData("ARRAY['sad'::mood]::mood[]", "ARRAY['sad'::public.mood_new]::public.mood_new[]")]
+    [InlineData("(note <> 'x::mood'::text) -- ::mood", "(note <> 'x::mood'::text) -- ::mood")]
+    [InlineData("'a'::moods AND 'b'::other.mood", "'a'::moods AND 'b'::other.mood")]
+    public void Retypes_casts_only(string sql, string expected) =>
+        Assert.Equal(expected, SqlIdentifiers.RetypeCasts(sql, new SchemaPlanner.Model.QualifiedName("public", "mood"), new SchemaPlanner.Model.QualifiedName("public", "mood_new")));
+
+    [Theory]
     [InlineData("(note <> 'id'::text)", "id", false)]
     [InlineData("(id + 1)", "id", true)]
     [InlineData("ORDER BY \"order\"", "order", true)]

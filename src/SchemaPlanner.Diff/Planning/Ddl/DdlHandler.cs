@@ -1,11 +1,41 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Model;
+using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Planning.Ddl;
 
-/// <summary>How one change type is written: its up statements, and its reverse (whose statements are its down).</summary>
-internal sealed record DdlHandler(Type ChangeType, Action<Change, DdlBuilder> Up, Func<Change, ChangeReverse> Reverse)
+/// <summary>
+/// Everything the pipeline asks of one change type, in one place: its up statements and its reverse (whose
+/// statements are its down); its rank, which orders it among changes the dependency graph leaves unordered
+/// (<see cref="Diffing.ChangeOrder"/>), refined by <see cref="RankIn"/> where the target model decides; and where
+/// in the desired DDL it comes from (<see cref="Analysis.ChangeLocator"/>, null: no statement of its own).
+/// </summary>
+internal sealed record DdlHandler(
+    Type ChangeType,
+    Action<Change, DdlBuilder> Up,
+    Func<Change, ChangeReverse> Reverse,
+    Func<Change, int> Rank,
+    Func<Change, DdlLocations, SourceLocation?> Locate)
 {
-    public static DdlHandler For<TChange>(Action<TChange, DdlBuilder> up, Func<TChange, ChangeReverse> reverse)
+    /// <summary>A rank that depends on the target model (null: <see cref="Rank"/>).</summary>
+    public Func<Change, SchemaModel, int?>? RankIn { get; init; }
+
+    /// <summary>
+    /// For the drop of a type: the type, whose drop waits until no column uses it (see <see cref="TypeDropPlacement"/>).
+    /// </summary>
+    public Func<Change, QualifiedName>? DroppedType { get; init; }
+
+    public static DdlHandler For<TChange>(
+        Action<TChange, DdlBuilder> up,
+        Func<TChange, ChangeReverse> reverse,
+        Func<TChange, int> rank,
+        Func<TChange, DdlLocations, SourceLocation?> locate,
+        Func<TChange, SchemaModel, int?>? rankIn = null,
+        Func<TChange, QualifiedName>? droppedType = null)
         where TChange : Change =>
-        new(typeof(TChange), (change, ddl) => up((TChange)change, ddl), change => reverse((TChange)change));
+        new(typeof(TChange), (change, ddl) => up((TChange)change, ddl), change => reverse((TChange)change), change => rank((TChange)change), (change, at) => locate((TChange)change, at))
+        {
+            RankIn = rankIn is null ? null : (change, to) => rankIn((TChange)change, to),
+            DroppedType = droppedType is null ? null : change => droppedType((TChange)change),
+        };
 }

@@ -35,6 +35,12 @@ public static class TableSql
     /// </summary>
     public sealed record DetachPartition(QualifiedName Table, QualifiedName Partition, bool Concurrently = false) : ISqlStatement;
 
+    /// <summary>
+    /// A DO block dropping the CHECK constraints on <c>Table</c> other than <c>Keep</c>: the copy of the partition
+    /// bound that <c>DETACH PARTITION … CONCURRENTLY</c> leaves, under a name PostgreSQL chose.
+    /// </summary>
+    public sealed record DropDetachLeftoverChecks(QualifiedName Table, IReadOnlyList<string> Keep) : ISqlStatement;
+
     public sealed record Drop(QualifiedName Table, bool IfExists = false) : ISqlStatement;
 
     /// <summary><c>FORCE ROW LEVEL SECURITY</c> (the owner too is subject to the policies), or <c>NO FORCE</c>.</summary>

@@ -40,6 +40,43 @@ public static class SqlIdentifiers
         return result.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="sql"/> with every cast to <paramref name="oldType"/> (<c>::name</c> or <c>::schema.name</c>,
+    /// arrays included) turned into a cast to <paramref name="newType"/>; a literal such as <c>'x::mood'</c>, a
+    /// comment and a longer name are left alone.
+    /// </summary>
+    public static string RetypeCasts(string sql, QualifiedName oldType, QualifiedName newType)
+    {
+        var tokens = SqlLexer.Tokenize(sql);
+        var result = new StringBuilder(sql.Length + 16);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            result.Append(tokens[i].Text);
+            if (tokens[i].Text != "::" || Cast(tokens, i + 1, oldType) is not { } last)
+            {
+                continue;
+            }
+
+            result.Append(newType.Sql);
+            i = last;
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>The index of the type's last name token when the tokens at <paramref name="start"/> name it.</summary>
+    private static int? Cast(IReadOnlyList<SqlToken> tokens, int start, QualifiedName type)
+    {
+        SqlToken? At(int i) => i < tokens.Count ? tokens[i] : null;
+        var name = At(start) is { } first && At(start + 1)?.Text == "." && Names(first, type.Schema) ? start + 2 : start;
+        if (At(name) is not { } last || !Names(last, type.Name) || At(name + 1)?.Text == ".")
+        {
+            return null;
+        }
+
+        return name;
+    }
+
     private static IEnumerable<int> Matches(IReadOnlyList<SqlToken> tokens, string identifier)
     {
         for (var i = 0; i < tokens.Count; i++)

@@ -37,7 +37,7 @@ public static class PlanRehearsal
             var counts = new Dictionary<QualifiedName, long>();
             foreach (var table in SyntheticRows.InReferenceOrder(input.Current, map))
             {
-                await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table.Name.Sql}", connection);
+                await using var count = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.count_rows", ("table", table.Name.Sql)), connection);
                 counts[table.Name] = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 

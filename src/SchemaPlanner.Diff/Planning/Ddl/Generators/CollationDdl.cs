@@ -10,9 +10,15 @@ internal sealed class CollationDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateCollation>(Create, c => ChangeReverse.By(new DropCollation(c.Collation))),
-        DdlHandler.For<ReplaceCollation>(Replace, c => ChangeReverse.By(new ReplaceCollation(c.New, c.Old))),
-        DdlHandler.For<DropCollation>(Drop, c => ChangeReverse.By(new CreateCollation(c.Collation))),
+        DdlHandler.For<CreateCollation>(Create, c => ChangeReverse.By(new DropCollation(c.Collation)),
+            rank: _ => 220,
+            locate: (_, _) => null),
+        DdlHandler.For<ReplaceCollation>(Replace, c => ChangeReverse.By(new ReplaceCollation(c.New, c.Old)),
+            rank: _ => 220,
+            locate: (_, _) => null),
+        DdlHandler.For<DropCollation>(Drop, c => ChangeReverse.By(new CreateCollation(c.Collation)),
+            rank: _ => 334,
+            locate: (_, _) => null),
     ];
 
     private static void Create(CreateCollation c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.Collation));

@@ -11,10 +11,18 @@ internal sealed class ColumnDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<AddColumn>(Add, c => ChangeReverse.By(new DropColumn(c.TableName, c.Column))),
-        DdlHandler.For<AlterColumn>(Alter, c => ChangeReverse.By(new AlterColumn(c.TableName, c.New, c.Old, c.Changed))),
-        DdlHandler.For<RenameColumn>(Rename, c => ChangeReverse.By(new RenameColumn(c.TableName, c.New, c.Old) { Followers = RenameFollowers.Reversed(c.Followers) })),
-        DdlHandler.For<DropColumn>(Drop, _ => ChangeReverse.None("the dropped column's values are lost; restore them from a backup")),
+        DdlHandler.For<AddColumn>(Add, c => ChangeReverse.By(new DropColumn(c.TableName, c.Column)),
+            rank: _ => 310,
+            locate: (c, at) => at.Column(c.TableName, c.Column.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<AlterColumn>(Alter, c => ChangeReverse.By(new AlterColumn(c.TableName, c.New, c.Old, c.Changed)),
+            rank: _ => 320,
+            locate: (c, at) => at.Column(c.TableName, c.New.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<RenameColumn>(Rename, c => ChangeReverse.By(new RenameColumn(c.TableName, c.New, c.Old) { Followers = RenameFollowers.Reversed(c.Followers) }),
+            rank: _ => 300,
+            locate: (c, at) => at.Column(c.TableName, c.New.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<DropColumn>(Drop, _ => ChangeReverse.None("the dropped column's values are lost; restore them from a backup"),
+            rank: _ => 60,
+            locate: (c, at) => at.Table(c.TableName)),
     ];
 
     private static void Add(AddColumn c, DdlBuilder ddl) =>

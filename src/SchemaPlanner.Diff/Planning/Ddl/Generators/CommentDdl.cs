@@ -9,7 +9,9 @@ internal sealed class CommentDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<SetComment>(Set, c => ChangeReverse.By(new SetComment(c.Target, c.New, c.Old))),
+        DdlHandler.For<SetComment>(Set, c => ChangeReverse.By(new SetComment(c.Target, c.New, c.Old)),
+            rank: c => c.New is null ? 5 : 400,
+            locate: (c, at) => at.Comment(c.Target)),
     ];
 
     private static void Set(SetComment c, DdlBuilder ddl) =>

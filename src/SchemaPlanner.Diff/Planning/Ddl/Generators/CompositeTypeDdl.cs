@@ -14,10 +14,19 @@ internal sealed class CompositeTypeDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateCompositeType>(Create, c => ChangeReverse.By(new DropCompositeType(c.Type))),
-        DdlHandler.For<AlterCompositeType>(Alter, Reverse),
-        DdlHandler.For<ReplaceCompositeType>(Replace, c => ChangeReverse.By(new ReplaceCompositeType(c.New, c.Old))),
-        DdlHandler.For<DropCompositeType>(Drop, c => ChangeReverse.By(new CreateCompositeType(c.Type))),
+        DdlHandler.For<CreateCompositeType>(Create, c => ChangeReverse.By(new DropCompositeType(c.Type)),
+            rank: _ => 236,
+            locate: (c, at) => at.Type(c.Type.Name)),
+        DdlHandler.For<AlterCompositeType>(Alter, Reverse,
+            rank: _ => 236,
+            locate: (c, at) => at.Type(c.New.Name)),
+        DdlHandler.For<ReplaceCompositeType>(Replace, c => ChangeReverse.By(new ReplaceCompositeType(c.New, c.Old)),
+            rank: _ => 236,
+            locate: (c, at) => at.Type(c.New.Name)),
+        DdlHandler.For<DropCompositeType>(Drop, c => ChangeReverse.By(new CreateCompositeType(c.Type)),
+            rank: _ => 334,
+            locate: (_, _) => null,
+            droppedType: c => c.Type.Name),
     ];
 
     private static void Create(CreateCompositeType c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.Type));

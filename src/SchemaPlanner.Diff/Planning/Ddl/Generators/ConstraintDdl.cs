@@ -10,9 +10,15 @@ internal sealed class ConstraintDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<AddConstraint>(Add, c => ChangeReverse.By(new DropConstraint(c.TableName, c.Constraint))),
-        DdlHandler.For<ValidateConstraint>(Validate, _ => ChangeReverse.None("a validated constraint cannot be made NOT VALID again; it is harmless to keep")),
-        DdlHandler.For<DropConstraint>(Drop, c => ChangeReverse.By(new AddConstraint(c.TableName, c.Constraint))),
+        DdlHandler.For<AddConstraint>(Add, c => ChangeReverse.By(new DropConstraint(c.TableName, c.Constraint)),
+            rank: c => c.Constraint.Kind == ConstraintKind.ForeignKey ? 360 : 340,
+            locate: (c, at) => at.Constraint(c.TableName, c.Constraint.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<ValidateConstraint>(Validate, _ => ChangeReverse.None("a validated constraint cannot be made NOT VALID again; it is harmless to keep"),
+            rank: _ => 340,
+            locate: (c, at) => at.Constraint(c.TableName, c.Constraint.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<DropConstraint>(Drop, c => ChangeReverse.By(new AddConstraint(c.TableName, c.Constraint)),
+            rank: c => c.Constraint.Kind == ConstraintKind.ForeignKey ? 30 : 40,
+            locate: (c, at) => at.Table(c.TableName)),
     ];
 
     private static void Add(AddConstraint c, DdlBuilder ddl) => ddl.Emit(AddConstraint(c.TableName, c.Constraint));

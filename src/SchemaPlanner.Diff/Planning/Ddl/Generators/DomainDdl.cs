@@ -9,9 +9,16 @@ internal sealed class DomainDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateDomain>(Create, c => ChangeReverse.By(new DropDomain(c.Domain))),
-        DdlHandler.For<AlterDomain>(Alter, c => ChangeReverse.By(new AlterDomain(c.New, c.Old))),
-        DdlHandler.For<DropDomain>(Drop, c => ChangeReverse.By(new CreateDomain(c.Domain))),
+        DdlHandler.For<CreateDomain>(Create, c => ChangeReverse.By(new DropDomain(c.Domain)),
+            rank: _ => 240,
+            locate: (c, at) => at.Type(c.Domain.Name)),
+        DdlHandler.For<AlterDomain>(Alter, c => ChangeReverse.By(new AlterDomain(c.New, c.Old)),
+            rank: _ => 240,
+            locate: (c, at) => at.Type(c.New.Name)),
+        DdlHandler.For<DropDomain>(Drop, c => ChangeReverse.By(new CreateDomain(c.Domain)),
+            rank: _ => 333,
+            locate: (_, _) => null,
+            droppedType: c => c.Domain.Name),
     ];
 
     private static void Create(CreateDomain c, DdlBuilder ddl)

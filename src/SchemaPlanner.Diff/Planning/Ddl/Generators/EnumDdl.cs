@@ -9,10 +9,19 @@ internal sealed class EnumDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateEnum>(Create, c => ChangeReverse.By(new DropEnum(c.Enum))),
-        DdlHandler.For<AddEnumValue>(AddValue, _ => ChangeReverse.None("PostgreSQL cannot remove a value from an enum; the added value stays (it is harmless while unused)")),
-        DdlHandler.For<ReplaceEnum>(Replace, c => ChangeReverse.By(new ReplaceEnum(c.New, c.Old))),
-        DdlHandler.For<DropEnum>(Drop, c => ChangeReverse.By(new CreateEnum(c.Enum))),
+        DdlHandler.For<CreateEnum>(Create, c => ChangeReverse.By(new DropEnum(c.Enum)),
+            rank: _ => 230,
+            locate: (c, at) => at.Type(c.Enum.Name)),
+        DdlHandler.For<AddEnumValue>(AddValue, _ => ChangeReverse.None("PostgreSQL cannot remove a value from an enum; the added value stays (it is harmless while unused)"),
+            rank: _ => 230,
+            locate: (c, at) => at.Type(c.New.Name)),
+        DdlHandler.For<ReplaceEnum>(Replace, c => ChangeReverse.By(new ReplaceEnum(c.New, c.Old)),
+            rank: _ => 230,
+            locate: (c, at) => at.Type(c.New.Name)),
+        DdlHandler.For<DropEnum>(Drop, c => ChangeReverse.By(new CreateEnum(c.Enum)),
+            rank: _ => 334,
+            locate: (_, _) => null,
+            droppedType: c => c.Enum.Name),
     ];
 
     private static void Create(CreateEnum c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.Enum));

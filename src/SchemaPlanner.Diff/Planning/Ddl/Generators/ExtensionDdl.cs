@@ -9,9 +9,15 @@ internal sealed class ExtensionDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateExtension>(Create, c => ChangeReverse.By(new DropExtension(c.Extension))),
-        DdlHandler.For<AlterExtension>(Alter, _ => ChangeReverse.None("extension update scripts cannot be undone in general (ALTER EXTENSION has no downgrade path)")),
-        DdlHandler.For<DropExtension>(Drop, c => ChangeReverse.By(new CreateExtension(c.Extension))),
+        DdlHandler.For<CreateExtension>(Create, c => ChangeReverse.By(new DropExtension(c.Extension)),
+            rank: _ => 200,
+            locate: (c, at) => at.Extension(c.Extension.Name)),
+        DdlHandler.For<AlterExtension>(Alter, _ => ChangeReverse.None("extension update scripts cannot be undone in general (ALTER EXTENSION has no downgrade path)"),
+            rank: _ => 200,
+            locate: (c, at) => at.Extension(c.New.Name)),
+        DdlHandler.For<DropExtension>(Drop, c => ChangeReverse.By(new CreateExtension(c.Extension)),
+            rank: _ => 335,
+            locate: (_, _) => null),
     ];
 
     private static void Create(CreateExtension c, DdlBuilder ddl) =>

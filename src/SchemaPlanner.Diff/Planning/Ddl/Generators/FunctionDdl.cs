@@ -14,9 +14,15 @@ internal sealed class FunctionDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateFunction>(Create, c => ChangeReverse.By(new DropFunction(c.Function))),
-        DdlHandler.For<ReplaceFunction>(Replace, c => ChangeReverse.By(new ReplaceFunction(c.New, c.Old))),
-        DdlHandler.For<DropFunction>(Drop, c => ChangeReverse.By(new CreateFunction(c.Function))),
+        DdlHandler.For<CreateFunction>(Create, c => ChangeReverse.By(new DropFunction(c.Function)),
+            rank: _ => 260,
+            locate: (c, at) => at.Function(c.Function.Name)),
+        DdlHandler.For<ReplaceFunction>(Replace, c => ChangeReverse.By(new ReplaceFunction(c.New, c.Old)),
+            rank: _ => 260,
+            locate: (c, at) => at.Function(c.New.Name)),
+        DdlHandler.For<DropFunction>(Drop, c => ChangeReverse.By(new CreateFunction(c.Function)),
+            rank: _ => 95,
+            locate: (_, _) => null),
     ];
 
     private static void Create(CreateFunction c, DdlBuilder ddl)

@@ -8,10 +8,18 @@ namespace SchemaPlanner.Planning.Ddl.Generators;
 /// <summary>Indexes: created from their catalog definition, dropped by name in the table's schema.</summary>
 internal sealed class IndexDdl : DdlGenerator
 {
+    /// <summary>Rank of an index on a materialized view: after the view is created.</summary>
+    private const int MaterializedViewIndex = 375;
+
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<AddIndex>(Create, c => ChangeReverse.By(new DropIndex(c.TableName, c.Index))),
-        DdlHandler.For<DropIndex>(Drop, c => ChangeReverse.By(new AddIndex(c.TableName, c.Index))),
+        DdlHandler.For<AddIndex>(Create, c => ChangeReverse.By(new DropIndex(c.TableName, c.Index)),
+            rank: _ => 350,
+            locate: (c, at) => at.Index(c.TableName.Schema, c.Index.Name) ?? at.Relation(c.TableName),
+            rankIn: (c, to) => to.Views.Any(v => v.Name == c.TableName) ? MaterializedViewIndex : null),
+        DdlHandler.For<DropIndex>(Drop, c => ChangeReverse.By(new AddIndex(c.TableName, c.Index)),
+            rank: _ => 40,
+            locate: (c, at) => at.Relation(c.TableName)),
     ];
 
     /// <summary>

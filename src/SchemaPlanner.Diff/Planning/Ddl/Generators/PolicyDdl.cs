@@ -9,9 +9,15 @@ internal sealed class PolicyDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreatePolicy>(Create, c => ChangeReverse.By(new DropPolicy(c.TableName, c.Policy))),
-        DdlHandler.For<AlterPolicy>(Alter, c => ChangeReverse.By(new AlterPolicy(c.TableName, c.New, c.Old))),
-        DdlHandler.For<DropPolicy>(Drop, c => ChangeReverse.By(new CreatePolicy(c.TableName, c.Policy))),
+        DdlHandler.For<CreatePolicy>(Create, c => ChangeReverse.By(new DropPolicy(c.TableName, c.Policy)),
+            rank: _ => 390,
+            locate: (c, at) => at.Policy(c.TableName, c.Policy.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<AlterPolicy>(Alter, c => ChangeReverse.By(new AlterPolicy(c.TableName, c.New, c.Old)),
+            rank: _ => 390,
+            locate: (c, at) => at.Policy(c.TableName, c.New.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<DropPolicy>(Drop, c => ChangeReverse.By(new CreatePolicy(c.TableName, c.Policy)),
+            rank: _ => 10,
+            locate: (c, at) => at.Table(c.TableName)),
     ];
 
     private static void Create(CreatePolicy c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.TableName, c.Policy));

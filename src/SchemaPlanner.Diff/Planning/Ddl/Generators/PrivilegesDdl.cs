@@ -1,5 +1,6 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Planning.Statements;
+using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
@@ -8,8 +9,23 @@ internal sealed class PrivilegesDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<ChangePrivileges>(Apply, c => ChangeReverse.By(new ChangePrivileges(c.ObjectType, c.Name, c.New, c.Old))),
+        DdlHandler.For<ChangePrivileges>(Apply, c => ChangeReverse.By(new ChangePrivileges(c.ObjectType, c.Name, c.New, c.Old)),
+            rank: _ => 400,
+            locate: (c, at) => TryRelation(c.Name, at)),
     ];
+
+    /// <summary>Privileges on a table, view or sequence point at its definition; others (a schema, a function) at no line.</summary>
+    private static SourceLocation? TryRelation(string name, DdlLocations at)
+    {
+        try
+        {
+            return at.Relation(Configuration.ObjectPath.ParseTable(name, "privileges"));
+        }
+        catch (Errors.SchemaPlannerException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Entries are <c>role:PRIVILEGE</c> (<c>*</c>: with grant option); the role is already in SQL form

@@ -9,8 +9,12 @@ internal sealed class SchemaDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateSchema>(Create, c => ChangeReverse.By(new DropSchema(c.Schema))),
-        DdlHandler.For<DropSchema>(Drop, c => ChangeReverse.By(new CreateSchema(c.Schema))),
+        DdlHandler.For<CreateSchema>(Create, c => ChangeReverse.By(new DropSchema(c.Schema)),
+            rank: _ => 195,
+            locate: (c, at) => at.Schema(c.Schema.Name)),
+        DdlHandler.For<DropSchema>(Drop, c => ChangeReverse.By(new CreateSchema(c.Schema)),
+            rank: _ => 336,
+            locate: (_, _) => null),
     ];
 
     private static void Create(CreateSchema c, DdlBuilder ddl) => ddl.Emit(new SchemaSql.Create(c.Schema.Name));

@@ -1,18 +1,35 @@
 using SchemaPlanner.Changes;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Statements;
+using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Planning.Ddl.Generators;
 
 /// <summary>Sequences: created with every option spelled out, altered clause by clause, dropped.</summary>
 internal sealed class SequenceDdl : DdlGenerator
 {
+    /// <summary>Rank of an <c>OWNED BY NONE</c>: before columns and tables are dropped.</summary>
+    private const int DisownSequence = 55;
+
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateSequence>(Create, c => ChangeReverse.By(new DropSequence(c.Sequence))),
-        DdlHandler.For<AlterSequence>(Alter, c => ChangeReverse.By(new AlterSequence(c.New, c.Old))),
-        DdlHandler.For<DropSequence>(Drop, _ => ChangeReverse.None("the dropped sequence's current value is lost")),
+        DdlHandler.For<CreateSequence>(Create, c => ChangeReverse.By(new DropSequence(c.Sequence)),
+            rank: _ => 250,
+            locate: (c, at) => at.Sequence(c.Sequence.Name)),
+        DdlHandler.For<AlterSequence>(Alter, c => ChangeReverse.By(new AlterSequence(c.New, c.Old)),
+            rank: _ => 330,
+            locate: (c, at) => at.Sequence(c.New.Name) ?? Owner(c.New, at),
+            rankIn: (c, _) => c.Old.OwnedByTable is not null && c.New.OwnedByTable is null ? DisownSequence : null),
+        DdlHandler.For<DropSequence>(Drop, _ => ChangeReverse.None("the dropped sequence's current value is lost"),
+            rank: _ => 332,
+            locate: (_, _) => null),
     ];
+
+    /// <summary>A sequence the desired DDL does not create itself (serial, identity): its owning column's line.</summary>
+    private static SourceLocation? Owner(Sequence sequence, DdlLocations at) =>
+        sequence.OwnedByTable is { } table
+            ? (sequence.OwnedByColumn is { } column ? at.Column(table, column) : null) ?? at.Table(table)
+            : null;
 
     private static void Create(CreateSequence c, DdlBuilder ddl)
     {

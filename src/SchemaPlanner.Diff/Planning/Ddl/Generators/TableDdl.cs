@@ -13,10 +13,18 @@ internal sealed class TableDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateTable>(Create, c => ChangeReverse.By(new DropTable(c.Definition))),
-        DdlHandler.For<RenameTable>(Rename, c => ChangeReverse.By(new RenameTable(c.New, c.Old) { Followers = RenameFollowers.Reversed(c.Followers) })),
-        DdlHandler.For<AlterTable>(Alter, c => ChangeReverse.By(new AlterTable(c.New, c.Old, c.Changed))),
-        DdlHandler.For<DropTable>(Drop, _ => ChangeReverse.None("the dropped table's rows are lost; restore them from a backup")),
+        DdlHandler.For<CreateTable>(Create, c => ChangeReverse.By(new DropTable(c.Definition)),
+            rank: _ => 280,
+            locate: (c, at) => at.Table(c.Definition.Name)),
+        DdlHandler.For<RenameTable>(Rename, c => ChangeReverse.By(new RenameTable(c.New, c.Old) { Followers = RenameFollowers.Reversed(c.Followers) }),
+            rank: _ => 270,
+            locate: (c, at) => at.Table(c.New.Name)),
+        DdlHandler.For<AlterTable>(Alter, c => ChangeReverse.By(new AlterTable(c.New, c.Old, c.Changed)),
+            rank: _ => 290,
+            locate: (c, at) => at.Table(c.New.Name)),
+        DdlHandler.For<DropTable>(Drop, _ => ChangeReverse.None("the dropped table's rows are lost; restore them from a backup"),
+            rank: _ => 70,
+            locate: (_, _) => null),
     ];
 
     private static void Create(CreateTable c, DdlBuilder ddl) => TableDefinitions.Create(c.Definition, ddl);

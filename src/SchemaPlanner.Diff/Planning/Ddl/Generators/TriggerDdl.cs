@@ -10,8 +10,12 @@ internal sealed class TriggerDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateTrigger>(Create, c => ChangeReverse.By(new DropTrigger(c.TableName, c.Trigger))),
-        DdlHandler.For<DropTrigger>(Drop, c => ChangeReverse.By(new CreateTrigger(c.TableName, c.Trigger))),
+        DdlHandler.For<CreateTrigger>(Create, c => ChangeReverse.By(new DropTrigger(c.TableName, c.Trigger)),
+            rank: _ => 390,
+            locate: (c, at) => at.Trigger(c.TableName, c.Trigger.Name) ?? at.Table(c.TableName)),
+        DdlHandler.For<DropTrigger>(Drop, c => ChangeReverse.By(new CreateTrigger(c.TableName, c.Trigger)),
+            rank: _ => 10,
+            locate: (c, at) => at.Table(c.TableName)),
     ];
 
     private static void Create(CreateTrigger c, DdlBuilder ddl)

@@ -9,6 +9,8 @@ internal sealed class UnsupportedDdl : DdlGenerator
     [
         DdlHandler.For<UnsupportedChange>(
             (c, _) => throw new NotSupportedException("no DDL for an unsupported change: " + c.Describe()),
-            c => ChangeReverse.None("SchemaPlanner cannot undo a " + c.Kind)),
+            c => ChangeReverse.None("SchemaPlanner cannot undo a " + c.Kind),
+            rank: _ => 900,
+            locate: (_, _) => null),
     ];
 }

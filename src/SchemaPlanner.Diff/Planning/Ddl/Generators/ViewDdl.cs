@@ -10,9 +10,15 @@ internal sealed class ViewDdl : DdlGenerator
 {
     public override IEnumerable<DdlHandler> Handlers =>
     [
-        DdlHandler.For<CreateView>(Create, c => ChangeReverse.By(new DropView(c.View))),
-        DdlHandler.For<ReplaceView>(Replace, c => ChangeReverse.By(new ReplaceView(c.New, c.Old))),
-        DdlHandler.For<DropView>(Drop, c => ChangeReverse.By(new CreateView(c.View))),
+        DdlHandler.For<CreateView>(Create, c => ChangeReverse.By(new DropView(c.View)),
+            rank: _ => 370,
+            locate: (c, at) => at.View(c.View.Name)),
+        DdlHandler.For<ReplaceView>(Replace, c => ChangeReverse.By(new ReplaceView(c.New, c.Old)),
+            rank: _ => 370,
+            locate: (c, at) => at.View(c.New.Name)),
+        DdlHandler.For<DropView>(Drop, c => ChangeReverse.By(new CreateView(c.View)),
+            rank: _ => 20,
+            locate: (_, _) => null),
     ];
 
     private static void Create(CreateView c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.View, orReplace: false));

@@ -38,21 +38,9 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
         // DETACH … CONCURRENTLY leaves a CHECK copying the partition bound on the detached table (named by
         // PostgreSQL, e.g. <table>_<column>_check); the desired table does not have it.
         var table = alter.New.Name;
-        var keep = context.To.FindTable(table)?.Constraints.Where(c => c.Kind == Model.ConstraintKind.Check).Select(c => Model.Sql.Literal(c.Name)).ToList() ?? [];
-        var kept = keep.Count == 0 ? "" : $" AND conname <> ALL (ARRAY[{string.Join(", ", keep)}]::name[])";
-        var drop = $"""
-            DO $detached$
-            DECLARE
-                leftover record;
-            BEGIN
-                FOR leftover IN SELECT conname FROM pg_constraint WHERE conrelid = {Model.Sql.Literal(table.Sql)}::regclass AND contype = 'c'{kept} LOOP
-                    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', {Model.Sql.Literal(table.Sql)}, leftover.conname);
-                END LOOP;
-            END
-            $detached$
-            """;
+        var keep = context.To.FindTable(table)?.Constraints.Where(c => c.Kind == Model.ConstraintKind.Check).Select(c => c.Name).ToList() ?? [];
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 1, Phase.PreDeploy, "drop_detach_check_" + table.Name, $"drop the CHECK that DETACH … CONCURRENTLY left on {table}",
-            RecipeSteps.Ddl(drop), RecipeSteps.Ddl()));
+            RecipeSteps.Ddl(context, new TableSql.DropDetachLeftoverChecks(table, keep)), RecipeSteps.Ddl()));
     }
 }

@@ -12,11 +12,7 @@ namespace SchemaPlanner.Planning.Recipes;
 public sealed partial class EnumNewTypeRecipe
 {
     /// <summary>Casts to the enum written in an expression (a default, an index or view) point at the new type.</summary>
-    internal static string Retype(string sql, QualifiedName oldType, QualifiedName newType) =>
-        Regex.Replace(
-            sql,
-            "::(?:" + Regex.Escape(Sql.Quote(oldType.Schema)) + @"\.)?" + Regex.Escape(Sql.Quote(oldType.Name)) + @"(?![\w$""])",
-            ("::" + newType.Sql).Replace("$", "$$", StringComparison.Ordinal));
+    internal static string Retype(string sql, QualifiedName oldType, QualifiedName newType) => SqlIdentifiers.RetypeCasts(sql, oldType, newType);
 
     /// <summary>A column type naming the enum (or an array of it) turned into the new type.</summary>
     private static string RetypeType(string type, QualifiedName oldType, QualifiedName newType) =>

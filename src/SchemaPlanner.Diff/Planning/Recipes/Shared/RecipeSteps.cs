@@ -82,12 +82,13 @@ internal static class RecipeSteps
     /// <summary><c>CREATE … INDEX</c> from pg_get_indexdef turned into <c>CREATE … INDEX CONCURRENTLY IF NOT EXISTS</c>.</summary>
     public static string Concurrently(string indexDefinition)
     {
-        foreach (var prefix in new[] { "CREATE UNIQUE INDEX ", "CREATE INDEX " })
+        // pg_get_indexdef writes CREATE [UNIQUE] INDEX name ON …: the clause goes after the INDEX keyword.
+        var words = indexDefinition.Split(' ', 4);
+        var index = words.Length < 4 || words[0] != "CREATE" ? -1 : words[1] == "INDEX" ? 1 : words[1] == "UNIQUE" && words[2] == "INDEX" ? 2 : -1;
+        if (index > 0)
         {
-            if (indexDefinition.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return prefix + "CONCURRENTLY IF NOT EXISTS " + indexDefinition[prefix.Length..];
-            }
+            var head = string.Join(' ', words.Take(index + 1)).Length + 1;
+            return indexDefinition[..head] + "CONCURRENTLY IF NOT EXISTS " + indexDefinition[head..];
         }
 
         throw new InvalidOperationException("not an index definition: " + indexDefinition);

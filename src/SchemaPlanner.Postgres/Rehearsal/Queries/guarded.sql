@@ -1,0 +1,7 @@
+DO $cleanup$
+BEGIN
+    {{statement}};
+EXCEPTION WHEN OTHERS THEN
+    NULL;
+END
+$cleanup$

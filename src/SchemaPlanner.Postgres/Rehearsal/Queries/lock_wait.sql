@@ -1,0 +1,1 @@
+SELECT coalesce(max(extract(epoch FROM clock_timestamp() - query_start) * 1000), 0)::float8 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name IN ('schemaplan-rehearsal-old', 'schemaplan-rehearsal-new')

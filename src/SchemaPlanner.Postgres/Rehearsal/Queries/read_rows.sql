@@ -1,0 +1,1 @@
+SELECT {{keys}}{{row}}::text FROM {{table}} t

@@ -1,0 +1,1 @@
+SELECT {{columns}} FROM {{table}} sp_row LIMIT 200

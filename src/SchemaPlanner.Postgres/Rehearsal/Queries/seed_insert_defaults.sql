@@ -1,0 +1,1 @@
+INSERT INTO {{table}} DEFAULT VALUES

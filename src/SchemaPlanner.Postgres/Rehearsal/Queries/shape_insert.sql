@@ -1,0 +1,1 @@
+INSERT INTO {{table}} AS t ({{columns}}) VALUES ({{values}}) RETURNING {{returning}}

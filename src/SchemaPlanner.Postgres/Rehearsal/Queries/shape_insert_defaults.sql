@@ -1,0 +1,1 @@
+INSERT INTO {{table}} AS t DEFAULT VALUES RETURNING {{returning}}

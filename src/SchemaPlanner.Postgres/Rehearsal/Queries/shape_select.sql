@@ -1,0 +1,1 @@
+SELECT {{row}}::text FROM {{table}} AS t WHERE {{key}}

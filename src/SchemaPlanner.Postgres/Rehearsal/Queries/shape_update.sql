@@ -1,0 +1,1 @@
+UPDATE {{table}} AS t SET {{sets}} WHERE {{key}} RETURNING {{returning}}

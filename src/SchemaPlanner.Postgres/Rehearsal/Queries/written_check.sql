@@ -1,0 +1,1 @@
+SELECT {{expected}} @> jsonb_strip_nulls({{written}})

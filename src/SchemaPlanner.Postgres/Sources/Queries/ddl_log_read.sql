@@ -1,0 +1,82 @@
+WITH made AS (
+    SELECT DISTINCT ON (classid, objid, objsubid) statement, classid, objid, objsubid
+    FROM schemaplan_ddl_log.commands
+    WHERE objid IS NOT NULL AND command_tag NOT IN ('COMMENT', 'GRANT', 'REVOKE', 'SECURITY LABEL')
+    ORDER BY classid, objid, objsubid, statement
+), commented AS (
+    SELECT DISTINCT ON (classid, objid, objsubid) statement, classid, objid, objsubid
+    FROM schemaplan_ddl_log.commands
+    WHERE objid IS NOT NULL AND command_tag = 'COMMENT'
+    ORDER BY classid, objid, objsubid, statement
+)
+SELECT m.statement, 'relation', n.nspname::text, c.relname::text, o.owner_schema, o.owner_name, c.relkind::text,
+       coalesce(o.columns, '{}')
+FROM made m
+JOIN pg_class c ON m.classid = 'pg_class'::regclass AND c.oid = m.objid AND m.objsubid = 0
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN LATERAL (
+    SELECT tn.nspname::text AS owner_schema, t.relname::text AS owner_name, ARRAY[k.conname::text] AS columns
+    FROM pg_constraint k
+    JOIN pg_class t ON t.oid = k.conrelid
+    JOIN pg_namespace tn ON tn.oid = t.relnamespace
+    WHERE k.conindid = c.oid AND k.contype IN ('p', 'u', 'x') AND c.relkind IN ('i', 'I')
+    UNION ALL
+    SELECT tn.nspname::text, t.relname::text, ARRAY[a.attname::text]
+    FROM pg_depend d
+    JOIN pg_class t ON t.oid = d.refobjid
+    JOIN pg_namespace tn ON tn.oid = t.relnamespace
+    JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
+      AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0 AND c.relkind = 'S'
+    LIMIT 1
+) o ON true
+UNION ALL
+SELECT m.statement, 'type', n.nspname::text, t.typname::text, NULL, NULL, t.typtype::text, '{}'
+FROM made m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
+JOIN pg_namespace n ON n.oid = t.typnamespace
+UNION ALL
+SELECT m.statement, 'function', n.nspname::text, p.proname::text, NULL, NULL, NULL, '{}'
+FROM made m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
+JOIN pg_namespace n ON n.oid = p.pronamespace
+UNION ALL
+SELECT m.statement, 'schema', s.nspname::text, s.nspname::text, NULL, NULL, NULL, '{}'
+FROM made m JOIN pg_namespace s ON m.classid = 'pg_namespace'::regclass AND s.oid = m.objid
+UNION ALL
+SELECT m.statement, 'extension', n.nspname::text, e.extname::text, NULL, NULL, NULL, '{}'
+FROM made m JOIN pg_extension e ON m.classid = 'pg_extension'::regclass AND e.oid = m.objid
+JOIN pg_namespace n ON n.oid = e.extnamespace
+UNION ALL
+SELECT m.statement, 'trigger', n.nspname::text, g.tgname::text, n.nspname::text, t.relname::text, NULL, '{}'
+FROM made m JOIN pg_trigger g ON m.classid = 'pg_trigger'::regclass AND g.oid = m.objid
+JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+UNION ALL
+SELECT m.statement, 'policy', n.nspname::text, p.polname::text, n.nspname::text, t.relname::text, NULL, '{}'
+FROM made m JOIN pg_policy p ON m.classid = 'pg_policy'::regclass AND p.oid = m.objid
+JOIN pg_class t ON t.oid = p.polrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+UNION ALL
+SELECT m.statement, 'column', n.nspname::text, a.attname::text, n.nspname::text, t.relname::text, NULL, '{}'
+FROM schemaplan_ddl_log.members m
+JOIN pg_attribute a ON m.classid = 'pg_class'::regclass AND a.attrelid = m.objid AND a.attnum = m.objsubid AND NOT a.attisdropped
+JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+UNION ALL
+SELECT m.statement, 'constraint', n.nspname::text, k.conname::text, n.nspname::text, coalesce(t.relname, d.typname)::text, k.contype::text,
+       ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
+             JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord)
+FROM schemaplan_ddl_log.members m
+JOIN pg_constraint k ON m.classid = 'pg_constraint'::regclass AND k.oid = m.objid
+LEFT JOIN pg_class t ON t.oid = k.conrelid
+LEFT JOIN pg_type d ON d.oid = k.contypid
+JOIN pg_namespace n ON n.oid = coalesce(t.relnamespace, d.typnamespace)
+UNION ALL
+-- ALTER TABLE ... ADD PRIMARY KEY does not report the index it builds: take it from the constraint.
+SELECT m.statement, 'relation', n.nspname::text, i.relname::text, n.nspname::text, t.relname::text, i.relkind::text,
+       ARRAY[k.conname::text]
+FROM schemaplan_ddl_log.members m
+JOIN pg_constraint k ON m.classid = 'pg_constraint'::regclass AND k.oid = m.objid AND k.contype IN ('p', 'u', 'x')
+JOIN pg_class i ON i.oid = k.conindid
+JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+UNION ALL
+SELECT m.statement, 'comment', o.type, o.identity, NULL, NULL, NULL, '{}'
+FROM commented m CROSS JOIN LATERAL pg_identify_object(m.classid, m.objid, m.objsubid) o
+WHERE o.identity IS NOT NULL
+ORDER BY 1, 2, 3, 4

@@ -1,0 +1,2 @@
+DROP EVENT TRIGGER IF EXISTS schemaplan_ddl_log;
+DROP SCHEMA IF EXISTS schemaplan_ddl_log CASCADE;

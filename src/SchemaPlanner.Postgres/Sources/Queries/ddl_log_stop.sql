@@ -1,0 +1,3 @@
+RESET SESSION AUTHORIZATION;
+RESET ROLE;
+SELECT set_config('schemaplan.statement', '', false);
