@@ -20,7 +20,8 @@ internal static class ChangeObjects
         DropPolicy p => [Member(ObjectKind.Policy, p.TableName, p.Policy.Name)],
         DropView v => ViewObjects(v.View),
         DropFunction f => [FunctionRef(f.Function)],
-        DropDomain d => [new ObjectRef(ObjectKind.Type, d.Domain.Name)],
+        DropDomain d => DomainObjects(d.Domain, d.Domain.Checks),
+        AlterDomain d => [.. d.Old.Checks.Where(k => !d.New.Checks.Contains(k)).Select(k => CheckOf(d.Old, k))],
         DropEnum e => [new ObjectRef(ObjectKind.Type, e.Enum.Name)],
         DropSequence s => [new ObjectRef(ObjectKind.Sequence, s.Sequence.Name)],
         DropCollation c => [new ObjectRef(ObjectKind.Collation, c.Collation.Name)],
@@ -51,8 +52,8 @@ internal static class ChangeObjects
         ReplaceView v => ViewObjects(v.New),
         CreateFunction f => [FunctionRef(f.Function)],
         ReplaceFunction f => [FunctionRef(f.New)],
-        CreateDomain d => [new ObjectRef(ObjectKind.Type, d.Domain.Name)],
-        AlterDomain d => [new ObjectRef(ObjectKind.Type, d.New.Name)],
+        CreateDomain d => DomainObjects(d.Domain, d.Domain.Checks),
+        AlterDomain d => DomainObjects(d.New, d.New.Checks.Where(k => !d.Old.Checks.Contains(k))),
         CreateEnum e => [new ObjectRef(ObjectKind.Type, e.Enum.Name)],
         AddEnumValue e => [new ObjectRef(ObjectKind.Type, e.New.Name)],
         ReplaceEnum e => [new ObjectRef(ObjectKind.Type, e.New.Name)],
@@ -89,6 +90,12 @@ internal static class ChangeObjects
         index.Constraint is { } constraint
             ? [Member(ObjectKind.Index, table, index.Name), Member(ObjectKind.Constraint, table, constraint)]
             : [Member(ObjectKind.Index, table, index.Name)];
+
+    /// <summary>A domain and the CHECKs given (each a member of the domain, as <c>dependencies.sql</c> names them).</summary>
+    private static List<ObjectRef> DomainObjects(Domain domain, IEnumerable<DomainCheck> checks) =>
+        [new ObjectRef(ObjectKind.Type, domain.Name), .. checks.Select(k => CheckOf(domain, k))];
+
+    private static ObjectRef CheckOf(Domain domain, DomainCheck check) => Member(ObjectKind.Type, domain.Name, check.Name);
 
     private static List<ObjectRef> ViewObjects(View view) =>
         [new ObjectRef(ObjectKind.View, view.Name), .. view.Columns.Select(c => Column(view.Name, c))];

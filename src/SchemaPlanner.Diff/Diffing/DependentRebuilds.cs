@@ -8,7 +8,7 @@ namespace SchemaPlanner.Diffing;
 /// becomes the primary key, a function whose parameters are renamed, a view that is re-created) while an object that
 /// depends on it stays the same in the desired schema, that dependent is dropped before and re-created after, as
 /// <c>pg_dump</c> would: foreign keys, checks, views, functions (a signature or SQL-standard body naming it),
-/// triggers, policies, indexes and column defaults. Re-created objects are dropped in turn, so their own dependents
+/// triggers, policies, indexes, column defaults and domain CHECKs. Re-created objects are dropped in turn, so their own dependents
 /// follow. <see cref="DependencyOrder"/> then puts every drop before and every create after.
 /// </summary>
 internal static class DependentRebuilds
@@ -67,6 +67,12 @@ internal static class DependentRebuilds
                 drop = new AlterColumn(name, old, bare, ColumnChange.Default);
                 creates.Add(new AlterColumn(name, bare, now, ColumnChange.Default));
                 break;
+            // A domain CHECK calling a function that is dropped and created: the CHECK alone goes and comes back.
+            case ObjectKind.Type when member is not null && DomainCheckPair(from, to, name, member) is var (domain, check):
+                var without = domain with { Checks = domain.Checks.Where(k => k.Name != member).ToEquatableArray() };
+                drop = new AlterDomain(domain, without);
+                creates.Add(new AlterDomain(without, without with { Checks = without.Checks.Append(check).OrderBy(k => k.Name, StringComparer.Ordinal).ToEquatableArray() }));
+                break;
             case ObjectKind.View when from.Views.FirstOrDefault(v => v.Name == name) is { } old && to.Views.FirstOrDefault(v => v.Name == name) is { } now:
                 changes.RemoveAll(c => c switch
                 {
@@ -101,6 +107,13 @@ internal static class DependentRebuilds
         changes.AddRange(creates);
         return ChangeObjects.Drops(drop);
     }
+
+    /// <summary>The domain as it is now, and its CHECK as desired, when both models have the domain with that CHECK.</summary>
+    private static (Domain Domain, DomainCheck Check)? DomainCheckPair(SchemaModel from, SchemaModel to, QualifiedName name, string check) =>
+        from.Domains.FirstOrDefault(d => d.Name == name) is { } old && old.Checks.Any(k => k.Name == check)
+        && to.Domains.FirstOrDefault(d => d.Name == name) is { } now && now.Checks.FirstOrDefault(k => k.Name == check) is { } desired
+            ? (old, desired)
+            : null;
 
     private static Function? Find(SchemaModel model, QualifiedName name, string? arguments) =>
         model.Functions.FirstOrDefault(f => f.Name == name && f.Arguments == arguments);

@@ -62,9 +62,12 @@ public sealed class SP5003AddingDomainConstraint : SafetyRule
             }
         }
 
-        if (added.Count > 0 || setNotNull)
+        // A CHECK the live domain has already (dropped and re-added around a function it calls) rejects nothing new.
+        var live = context.From.Domains.FirstOrDefault(d => d.Name == alter.New.Name);
+        var rejecting = added.Where(c => live is null || !live.Checks.Any(o => o.Name == c.Name && o.Definition == c.Definition)).ToList();
+        if (rejecting.Count > 0 || setNotNull)
         {
-            var constraints = added.Select(c => "CHECK " + Model.Sql.Quote(c.Name)).Concat(setNotNull ? ["NOT NULL"] : []);
+            var constraints = rejecting.Select(c => "CHECK " + Model.Sql.Quote(c.Name)).Concat(setNotNull ? ["NOT NULL"] : []);
             yield return Hazard(
                 HazardKind.BreaksRunningApp,
                 Severity.Error,

@@ -45,11 +45,11 @@ WITH rel AS (
     JOIN rel r ON r.oid = d.adrelid
     JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
     UNION ALL
-    -- A domain's CHECK is part of the domain.
+    -- A domain's CHECK is a member of the domain (kind type, member its name), as a table's is of the table.
     SELECT 'pg_constraint'::regclass, con.oid, 0,
            CASE WHEN con.contypid <> 0 THEN 'type' ELSE 'constraint' END,
            coalesce(r.nspname, dt.nspname), coalesce(r.relname::text, dt.name),
-           CASE WHEN con.contypid <> 0 THEN NULL ELSE con.conname::text END
+           con.conname::text
     FROM pg_constraint con
     LEFT JOIN rel r ON r.oid = con.conrelid AND con.conrelid <> 0
     LEFT JOIN named_type dt ON dt.oid = con.contypid AND con.contypid <> 0
