@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SchemaPlanner.Deploy;
 using SchemaPlanner.Planning.Deploy;
@@ -58,6 +59,55 @@ public sealed partial class ApplyProgressTests
         Assert.Contains("━", console.Output, StringComparison.Ordinal);
         Assert.Contains("100%", console.Output, StringComparison.Ordinal);
         Assert.Equal(0L, await database.QueryScalarAsync<long>("SELECT count(*) FROM articles WHERE body IS DISTINCT FROM text"));
+    }
+
+    [Fact]
+    public async Task In_a_pseudo_terminal_apply_draws_the_bar_and_with_NO_COLOR_writes_plain_lines()
+    {
+        var (terminal, folder, plan) = await PlanAsync();
+        await using var _ = terminal;
+        using var __ = folder;
+        await using var plain = await (await PostgresServer.GetAsync()).CreateDatabaseAsync(PlannedSample.Current);
+
+        var drawn = await InPseudoTerminalAsync(terminal.ConnectionString, plan, noColor: false);
+        var lines = await InPseudoTerminalAsync(plain.ConnectionString, plan, noColor: true);
+
+        Assert.Contains("\u001b[", drawn, StringComparison.Ordinal);
+        Assert.Contains("━", drawn, StringComparison.Ordinal);
+        Assert.Contains("[4/4] release-1/backfill/001_backfill_body.up.sql", drawn, StringComparison.Ordinal);
+        // .NET itself switches the terminal's keypad mode on and off (ESC[?1h ESC=, ESC[?1l ESC>); nothing else may be an escape.
+        var text = lines.Replace("\u001b[?1h\u001b=", "", StringComparison.Ordinal).Replace("\u001b[?1l\u001b>", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("━", text, StringComparison.Ordinal);
+        Assert.True(Progress().Matches(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Count >= 2, lines);
+        Assert.Equal(0L, await terminal.QueryScalarAsync<long>("SELECT count(*) FROM articles WHERE body IS DISTINCT FROM text"));
+        Assert.Equal(0L, await plain.QueryScalarAsync<long>("SELECT count(*) FROM articles WHERE body IS DISTINCT FROM text"));
+    }
+
+    /// <summary>The real CLI in a pseudo-terminal (util-linux <c>script</c>), applying up to 1/backfill; what the terminal showed.</summary>
+    private static async Task<string> InPseudoTerminalAsync(string database, string plan, bool noColor)
+    {
+        string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        var command = string.Join(" ", new[] { "dotnet", typeof(Program).Assembly.Location, "apply", "--database", database, "--plan", plan, "--to", "1/backfill" }.Select(Quote));
+        var start = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-qec", command, "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TERM"] = "xterm-256color";
+        start.Environment.Remove("NO_COLOR");
+        if (noColor)
+        {
+            start.Environment["NO_COLOR"] = "1";
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}:\n{await output}\n{await error}");
+        return await output;
     }
 
     private static async Task<(TestDatabase Database, Cli.Folder Folder, string Plan)> PlanAsync()
