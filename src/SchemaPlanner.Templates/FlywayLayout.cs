@@ -1,5 +1,4 @@
 using System.Globalization;
-using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Templates;
 
@@ -37,7 +36,7 @@ public static class FlywayLayout
                 continue;
             }
 
-            var parts = Parts(step.UpPath, step.Up);
+            var parts = StepStatements.Split(step.UpPath, step.Up);
             for (var i = 0; i < parts.Count; i++)
             {
                 var part = parts.Count == 1 ? version : string.Create(CultureInfo.InvariantCulture, $"{version}_{i + 1}");
@@ -59,13 +58,5 @@ public static class FlywayLayout
     {
         files.Add((Path.Combine(Folder, name), text));
         files.Add((Path.Combine(Folder, name + ".conf"), "executeInTransaction=false\n"));
-    }
-
-    /// <summary>Each statement of a file with the file's leading comments (its header), so every part says what it serves.</summary>
-    private static List<string> Parts(string file, string text)
-    {
-        var statements = SqlScript.Split(file, text);
-        var header = statements.Count == 0 ? text : text[..statements[0].Offset];
-        return statements.Select((s, i) => (i == 0 ? header : "") + s.Text + ";\n").ToList();
     }
 }

@@ -1,5 +1,3 @@
-using SchemaPlanner.Errors;
-
 namespace SchemaPlanner.Templates;
 
 /// <summary>How <c>plan --layout</c> lays the steps out for a runner, beside plan.json and the release folders.</summary>
@@ -10,16 +8,10 @@ public enum PlanLayout
 
     /// <summary>Also <c>flyway/V…__what.sql</c> and <c>U…</c> files for Flyway and Evolve (<see cref="FlywayLayout"/>).</summary>
     Flyway,
-}
 
-/// <summary>Parses <c>--layout</c>.</summary>
-public static class PlanLayouts
-{
-    public static PlanLayout Parse(string? value) => value switch
-    {
-        null or "sql" => PlanLayout.Sql,
-        "flyway" => PlanLayout.Flyway,
-        "dbup" or "efcore" => throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--layout {value} is not supported yet; use sql (the default, run with `schemaplan apply`) or flyway"),
-        _ => throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--layout: \"{value}\" is not one of sql|flyway"),
-    };
+    /// <summary>Also <c>dbup/&lt;release&gt;_&lt;phase&gt;_&lt;nnn&gt;_what.sql</c> scripts for DbUp (<see cref="DbUpLayout"/>).</summary>
+    DbUp,
+
+    /// <summary>Also <c>efcore/*.cs</c> migration classes for <c>dotnet ef database update</c> (<see cref="EfCoreLayout"/>).</summary>
+    EfCore,
 }

@@ -52,6 +52,9 @@ public sealed class PlanRenderer
     public string RenderApp(MigrationPlan plan, Release release, IReadOnlyList<RenderedStep> steps) =>
         engine.Render("app.md.sbn", PlanView.Create(plan, steps).Releases.Single(r => r.Number == release.Number));
 
+    /// <summary>A runner layout's file (<c>layouts/…</c>), exactly as the template writes it: the step's SQL inside stays as rendered.</summary>
+    internal string RenderLayout(string name, object data) => engine.RenderExact(name, data);
+
     public string RenderOffline(MigrationPlan plan, IReadOnlyList<RenderedStep> steps) =>
         engine.Render("offline.md.sbn", PlanView.Create(plan, steps));
 

@@ -35,7 +35,7 @@ public static class PlanWriter
                 throw new SchemaPlannerException(ErrorKind.InvalidInput, $"--out: {directory} is not empty; use --force to replace the plan in it");
             }
 
-            foreach (var folder in Directory.EnumerateDirectories(directory, "release-*").Append(Path.Combine(directory, FlywayLayout.Folder)).Where(Directory.Exists))
+            foreach (var folder in Directory.EnumerateDirectories(directory, "release-*").Concat(new[] { FlywayLayout.Folder, DbUpLayout.Folder, EfCoreLayout.Folder }.Select(f => Path.Combine(directory, f))).Where(Directory.Exists))
             {
                 Directory.Delete(folder, recursive: true);
             }
@@ -47,15 +47,20 @@ public static class PlanWriter
         }
     }
 
-    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook, RehearsalReport? rehearsal = null, SchemaModel? from = null, PlanLayout layout = PlanLayout.Sql)
+    public static void Write(string directory, MigrationPlan plan, IReadOnlyList<RenderedStep> steps, PlanRenderer renderer, string? offlineRunbook, RehearsalReport? rehearsal = null, SchemaModel? from = null, LayoutOptions? layout = null)
     {
+        ArgumentNullException.ThrowIfNull(renderer);
         Directory.CreateDirectory(directory);
-        if (layout == PlanLayout.Flyway)
+        var runnerFiles = (layout ?? LayoutOptions.Sql).Layout switch
         {
-            foreach (var (path, text) in FlywayLayout.Files(steps))
-            {
-                WriteText(Path.Combine(directory, path), text);
-            }
+            PlanLayout.Flyway => FlywayLayout.Files(steps),
+            PlanLayout.DbUp => DbUpLayout.Files(steps, renderer),
+            PlanLayout.EfCore => EfCoreLayout.Files(steps, renderer, layout!),
+            _ => [],
+        };
+        foreach (var (path, text) in runnerFiles)
+        {
+            WriteText(Path.Combine(directory, path), text);
         }
 
         foreach (var step in steps)

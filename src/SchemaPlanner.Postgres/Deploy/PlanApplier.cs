@@ -26,7 +26,7 @@ public static class PlanApplier
     /// Applies <paramref name="request"/>; returns the steps run (or, with <see cref="ApplyRequest.DryRun"/>, that
     /// would run). <paramref name="stop"/> (Ctrl+C) ends the run after the current statement or backfill batch.
     /// </summary>
-    public static async Task<IReadOnlyList<ManifestStep>> ApplyAsync(ApplyRequest request, Action<string> progress, CancellationToken stop)
+    public static async Task<IReadOnlyList<ManifestStep>> ApplyAsync(ApplyRequest request, IApplyProgress progress, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
@@ -34,13 +34,15 @@ public static class PlanApplier
         var target = ConnectionErrors.Describe(connectionString);
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
+            // Not pooled: the deploy lock is the session's, and must go when this apply ends, not when a pooled
+            // connection is next reused (a process that applies twice, or writes through the same pool meanwhile).
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(stop).ConfigureAwait(false);
             await DeployLock.AcquireAsync(connection, target, stop).ConfigureAwait(false);
             var state = DeployState.Of(request.Manifest, await HistoryStore.ReadAsync(connection, stop).ConfigureAwait(false));
             if (!state.AnyRan && !request.Down)
             {
-                await CheckStartStateAsync(connection, request, target, progress, stop).ConfigureAwait(false);
+                await CheckStartStateAsync(connection, request, target, progress.Line, stop).ConfigureAwait(false);
             }
 
             var steps = request.Down ? state.DownTo(request.To, request.Force) : state.UpTo(request.To);
@@ -56,7 +58,14 @@ public static class PlanApplier
                 // What the files RAISE on purpose (progress, retries, checks passed), not IF EXISTS "skipping" chatter.
                 if (e.Notice.Where?.Contains("at RAISE", StringComparison.Ordinal) == true)
                 {
-                    progress("    " + (rate?.Describe(e.Notice.MessageText) ?? e.Notice.MessageText));
+                    if (rate?.Measure(e.Notice.MessageText) is { } backfill)
+                    {
+                        progress.Backfill(backfill);
+                    }
+                    else
+                    {
+                        progress.Line("    " + e.Notice.MessageText);
+                    }
                 }
             };
             for (var i = 0; i < steps.Count; i++)
@@ -64,7 +73,14 @@ public static class PlanApplier
                 // Between steps Ctrl+C stops at once; inside one, after its current statement.
                 stop.ThrowIfCancellationRequested();
                 rate = new BackfillRate();
-                await RunStepAsync(connection, request, steps[i], $"[{(i + 1).ToString(CultureInfo.InvariantCulture)}/{steps.Count.ToString(CultureInfo.InvariantCulture)}]", progress, stop).ConfigureAwait(false);
+                try
+                {
+                    await RunStepAsync(connection, request, steps[i], $"[{(i + 1).ToString(CultureInfo.InvariantCulture)}/{steps.Count.ToString(CultureInfo.InvariantCulture)}]", progress.Line, stop).ConfigureAwait(false);
+                }
+                finally
+                {
+                    progress.StepEnded();
+                }
             }
 
             return steps;

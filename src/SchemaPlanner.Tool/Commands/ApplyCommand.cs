@@ -4,6 +4,7 @@ using SchemaPlanner.Errors;
 using SchemaPlanner.Planning.Deploy;
 using SchemaPlanner.Sources;
 using SchemaPlanner.Templates;
+using SchemaPlanner.Tool.Output;
 
 namespace SchemaPlanner.Tool.Commands;
 
@@ -35,7 +36,9 @@ internal static class ApplyCommand
                 PlanManifestReader.VerifyChecksums(manifest);
                 var request = new ApplyRequest(options.Database, manifest, point, down.HasValue(), force.HasValue(), dryRun.HasValue(), PlanManifestReader.FromSchema(manifest));
                 var target = ConnectionErrors.Describe(ConnectionStrings.Normalize(request.ConnectionString));
-                var steps = await PlanApplier.ApplyAsync(request, line => stderr.WriteLine("schemaplan: " + line), cancellationToken).ConfigureAwait(false);
+                var steps = TerminalApplyProgress.IsTerminal(stderr)
+                    ? await TerminalApplyProgress.RunAsync(TerminalApplyProgress.For(stderr), progress => PlanApplier.ApplyAsync(request, progress, cancellationToken)).ConfigureAwait(false)
+                    : await PlanApplier.ApplyAsync(request, new PlainApplyProgress(stderr), cancellationToken).ConfigureAwait(false);
                 var verb = down.HasValue() ? "undo" : "run";
                 if (steps.Count == 0)
                 {

@@ -26,13 +26,16 @@ internal static class PlanCommand
             var templates = command.Option("--templates <DIR>", "Folder with templates overriding the built-in ones (see `schemaplan templates export`).", CommandOptionType.SingleValue);
             var noRehearse = command.Option("--no-rehearse", "Skip the rehearsal on a scratch database.", CommandOptionType.NoValue);
             var rehearsal = new RehearsalOptionsParser(command);
-            var layout = command.Option("--layout <LAYOUT>", "sql (default: release folders, run with `schemaplan apply`), or flyway (also flyway/V…__what.sql files for Flyway and Evolve).", CommandOptionType.SingleValue);
+            var layout = command.Option("--layout <LAYOUT>", "sql (default: release folders, run with `schemaplan apply`), flyway (also flyway/V…__what.sql for Flyway and Evolve), dbup (also dbup/*.sql for DbUp) or efcore (also efcore/*.cs migrations for dotnet ef database update).", CommandOptionType.SingleValue);
+            var efContext = command.Option("--efcore-context <TYPE>", "With --layout efcore: the DbContext the migrations are for, Namespace.Type.", CommandOptionType.SingleValue);
+            var efNamespace = command.Option("--efcore-namespace <NS>", "With --layout efcore: the migrations' namespace (default: the context's namespace + .Migrations).", CommandOptionType.SingleValue);
+            var efTimestamp = command.Option("--efcore-timestamp <yyyyMMddHHmmss>", "With --layout efcore: the first migration id's timestamp, one second more per step (default: now, UTC).", CommandOptionType.SingleValue);
             var failOnOffline = command.Option("--fail-on-offline", "Fail (exit 7) when a change has no online path instead of writing an offline runbook.", CommandOptionType.NoValue);
             command.OnExecute(async () =>
             {
                 var config = sources.LoadConfig();
                 var outDir = SchemaSources.Require(output.Value() ?? config.Out, "--out");
-                var planLayout = PlanLayouts.Parse(layout.Value());
+                var planLayout = LayoutOptions.Parse(layout.Value(), efContext.Value(), efNamespace.Value(), efTimestamp.Value(), TimeProvider.System.GetUtcNow().UtcDateTime);
                 var catalog = new TemplateCatalog(templates.Value() ?? config.Templates);
                 if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !force.HasValue())
                 {
@@ -80,6 +83,14 @@ internal static class PlanCommand
                 stderr.WriteLine(
                     $"schemaplan: {plan.Changes.Count} change(s) ({plan.Changes.Count(c => !c.Safe)} unsafe) planned in {plan.Releases.Count} release(s), {steps.Count} step(s)"
                     + (noRehearse.HasValue() ? " (not rehearsed)" : ", rehearsed") + (plan.Offline.Count > 0 ? $"; {plan.Offline.Count} change(s) need the OFFLINE runbook" : ""));
+                if (planLayout.Layout == PlanLayout.EfCore)
+                {
+                    foreach (var (point, migration) in EfCoreLayout.PhaseEnd(steps))
+                    {
+                        stderr.WriteLine($"schemaplan: efcore: {point}: dotnet ef database update {migration}");
+                    }
+                }
+
                 stdout.WriteLine(Path.Combine(outDir, "plan.md"));
                 return ExitCodes.Ok;
             });

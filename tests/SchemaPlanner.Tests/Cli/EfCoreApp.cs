@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using SchemaPlanner.Tests.Infrastructure;
 using Xunit;
 
 namespace SchemaPlanner.Tests.Cli;
@@ -53,20 +50,7 @@ public sealed class EfCoreApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Stop the search for Directory.*.props and NuGet settings from reaching folders above the app.
-        File.WriteAllText(folder.File("Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(folder.File("Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(folder.File("Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(folder.File("nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Project, """
+        EfCoreProject.Scaffold(folder.Path, Project, $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -75,51 +59,21 @@ public sealed class EfCoreApp : IAsyncLifetime
               <ItemGroup>
                 <Compile Remove="Broken/**" />
                 <None Remove="Broken/**" />
-                <PackageReference Include="Npgsql.EntityFrameworkCore.PostgreSQL" Version="10.0.3" />
-                <PackageReference Include="Microsoft.EntityFrameworkCore.Design" Version="10.0.15" PrivateAssets="all" />
+                {{EfCoreProject.PackageReferences}}
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(folder.File("Model.cs"), Model);
-        File.WriteAllText(folder.File("dotnet-tools.json"), $$"""
-            { "version": 1, "isRoot": true, "tools": { "dotnet-ef": { "version": "{{RepositoryDotnetEfVersion()}}", "commands": ["dotnet-ef"], "rollForward": false } } }
-            """);
         Directory.CreateDirectory(folder.File("Broken"));
         File.WriteAllText(BrokenProject, "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n");
         File.WriteAllText(Path.Combine(folder.Path, "Broken", "Bad.cs"), "namespace Broken;\n\npublic sealed class Bad { int }\n");
-        await RunAsync("tool", "restore");
-        await RunAsync("build", Project, "-nologo", "-v", "q");
+        await EfCoreProject.RunAsync(folder.Path, "tool", "restore");
+        await EfCoreProject.RunAsync(folder.Path, "build", Project, "-nologo", "-v", "q");
     }
 
     public Task DisposeAsync()
     {
         folder.Dispose();
         return Task.CompletedTask;
-    }
-
-    private static string RepositoryDotnetEfVersion()
-    {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot(), "dotnet-tools.json")));
-        return manifest.RootElement.GetProperty("tools").GetProperty("dotnet-ef").GetProperty("version").GetString()!;
-    }
-
-    private async Task RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k is "DOTNET_HOST_PATH").ToList())
-        {
-            start.Environment.Remove(variable);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(" ", arguments)}:\n{await output}\n{await error}");
     }
 }
