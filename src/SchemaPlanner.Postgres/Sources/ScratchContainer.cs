@@ -80,19 +80,23 @@ public sealed class ScratchContainer : IThrowawayServer
 
     /// <summary>Starts a container of <paramref name="image"/> and waits until PostgreSQL accepts connections.</summary>
     /// <exception cref="SchemaPlannerException">With <see cref="ErrorKind.Environment"/> when no engine answers or the container does not come up.</exception>
-    public static async Task<ScratchContainer> StartAsync(string image, CancellationToken cancellationToken)
+    public static Task<ScratchContainer> StartAsync(string image, CancellationToken cancellationToken) =>
+        StartAsync(image, cancellationToken, entrypoint: null);
+
+    /// <param name="entrypoint">Replaces the image's entrypoint (tests: a container that never serves PostgreSQL).</param>
+    internal static async Task<ScratchContainer> StartAsync(string image, CancellationToken cancellationToken, string[]? entrypoint)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
         _ = Endpoint();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var built = new PostgreSqlBuilder()
+        var builder = new PostgreSqlBuilder()
             .WithImage(image)
             .WithUsername("postgres")
             .WithPassword(password)
             .WithDatabase("postgres")
             .WithLabel(Label, Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
-            .WithLogger(NullLogger.Instance)
-            .Build();
+            .WithLogger(NullLogger.Instance);
+        var built = (entrypoint is null ? builder : builder.WithEntrypoint(entrypoint)).Build();
         var scratch = new ScratchContainer(built, image);
 
         // Registered before the container exists, so an interrupted start-up leaves nothing behind.
@@ -109,12 +113,15 @@ public sealed class ScratchContainer : IThrowawayServer
         {
             scratch.RemoveNow();
             cancellationToken.ThrowIfCancellationRequested();
-            var reason = ex is OperationCanceledException
-                ? $"PostgreSQL did not accept connections within {StartTimeout.TotalMinutes:0} minutes"
-                : ex.Message.Replace(password, "***", StringComparison.Ordinal);
+            var reason = ex switch
+            {
+                OperationCanceledException => $"PostgreSQL did not accept connections within {StartTimeout.TotalMinutes:0} minutes",
+                DockerApiException api => EngineMessage(api),
+                _ => ex.Message,
+            };
             throw new SchemaPlannerException(
                 ErrorKind.Environment,
-                $"could not start a PostgreSQL container from image {image}: {reason}",
+                $"could not start a PostgreSQL container from image {image}: {reason.Replace(password, "***", StringComparison.Ordinal)}",
                 ex);
         }
     }
@@ -128,6 +135,25 @@ public sealed class ScratchContainer : IThrowawayServer
         }
 
         await container.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The engine's own message (e.g. why a pull failed) rather than the HTTP status around it.</summary>
+    private static string EngineMessage(DockerApiException api)
+    {
+        try
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(api.ResponseBody ?? string.Empty);
+            if (body.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text)
+            {
+                return $"the Docker engine answered {(int)api.StatusCode}: {text}";
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: fall back to the exception's own text.
+        }
+
+        return api.Message;
     }
 
     private static IDockerEndpointAuthenticationConfiguration Endpoint() =>

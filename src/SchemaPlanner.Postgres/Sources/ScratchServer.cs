@@ -22,6 +22,9 @@ public sealed class ScratchServer(string? devDatabase, string? rolesFrom = null)
 
     private readonly SemaphoreSlim starting = new(1, 1);
     private readonly bool docker = DockerDevDatabase.IsDocker(devDatabase);
+
+    // Checked here, so that "docker:" with no image is bad input before anything runs.
+    private readonly string? namedImage = DockerDevDatabase.IsDocker(devDatabase) ? DockerDevDatabase.ImageOf(devDatabase!) : null;
     private readonly ScratchRoles? roles =
         (devDatabase is null || DockerDevDatabase.IsDocker(devDatabase)) && rolesFrom is not null ? new ScratchRoles(ConnectionStrings.Normalize(rolesFrom)) : null;
 
@@ -32,6 +35,12 @@ public sealed class ScratchServer(string? devDatabase, string? rolesFrom = null)
 
     /// <summary>The PostgreSQL version (e.g. 160000) whose image <c>docker</c> picks when there is no live server to ask.</summary>
     public int? PgVersionNumber { get; init; }
+
+    /// <summary>Finds the local server binaries (tests stand in for a machine without them).</summary>
+    internal Func<PostgresBinaries> FindBinaries { get; init; } = PostgresBinaries.Find;
+
+    /// <summary>Whether a Docker engine answers (tests stand in for a machine without one).</summary>
+    internal Func<bool> DockerAnswers { get; init; } = ScratchContainer.EngineAnswers;
 
     /// <summary>The throwaway server, once started (null before, and with a <c>--dev-database</c> server).</summary>
     public IThrowawayServer? Throwaway => throwaway;
@@ -99,19 +108,19 @@ public sealed class ScratchServer(string? devDatabase, string? rolesFrom = null)
     {
         if (docker)
         {
-            return await StartContainerAsync(DockerDevDatabase.ImageOf(devDatabase!), cancellationToken).ConfigureAwait(false);
+            return await StartContainerAsync(namedImage, cancellationToken).ConfigureAwait(false);
         }
 
         PostgresBinaries binaries;
         try
         {
-            binaries = PostgresBinaries.Find();
+            binaries = FindBinaries();
         }
         catch (SchemaPlannerException notFound) when (
             notFound.Kind == ErrorKind.Environment
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresBinaries.BinDirectoryVariable)))
         {
-            if (!ScratchContainer.EngineAnswers())
+            if (!DockerAnswers())
             {
                 throw new SchemaPlannerException(ErrorKind.Environment, NoServerMessage, notFound);
             }
@@ -122,16 +131,18 @@ public sealed class ScratchServer(string? devDatabase, string? rolesFrom = null)
         return await TemporaryCluster.StartAsync(binaries, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ScratchContainer> StartContainerAsync(string? image, CancellationToken cancellationToken, bool announce = false)
+    private async Task<ScratchContainer> StartContainerAsync(string? named, CancellationToken cancellationToken, bool announce = false)
     {
+        var image = named;
         if (image is null)
         {
-            image = DockerDevDatabase.DefaultImage(await MajorVersionAsync(cancellationToken).ConfigureAwait(false));
+            var major = await MajorVersionAsync(cancellationToken).ConfigureAwait(false);
+            image = DockerDevDatabase.DefaultImage(major);
             if (ScratchContainer.EngineAnswers() && !await ScratchContainer.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))
             {
                 throw new SchemaPlannerException(
                     ErrorKind.Environment,
-                    $"the Docker image {image} is not on this engine; build it with scripts/build-postgres-image.sh {image[(image.LastIndexOf(':') + 1)..]} " +
+                    $"the Docker image {image} is not on this engine; build it with scripts/build-postgres-image.sh {major.ToString(System.Globalization.CultureInfo.InvariantCulture)} " +
                     "(no registry needed), or name an image: --dev-database docker:IMAGE (e.g. docker:postgres:16)");
             }
         }
