@@ -24,7 +24,7 @@ public sealed class ScratchContainer : IThrowawayServer
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
 
     private readonly PostgreSqlContainer container;
-    private int claimed;
+    private readonly ExitClaim claim;
 
     static ScratchContainer()
     {
@@ -35,6 +35,7 @@ public sealed class ScratchContainer : IThrowawayServer
     private ScratchContainer(PostgreSqlContainer container, string image)
     {
         this.container = container;
+        claim = new ExitClaim(RemoveNow);
         Image = image;
         ConnectionString = string.Empty;
     }
@@ -100,7 +101,7 @@ public sealed class ScratchContainer : IThrowawayServer
         var scratch = new ScratchContainer(built, image);
 
         // Registered before the container exists, so an interrupted start-up leaves nothing behind.
-        scratch.Register();
+        scratch.claim.Register();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
         try
@@ -129,7 +130,7 @@ public sealed class ScratchContainer : IThrowawayServer
     /// <summary>Stops and removes the container.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!TryClaim())
+        if (!claim.TryClaim())
         {
             return;
         }
@@ -162,30 +163,10 @@ public sealed class ScratchContainer : IThrowawayServer
             ErrorKind.Environment,
             "no Docker engine answers (DOCKER_HOST, or the default socket /var/run/docker.sock); start one, or pass --dev-database CONN to use an existing server");
 
-    private void Register()
-    {
-        AppDomain.CurrentDomain.ProcessExit += OnExit;
-        Console.CancelKeyPress += OnExit;
-    }
-
-    private bool TryClaim()
-    {
-        if (Interlocked.Exchange(ref claimed, 1) != 0)
-        {
-            return false;
-        }
-
-        AppDomain.CurrentDomain.ProcessExit -= OnExit;
-        Console.CancelKeyPress -= OnExit;
-        return true;
-    }
-
-    private void OnExit(object? sender, EventArgs e) => RemoveNow();
-
     /// <summary>Synchronous removal for exit handlers and failed start-ups. Never throws.</summary>
     private void RemoveNow()
     {
-        if (!TryClaim())
+        if (!claim.TryClaim())
         {
             return;
         }
