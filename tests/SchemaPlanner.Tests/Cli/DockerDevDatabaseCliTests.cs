@@ -8,8 +8,8 @@ namespace SchemaPlanner.Tests.Cli;
 
 /// <summary>
 /// <c>schemaplan diff --dev-database docker</c> end to end on a real Docker engine: the desired SQL is applied in a
-/// throwaway container (the SQL itself checks it runs there), and the container is gone afterwards, also after an
-/// error in the desired SQL and after Ctrl+C.
+/// throwaway container (the SQL itself checks it runs there) that is given the live roles the SQL names, and the
+/// container is gone afterwards, also after an error in the desired SQL and after Ctrl+C.
 /// </summary>
 [Collection(DockerEngine.Category)]
 [Trait("Category", DockerEngine.Category)]
@@ -22,9 +22,12 @@ public sealed class DockerDevDatabaseCliTests
     [DockerFact]
     public async Task Diff_with_dev_database_docker_applies_the_desired_sql_in_a_container_and_removes_it()
     {
+        // The grant names a role of the live server only: the container must be given it, as the throwaway cluster is.
         var server = await PostgresServer.GetAsync();
-        await using var live = await server.CreateDatabaseAsync("CREATE TABLE customers (id bigint PRIMARY KEY);");
-        using var folder = new Cli.Folder(("schema.sql", InContainer + "CREATE TABLE customers (id bigint PRIMARY KEY, name text);\nCREATE TABLE orders (id bigint PRIMARY KEY);\n"));
+        await server.EnsureRolesAsync(["schemaplan_docker_reader"]);
+        const string Grant = "GRANT SELECT ON customers TO schemaplan_docker_reader;\n";
+        await using var live = await server.CreateDatabaseAsync("CREATE TABLE customers (id bigint PRIMARY KEY);\n" + Grant);
+        using var folder = new Cli.Folder(("schema.sql", InContainer + "CREATE TABLE customers (id bigint PRIMARY KEY, name text);\n" + Grant + "CREATE TABLE orders (id bigint PRIMARY KEY);\n"));
         var before = await DockerEngine.ScratchContainersAsync();
 
         var (exit, output, error) = Cli.Run("diff", "--database", live.ConnectionString, "--desired", folder.Path, "--dev-database", DevDatabase(), "--format", "json");
