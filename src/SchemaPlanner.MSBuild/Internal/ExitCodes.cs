@@ -14,7 +14,7 @@ internal static class ExitCodes
         3 => "cannot connect to the database",
         4 => "login failed",
         5 => "error in the desired DDL files",
-        6 => "environment: no PostgreSQL binaries for a scratch database (set SchemaPlannerDevDatabase or install PostgreSQL)",
+        6 => "environment: no server for a scratch database (install PostgreSQL, set SchemaPlannerDevDatabase, or run a Docker engine)",
         7 => "planning failed",
         70 => "internal error in schemaplan",
         130 => "cancelled",

@@ -16,27 +16,18 @@ internal sealed class ClusterExitCleanup
     private const int SignalQuit = 3;
 
     private readonly ClusterFolder folder;
-    private int claimed;
+    private readonly ExitClaim claim;
 
-    public ClusterExitCleanup(ClusterFolder folder) => this.folder = folder;
-
-    public void Register()
+    public ClusterExitCleanup(ClusterFolder folder)
     {
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
-        Console.CancelKeyPress += OnCancelKeyPress;
+        this.folder = folder;
+        claim = new ExitClaim(CleanUpNow);
     }
+
+    public void Register() => claim.Register();
 
     /// <summary>True once, for the first caller, who then does the clean-up; the exit handlers are removed.</summary>
-    public bool TryClaim()
-    {
-        if (Interlocked.Exchange(ref claimed, 1) != 0)
-        {
-            return false;
-        }
-
-        Unregister();
-        return true;
-    }
+    public bool TryClaim() => claim.TryClaim();
 
     /// <summary>
     /// Synchronous stop and delete, for exit handlers and failed start-ups. Never throws. It must be quick:
@@ -45,14 +36,13 @@ internal sealed class ClusterExitCleanup
     /// </summary>
     public void CleanUpNow()
     {
-        if (Interlocked.Exchange(ref claimed, 1) != 0)
+        if (!claim.TryClaim())
         {
             return;
         }
 
         try
         {
-            Unregister();
             if (File.Exists(folder.PidFile))
             {
                 if (OperatingSystem.IsWindows())
@@ -72,16 +62,6 @@ internal sealed class ClusterExitCleanup
             // Best effort: this runs while the process is going down or already failing.
         }
     }
-
-    private void Unregister()
-    {
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        Console.CancelKeyPress -= OnCancelKeyPress;
-    }
-
-    private void OnProcessExit(object? sender, EventArgs e) => CleanUpNow();
-
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => CleanUpNow();
 
     private void StopWithPgCtl()
     {

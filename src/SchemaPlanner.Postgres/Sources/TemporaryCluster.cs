@@ -11,7 +11,7 @@ namespace SchemaPlanner.Sources;
 /// folder and server lifecycle (<see cref="ClusterFolder"/>), running its programs
 /// (<see cref="ClusterProcessRunner"/>) and the exit handlers (<see cref="ClusterExitCleanup"/>).
 /// </summary>
-public sealed class TemporaryCluster : IAsyncDisposable
+public sealed class TemporaryCluster : IThrowawayServer
 {
     private readonly ClusterFolder folder;
     private readonly ClusterExitCleanup exitCleanup;

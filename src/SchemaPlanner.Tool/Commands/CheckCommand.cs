@@ -31,7 +31,7 @@ internal static class CheckCommand
 
                 var config = sources.LoadConfig();
                 var request = sources.Request(config);
-                await using var scratch = ScratchServer.For(request);
+                await using var scratch = ScratchServer.For(request, stderr);
                 var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
                 var coverage = migrations.Value() is { } folder
                     ? PlanCoverage.Find(folder, analysis, SchemaSources.IsConnectionString(request.Current) ? await HistoryStore.PlansAsync(request.Current, cancellationToken).ConfigureAwait(false) : new HashSet<string>())

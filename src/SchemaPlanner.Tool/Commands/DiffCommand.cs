@@ -18,7 +18,7 @@ internal static class DiffCommand
                 var outputFormat = OutputFormats.Parse(format.Value(), OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Sarif, OutputFormat.MsBuild);
                 var config = sources.LoadConfig();
                 var request = sources.Request(config);
-                await using var scratch = ScratchServer.For(request);
+                await using var scratch = ScratchServer.For(request, stderr);
                 var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
                 ReportWriter.Write(analysis, outputFormat, stdout);
                 return ExitCodes.Ok;

@@ -43,7 +43,7 @@ internal static class PlanCommand
                 }
 
                 var request = sources.Request(config);
-                await using var scratch = ScratchServer.For(request);
+                await using var scratch = ScratchServer.For(request, stderr);
                 var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
                 var context = new PlanningContext(
                     analysis.Current.Schema.Model,

@@ -28,7 +28,7 @@ internal static class RehearseCommand
                 var folder = SchemaSources.Require(planDir.Value() ?? config.Out, "--plan");
                 var written = PlanReader.Read(folder);
                 var request = sources.Request(config);
-                await using var scratch = ScratchServer.For(request);
+                await using var scratch = ScratchServer.For(request, stderr);
                 var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
                 if (SchemaFingerprint.Of(analysis.Current.Schema.Model) != written.FromFingerprint)
                 {

@@ -17,11 +17,11 @@ internal static class SnapshotCommand
                 $"What to snapshot: a live database (default ${SourceOptions.DatabaseVariable}), a .sql file or folder, or a snapshot.",
                 CommandOptionType.SingleValue);
             var output = command.Option("--out <FILE>", "Where to write the snapshot (default: standard output).", CommandOptionType.SingleValue);
-            var devDatabase = command.Option("--dev-database <CONN>", "Server for a temporary database when snapshotting .sql files.", CommandOptionType.SingleValue);
+            var devDatabase = command.Option("--dev-database <CONN>", "Server for a temporary database when snapshotting .sql files, or docker[:IMAGE] for a throwaway container.", CommandOptionType.SingleValue);
             command.OnExecute(async () =>
             {
                 var spec = SchemaSources.Require(database.Value() ?? Environment.GetEnvironmentVariable(SourceOptions.DatabaseVariable), "--database", SourceOptions.DatabaseVariable);
-                await using var scratch = new ScratchServer(devDatabase.Value() ?? Environment.GetEnvironmentVariable(SourceOptions.DevDatabaseVariable));
+                await using var scratch = new ScratchServer(devDatabase.Value() ?? Environment.GetEnvironmentVariable(SourceOptions.DevDatabaseVariable)) { Notices = stderr };
                 var loaded = await SchemaSources.LoadAsync(spec, scratch, cancellationToken).ConfigureAwait(false);
                 var json = SnapshotSerializer.Serialize(loaded.Schema);
                 if (output.Value() is { } path)

@@ -36,7 +36,7 @@ internal sealed class SourceOptions
         config = command.Option("--config <FILE>", "schemaplan.json with hints and accepted hazards (default: ./schemaplan.json if present).", CommandOptionType.SingleValue);
         devDatabase = command.Option(
             "--dev-database <CONN>",
-            $"A server where a temporary database may be created to apply SQL files (default ${DevDatabaseVariable}, else a throwaway cluster from the local PostgreSQL binaries).",
+            $"A server where a temporary database may be created to apply SQL files, or docker[:IMAGE] for a throwaway container (image default {DockerDevDatabase.ImageRepository}:<live major>) (default ${DevDatabaseVariable}, else a throwaway cluster from the local PostgreSQL binaries, else a container if a Docker engine answers).",
             CommandOptionType.SingleValue);
         pgVersion = command.Option("--pg-version <N>", "Classify for this PostgreSQL major version (e.g. 12) instead of the live server's.", CommandOptionType.SingleValue);
         context = command.Option("--context <NAME>", "With an EF Core project: the DbContext to script (dotnet ef --context).", CommandOptionType.SingleValue);

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Docker.DotNet;
+using DotNet.Testcontainers.Configurations;
+using Microsoft.Extensions.Logging.Abstractions;
+using SchemaPlanner.Errors;
+using Testcontainers.PostgreSql;
+
+namespace SchemaPlanner.Sources;
+
+/// <summary>
+/// A throwaway PostgreSQL server in a Docker container (Testcontainers.PostgreSql), for <c>--dev-database docker</c>
+/// or when no local server binaries exist. It listens on a random host port with a random password that is never
+/// printed. Disposing it removes the container; so do process exit and Ctrl+C, and a failed start. Containers carry
+/// the label <see cref="Label"/> (value: the owning process id) so a leftover one can be found.
+/// Ryuk, Testcontainers' reaper container, is off unless <c>TESTCONTAINERS_RYUK_DISABLED=false</c>: the container
+/// is removed here, and Ryuk's image would have to be pulled from a registry.
+/// </summary>
+public sealed class ScratchContainer : IThrowawayServer
+{
+    public const string Label = "org.schemaplanner.scratch";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly PostgreSqlContainer container;
+    private readonly ExitClaim claim;
+
+    static ScratchContainer()
+    {
+        TestcontainersSettings.ResourceReaperEnabled =
+            string.Equals(Environment.GetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED"), "false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private ScratchContainer(PostgreSqlContainer container, string image)
+    {
+        this.container = container;
+        claim = new ExitClaim(RemoveNow);
+        Image = image;
+        ConnectionString = string.Empty;
+    }
+
+    public string Image { get; }
+
+    /// <summary>Npgsql keyword form for the <c>postgres</c> superuser and database, password included: never print it.</summary>
+    public string ConnectionString { get; private set; }
+
+    /// <summary>The Docker container id (empty until created).</summary>
+    public string Id => container.Id ?? string.Empty;
+
+    /// <summary>
+    /// Whether a Docker engine answers: Testcontainers' discovery (<c>DOCKER_HOST</c>, ~/.testcontainers.properties,
+    /// the default socket) found an endpoint that replied to a ping. Decided once per process.
+    /// </summary>
+    public static bool EngineAnswers()
+    {
+        try
+        {
+            return TestcontainersSettings.OS.DockerEndpointAuthConfig is not null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the engine has <paramref name="image"/> locally (so starting it needs no registry).</summary>
+    public static async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken)
+    {
+        using var client = Endpoint().GetDockerClientConfiguration(Guid.NewGuid()).CreateClient();
+        try
+        {
+            await client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Starts a container of <paramref name="image"/> and waits until PostgreSQL accepts connections.</summary>
+    /// <exception cref="SchemaPlannerException">With <see cref="ErrorKind.Environment"/> when no engine answers or the container does not come up.</exception>
+    public static Task<ScratchContainer> StartAsync(string image, CancellationToken cancellationToken) =>
+        StartAsync(image, cancellationToken, entrypoint: null);
+
+    /// <param name="entrypoint">Replaces the image's entrypoint (tests: a container that never serves PostgreSQL).</param>
+    internal static async Task<ScratchContainer> StartAsync(string image, CancellationToken cancellationToken, string[]? entrypoint)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(image);
+        _ = Endpoint();
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var builder = new PostgreSqlBuilder()
+            .WithImage(image)
+            .WithUsername("postgres")
+            .WithPassword(password)
+            .WithDatabase("postgres")
+            .WithLabel(Label, Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
+            .WithLogger(NullLogger.Instance);
+        var built = (entrypoint is null ? builder : builder.WithEntrypoint(entrypoint)).Build();
+        var scratch = new ScratchContainer(built, image);
+
+        // Registered before the container exists, so an interrupted start-up leaves nothing behind.
+        scratch.claim.Register();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        try
+        {
+            await built.StartAsync(timeout.Token).ConfigureAwait(false);
+            scratch.ConnectionString = ConnectionStrings.Normalize(built.GetConnectionString());
+            return scratch;
+        }
+        catch (Exception ex)
+        {
+            scratch.RemoveNow();
+            cancellationToken.ThrowIfCancellationRequested();
+            var reason = ex switch
+            {
+                OperationCanceledException => $"PostgreSQL did not accept connections within {StartTimeout.TotalMinutes:0} minutes",
+                DockerApiException api => EngineMessage(api),
+                _ => ex.Message,
+            };
+            throw new SchemaPlannerException(
+                ErrorKind.Environment,
+                $"could not start a PostgreSQL container from image {image}: {reason.Replace(password, "***", StringComparison.Ordinal)}",
+                ex);
+        }
+    }
+
+    /// <summary>Stops and removes the container.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!claim.TryClaim())
+        {
+            return;
+        }
+
+        await container.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The engine's own message (e.g. why a pull failed) rather than the HTTP status around it.</summary>
+    private static string EngineMessage(DockerApiException api)
+    {
+        try
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(api.ResponseBody ?? string.Empty);
+            if (body.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text)
+            {
+                return $"the Docker engine answered {(int)api.StatusCode}: {text}";
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: fall back to the exception's own text.
+        }
+
+        return api.Message;
+    }
+
+    private static IDockerEndpointAuthenticationConfiguration Endpoint() =>
+        (EngineAnswers() ? TestcontainersSettings.OS.DockerEndpointAuthConfig : null)
+        ?? throw new SchemaPlannerException(
+            ErrorKind.Environment,
+            "no Docker engine answers (DOCKER_HOST, or the default socket /var/run/docker.sock); start one, or pass --dev-database CONN to use an existing server");
+
+    /// <summary>Synchronous removal for exit handlers and failed start-ups. Never throws.</summary>
+    private void RemoveNow()
+    {
+        if (!claim.TryClaim())
+        {
+            return;
+        }
+
+        try
+        {
+            container.DisposeAsync().AsTask().Wait(RemoveTimeout);
+        }
+        catch (Exception ex) when (ex is AggregateException or DockerApiException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Best effort: this runs while the process is going down or a start already failed.
+        }
+    }
+}
