@@ -18,9 +18,10 @@ public static class FlywayLayout
     private const string TransactionOff = "-- evolve-tx-off\n";
 
     /// <summary>The files of the layout, by path relative to the plan folder.</summary>
-    public static IReadOnlyList<(string Path, string Text)> Files(IReadOnlyList<RenderedStep> steps)
+    public static IReadOnlyList<(string Path, string Text)> Files(IReadOnlyList<RenderedStep> steps, PlanRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(renderer);
         var files = new List<(string, string)>();
         foreach (var step in steps)
         {
@@ -46,7 +47,7 @@ public static class FlywayLayout
                 // Undo runs newest first: the last part's undo file undoes the whole step, the others have nothing left.
                 var undo = i == parts.Count - 1
                     ? TransactionOff + step.Down
-                    : TransactionOff + $"-- Nothing to undo here: U{version}_{parts.Count}__{what}.sql undid all of {step.UpPath}.\nSELECT 1;\n";
+                    : renderer.RenderLayout("layouts/flyway/nothing-to-undo.sbn", new LayoutFileView("", step.UpPath, Transactional: false, $"U{version}_{parts.Count}__{what}.sql"));
                 AddNonTransactional(files, $"U{part}__{what}.sql", undo);
             }
         }

@@ -53,7 +53,7 @@ public static class PlanWriter
         Directory.CreateDirectory(directory);
         var runnerFiles = (layout ?? LayoutOptions.Sql).Layout switch
         {
-            PlanLayout.Flyway => FlywayLayout.Files(steps),
+            PlanLayout.Flyway => FlywayLayout.Files(steps, renderer),
             PlanLayout.DbUp => DbUpLayout.Files(steps, renderer),
             PlanLayout.EfCore => EfCoreLayout.Files(steps, renderer, layout!),
             _ => [],
