@@ -73,8 +73,14 @@ public sealed class SchemaPlannerCheck : ToolTask
 
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
 
-    /// <summary>Where diagnostics without a DDL location point: the app's project file rather than these targets.</summary>
-    private string? ProjectFile => BuildEngine?.ProjectFileOfTaskNode;
+    /// <summary>The app's project file (<c>$(MSBuildProjectFullPath)</c>).</summary>
+    public string? ProjectFullPath { get; set; }
+
+    /// <summary>
+    /// Where diagnostics without a DDL location point: the app's project file rather than these targets (which is
+    /// what <see cref="IBuildEngine.ProjectFileOfTaskNode"/> names: the file holding the task's element).
+    /// </summary>
+    private string? ProjectFile => string.IsNullOrEmpty(ProjectFullPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFullPath;
 
     private string Mode => string.IsNullOrWhiteSpace(FailOn) ? "unsafe" : FailOn!.Trim().ToLowerInvariant();
 
