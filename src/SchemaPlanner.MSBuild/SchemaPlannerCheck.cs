@@ -27,9 +27,24 @@ public sealed class SchemaPlannerCheck : ToolTask
     [Required]
     public string CliPath { get; set; } = "";
 
-    /// <summary>Folder of desired DDL (<c>--desired</c>).</summary>
+    /// <summary>Folder of desired DDL, or with <see cref="EfCore"/> the project file (<c>--desired</c>).</summary>
     [Required]
     public string Desired { get; set; } = "";
+
+    /// <summary>
+    /// The desired schema is the EF Core model of the <see cref="Desired"/> project, as just built: scripted with
+    /// <c>--no-build</c> for <see cref="Configuration"/> and <see cref="Framework"/>.
+    /// </summary>
+    public bool EfCore { get; set; }
+
+    /// <summary>With <see cref="EfCore"/>: the DbContext (<c>--context</c>).</summary>
+    public string? Context { get; set; }
+
+    /// <summary>With <see cref="EfCore"/>: the build configuration that was built (<c>--configuration</c>).</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>With <see cref="EfCore"/>: the target framework that was built (<c>--framework</c>).</summary>
+    public string? Framework { get; set; }
 
     /// <summary>Live database connection string or snapshot; passed through the environment, never the command line.</summary>
     public string? Database { get; set; }
@@ -58,8 +73,14 @@ public sealed class SchemaPlannerCheck : ToolTask
 
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
 
-    /// <summary>Where diagnostics without a DDL location point: the app's project file rather than these targets.</summary>
-    private string? ProjectFile => BuildEngine?.ProjectFileOfTaskNode;
+    /// <summary>The app's project file (<c>$(MSBuildProjectFullPath)</c>).</summary>
+    public string? ProjectFullPath { get; set; }
+
+    /// <summary>
+    /// Where diagnostics without a DDL location point: the app's project file rather than these targets (which is
+    /// what <see cref="IBuildEngine.ProjectFileOfTaskNode"/> names: the file holding the task's element).
+    /// </summary>
+    private string? ProjectFile => string.IsNullOrEmpty(ProjectFullPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFullPath;
 
     private string Mode => string.IsNullOrWhiteSpace(FailOn) ? "unsafe" : FailOn!.Trim().ToLowerInvariant();
 
@@ -76,7 +97,7 @@ public sealed class SchemaPlannerCheck : ToolTask
             return false;
         }
 
-        if (!Directory.Exists(Desired))
+        if (EfCore ? !File.Exists(Desired) : !Directory.Exists(Desired))
         {
             Log.LogError(null, TaskCodes.BadConfiguration, null, ProjectFile, 0, 0, 0, 0,
                 $"SchemaPlannerDesired: the desired schema folder '{Desired}' does not exist");
@@ -130,10 +151,10 @@ public sealed class SchemaPlannerCheck : ToolTask
         {
             case CliLineKind.Diagnostic when line.IsError && Mode != "none":
             case CliLineKind.Failure:
-                Log.LogError(null, line.Code, null, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message);
+                Log.LogError(null, line.Code, null, FullPath(line.File) ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message);
                 break;
             case CliLineKind.Diagnostic:
-                Log.LogWarning(null, line.Code, null, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message);
+                Log.LogWarning(null, line.Code, null, FullPath(line.File) ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message);
                 break;
             default:
                 Log.LogMessage(messageImportance, line.Message);
@@ -166,6 +187,19 @@ public sealed class SchemaPlannerCheck : ToolTask
 
         arguments.Add(("--desired", false));
         arguments.Add((Desired, false));
+        if (EfCore)
+        {
+            // The app's build is running this task: its output is what to read, and building it again would recurse.
+            arguments.Add(("--no-build", false));
+            foreach (var (option, value) in new[] { ("--context", Context), ("--configuration", Configuration), ("--framework", Framework) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    arguments.Add((option, false));
+                    arguments.Add((value!, false));
+                }
+            }
+        }
         if (!string.IsNullOrWhiteSpace(Config))
         {
             arguments.Add(("--config", false));
@@ -190,6 +224,13 @@ public sealed class SchemaPlannerCheck : ToolTask
         arguments.Add((Mode, false));
         return arguments;
     }
+
+    /// <summary>
+    /// A file the CLI named relative to its working directory (the EF Core script under obj/) as a full path, so
+    /// the error is clickable wherever the log is read.
+    /// </summary>
+    private string? FullPath(string? file) =>
+        file is null || string.IsNullOrEmpty(ProjectDirectory) || Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(ProjectDirectory!, file));
 
     /// <summary>The CLI never prints passwords; this is a second line of defence for the strings the task passed.</summary>
     private string Redact(string text)

@@ -21,7 +21,9 @@ public static class EfCoreModel
     /// <summary>
     /// Builds the (startup) project, then has <c>dotnet ef</c> write the script; returns its path. The build runs
     /// first on its own so that a compile error is reported with its file and line (<c>dotnet ef</c> only says
-    /// "Build failed"). Any failure is one <see cref="SchemaPlannerException"/> carrying the tool's own message.
+    /// "Build failed"), with the build gate off: it would check the model this very call is reading (and fail on
+    /// the unsafe change the user is about to plan). <see cref="EfCoreSelection.NoBuild"/> skips the build. Any
+    /// failure is one <see cref="SchemaPlannerException"/> carrying the tool's own message.
     /// </summary>
     public static async Task<string> ScriptAsync(string project, EfCoreSelection selection, CancellationToken cancellationToken)
     {
@@ -31,13 +33,27 @@ public static class EfCoreModel
         var script = Path.Combine(folder, "obj", "schemaplan", SafeFileName(name) + ".sql");
         var built = selection.StartupProject is { } startup ? Path.GetFullPath(startup) : projectPath;
 
-        var build = await RunAsync(folder, ["build", built, "-nologo", "-v", "q", "-clp:NoSummary"], cancellationToken).ConfigureAwait(false);
-        if (build.ExitCode != 0)
+        List<string> buildOptions = [];
+        if (selection.Configuration is { } configuration)
         {
-            throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{project}: the EF Core project does not build:\n{Errors(build.Output, build.Error, ": error ")}");
+            buildOptions.AddRange(["--configuration", configuration]);
         }
 
-        List<string> arguments = ["ef", "dbcontext", "script", "--no-build", "--project", projectPath, "--output", script];
+        if (selection.Framework is { } framework)
+        {
+            buildOptions.AddRange(["--framework", framework]);
+        }
+
+        if (!selection.NoBuild)
+        {
+            var build = await RunAsync(folder, ["build", built, "-nologo", "-v", "q", "-clp:NoSummary", "-p:SchemaPlannerEnabled=false", .. buildOptions], cancellationToken).ConfigureAwait(false);
+            if (build.ExitCode != 0)
+            {
+                throw new SchemaPlannerException(ErrorKind.InvalidInput, $"{project}: the EF Core project does not build:\n{Errors(build.Output, build.Error, ": error ")}");
+            }
+        }
+
+        List<string> arguments = ["ef", "dbcontext", "script", "--no-build", "--project", projectPath, "--output", script, .. buildOptions];
         if (selection.Context is { } context)
         {
             arguments.AddRange(["--context", context]);

@@ -8,7 +8,8 @@ namespace SchemaPlanner.Tool.Commands;
 
 /// <summary>
 /// The options every comparing command shares: --database, --desired, --config, --dev-database, --pg-version,
-/// and --context / --startup-project for an EF Core project as the desired schema.
+/// and --context / --startup-project / --configuration / --framework / --no-build for an EF Core project as the
+/// desired schema.
 /// </summary>
 internal sealed class SourceOptions
 {
@@ -22,6 +23,9 @@ internal sealed class SourceOptions
     private readonly CommandOption pgVersion;
     private readonly CommandOption context;
     private readonly CommandOption startupProject;
+    private readonly CommandOption configuration;
+    private readonly CommandOption framework;
+    private readonly CommandOption noBuild;
 
     public SourceOptions(CommandLineApplication command)
     {
@@ -41,6 +45,9 @@ internal sealed class SourceOptions
         pgVersion = command.Option("--pg-version <N>", "Classify for this PostgreSQL major version (e.g. 12) instead of the live server's.", CommandOptionType.SingleValue);
         context = command.Option("--context <NAME>", "With an EF Core project: the DbContext to script (dotnet ef --context).", CommandOptionType.SingleValue);
         startupProject = command.Option("--startup-project <PATH>", "With an EF Core project: the startup project (dotnet ef --startup-project).", CommandOptionType.SingleValue);
+        configuration = command.Option("--configuration <NAME>", "With an EF Core project: the build configuration (dotnet build/ef --configuration; default Debug).", CommandOptionType.SingleValue);
+        framework = command.Option("--framework <TFM>", "With an EF Core project: the target framework (dotnet build/ef --framework).", CommandOptionType.SingleValue);
+        noBuild = command.Option("--no-build", "With an EF Core project: use it as already built (the MSBuild gate passes this).", CommandOptionType.NoValue);
     }
 
     public SchemaPlannerConfig LoadConfig() => SchemaPlannerConfig.Load(config.Value(), Directory.GetCurrentDirectory());
@@ -53,7 +60,7 @@ internal sealed class SourceOptions
             DatabaseVariable);
         var target = SchemaSources.Require(desired.Value() ?? RelativeToConfig(loaded, loaded.Desired), "--desired");
         return new AnalysisRequest(current, target, loaded, devDatabase.Value() ?? Environment.GetEnvironmentVariable(DevDatabaseVariable) ?? loaded.DevDatabase, ParseVersion(pgVersion.Value()),
-            new EfCoreSelection(context.Value(), startupProject.Value()));
+            new EfCoreSelection(context.Value(), startupProject.Value(), configuration.Value(), framework.Value(), noBuild.HasValue()));
     }
 
     private static string? RelativeToConfig(SchemaPlannerConfig config, string? path) =>

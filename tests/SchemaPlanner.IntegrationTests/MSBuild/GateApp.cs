@@ -1,11 +1,13 @@
 using System.Security;
 using SchemaPlanner.IntegrationTests.Infrastructure;
+using SchemaPlanner.Tests.Cli;
 
 namespace SchemaPlanner.IntegrationTests.MSBuild;
 
 /// <summary>
 /// A small class library in a temporary folder that references the SchemaPlanner.MSBuild package from the test
-/// feed: desired DDL in db/schema/, plans in db/migrations/, a baseline snapshot in db/baseline.json.
+/// feed: desired DDL in db/schema/ (or, as an EF Core app, the model of <see cref="EfCoreAppSource"/>), plans in
+/// db/migrations/, a baseline snapshot in db/baseline.json.
 /// </summary>
 public sealed class GateApp
 {
@@ -27,8 +29,37 @@ public sealed class GateApp
 
     public string StampFile => Path.Combine(Folder, "obj", "Debug", "net10.0", "SchemaPlanner.check.stamp");
 
+    public string Project => Path.Combine(Folder, "GateApp.csproj");
+
+    /// <summary>The EF Core app's model source.</summary>
+    public string ModelFile => Path.Combine(Folder, "Model.cs");
+
+    /// <summary>Where the CLI has dotnet ef script a DbContext of the EF Core app.</summary>
+    public string ScriptOf(string context) => Path.Combine(Folder, "obj", "schemaplan", context + ".sql");
+
+    /// <summary>
+    /// An EF Core app (<see cref="EfCoreAppSource"/>) with the gate and no SchemaPlannerDesired unless given: the
+    /// gate takes the model because the project references EF Core. dotnet-ef is restored from its tool manifest.
+    /// </summary>
+    public static async Task<GateApp> CreateEfCoreAsync(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties)
+    {
+        var app = Create(packages, name, properties, efCore: true);
+        File.WriteAllText(app.ModelFile, EfCoreAppSource.Model);
+        File.WriteAllText(Path.Combine(app.Folder, "dotnet-tools.json"), EfCoreAppSource.ToolManifest(RepositoryLayout.Root));
+        var restore = await Dotnet.RunAsync(app.Folder, app.Environment, "tool", "restore");
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet tool restore failed:\n" + restore);
+        }
+
+        return app;
+    }
+
     /// <param name="properties">Gate properties for the project file (name → value), besides the defaults below.</param>
-    public static GateApp Create(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties)
+    public static GateApp Create(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties) =>
+        Create(packages, name, properties, efCore: false);
+
+    private static GateApp Create(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties, bool efCore)
     {
         var app = new GateApp(packages, packages.NewFolder(name));
         Directory.CreateDirectory(app.SchemaFolder);
@@ -48,17 +79,18 @@ public sealed class GateApp
             """);
         File.WriteAllText(Path.Combine(app.Folder, "Class1.cs"), "namespace GateApp;\n\npublic static class Class1\n{\n}\n");
         var lines = properties.Select(p => $"    <{p.Key}>{SecurityElement.Escape(p.Value)}</{p.Key}>");
-        File.WriteAllText(Path.Combine(app.Folder, "GateApp.csproj"), $"""
+        File.WriteAllText(app.Project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
-                <SchemaPlannerDesired>db/schema</SchemaPlannerDesired>
+            {(efCore ? "" : "    <SchemaPlannerDesired>db/schema</SchemaPlannerDesired>")}
                 <SchemaPlannerMigrations>db/migrations</SchemaPlannerMigrations>
             {string.Join("\n", lines)}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SchemaPlanner.MSBuild" Version="{packages.Version}" PrivateAssets="all" />
+            {(efCore ? EfCoreAppSource.PackageReferences : "")}
               </ItemGroup>
             </Project>
             """);
@@ -75,11 +107,14 @@ public sealed class GateApp
 
     /// <summary><c>dotnet build</c> at normal verbosity, so skipped targets are logged.</summary>
     public Task<ProcessResult> BuildAsync(params string[] extraArguments) =>
-        Dotnet.RunAsync(
-            Folder,
-            // SCHEMAPLAN_DATABASE would count as a source of the current schema: only the project decides here.
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = packages.PackagesFolder, ["SCHEMAPLAN_DATABASE"] = null },
-            ["build", "-v:n", "-nodeReuse:false", .. extraArguments]);
+        Dotnet.RunAsync(Folder, Environment, ["build", "-v:n", "-nodeReuse:false", .. extraArguments]);
+
+    /// <summary>The CLI built for the packages, in the app's folder and with its packages (a desired EF Core project is built and scripted).</summary>
+    public Task<ProcessResult> SchemaplanAsync(params string[] arguments) =>
+        Dotnet.RunAsync(Folder, Environment, [packages.CliDll, .. arguments]);
+
+    // SCHEMAPLAN_DATABASE would count as a source of the current schema: only the project decides here.
+    private Dictionary<string, string?> Environment => new() { ["NUGET_PACKAGES"] = packages.PackagesFolder, ["SCHEMAPLAN_DATABASE"] = null };
 
     /// <summary>Writes db/baseline.json: the snapshot of a live database, as production's schema would be recorded.</summary>
     public async Task SnapshotBaselineAsync(string connectionString)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using SchemaPlanner.Tests.Infrastructure;
 using Xunit;
 
@@ -11,10 +10,7 @@ namespace SchemaPlanner.Tests.Cli;
 /// </summary>
 internal static class EfCoreProject
 {
-    public const string PackageReferences = """
-        <PackageReference Include="Npgsql.EntityFrameworkCore.PostgreSQL" Version="10.0.3" />
-        <PackageReference Include="Microsoft.EntityFrameworkCore.Design" Version="10.0.15" PrivateAssets="all" />
-        """;
+    public const string PackageReferences = EfCoreAppSource.PackageReferences;
 
     /// <summary>Writes the shields, the tool manifest and <paramref name="project"/> (a .csproj's text) as <paramref name="projectFile"/>.</summary>
     public static void Scaffold(string folder, string projectFile, string project)
@@ -33,9 +29,7 @@ internal static class EfCoreProject
             </configuration>
             """);
         File.WriteAllText(projectFile, project);
-        File.WriteAllText(Path.Combine(folder, "dotnet-tools.json"), $$"""
-            { "version": 1, "isRoot": true, "tools": { "dotnet-ef": { "version": "{{RepositoryDotnetEfVersion()}}", "commands": ["dotnet-ef"], "rollForward": false } } }
-            """);
+        File.WriteAllText(Path.Combine(folder, "dotnet-tools.json"), EfCoreAppSource.ToolManifest(RepositoryPaths.RepositoryRoot()));
     }
 
     /// <summary>Runs <c>dotnet</c> in <paramref name="folder"/>; fails the test unless it exits 0. Returns its stdout and stderr.</summary>
@@ -63,11 +57,5 @@ internal static class EfCoreProject
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0 == succeed, $"exit {process.ExitCode}: dotnet {string.Join(" ", arguments)}:\n{await output}\n{await error}");
         return await output + await error;
-    }
-
-    private static string RepositoryDotnetEfVersion()
-    {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot(), "dotnet-tools.json")));
-        return manifest.RootElement.GetProperty("tools").GetProperty("dotnet-ef").GetProperty("version").GetString()!;
     }
 }
