@@ -114,6 +114,33 @@ public sealed class DdlGeneratorRegistryTests
         Assert.True(Rank<AddIndex>() < Rank<CreateView>() && Rank<CreateView>() < Rank<CreateTrigger>() && Rank<CreateTrigger>() < Rank<UnsupportedChange>());
     }
 
+    /// <summary>
+    /// The dependency depth that breaks ties within a rank is declared by each change type's registration too: over
+    /// a table t, a view v1 reading t and a view v2 reading v1, creates sort parents first and drops dependents first.
+    /// </summary>
+    [Fact]
+    public void DependencyDepthIsDeclaredByTheRegistrationAndOrdersParentsFirst()
+    {
+        var t = SchemaPlanner.Tests.Diffing.ModelBuilder.Table("t", SchemaPlanner.Tests.Diffing.ModelBuilder.Column("id", "integer"));
+        var v1 = SchemaPlanner.Tests.Diffing.ModelBuilder.View("v1", "t", "id");
+        var v2 = SchemaPlanner.Tests.Diffing.ModelBuilder.View("v2", "v1", "id");
+        var model = SchemaPlanner.Tests.Diffing.ModelBuilder.Schema([t], views: [v1, v2]);
+        var depths = new SchemaPlanner.Diffing.DependencyDepths(model, model);
+
+        int Depth(Change change) => DdlGenerators.For(change).Depth?.Invoke(change, depths)
+            ?? throw new Xunit.Sdk.XunitException(change.Kind + " declares no dependency depth");
+
+        Assert.True(Depth(new CreateTable(t)) < Depth(new CreateView(v1)) && Depth(new CreateView(v1)) < Depth(new CreateView(v2)));
+        Assert.True(Depth(new DropView(v2)) < Depth(new DropView(v1)) && Depth(new DropView(v1)) <= Depth(new DropTable(t)));
+        Assert.Equal(Depth(new CreateView(v2)), Depth(new ReplaceView(v2, v2)));
+
+        // Every change type that creates or drops a table, view, function or index has a depth; the rest sort at 0.
+        var withDepth = DdlGenerators.All.Where(h => h.Value.Depth is not null).Select(h => h.Key.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            ["AddIndex", "AlterTable", "CreateFunction", "CreateTable", "CreateView", "DropFunction", "DropTable", "DropView", "ReplaceFunction", "ReplaceView"],
+            withDepth);
+    }
+
     /// <summary>A second generator for <see cref="AddIndex"/>, which the registry must refuse.</summary>
     private sealed class SecondIndexDdl : DdlGenerator
     {

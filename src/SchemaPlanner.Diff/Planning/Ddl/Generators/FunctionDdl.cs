@@ -1,4 +1,5 @@
 using SchemaPlanner.Changes;
+using SchemaPlanner.Diffing;
 using SchemaPlanner.Model;
 using SchemaPlanner.Planning.Statements;
 using static SchemaPlanner.Planning.Ddl.DdlText;
@@ -16,13 +17,16 @@ internal sealed class FunctionDdl : DdlGenerator
     [
         DdlHandler.For<CreateFunction>(Create, c => ChangeReverse.By(new DropFunction(c.Function)),
             rank: _ => 260,
-            locate: (c, at) => at.Function(c.Function.Name)),
+            locate: (c, at) => at.Function(c.Function.Name),
+            depth: (c, d) => c.Function.IsAggregate ? DependencyDepths.Aggregate : d.CreatedFunction(c.Function.Name)),
         DdlHandler.For<ReplaceFunction>(Replace, c => ChangeReverse.By(new ReplaceFunction(c.New, c.Old)),
             rank: _ => 260,
-            locate: (c, at) => at.Function(c.New.Name)),
+            locate: (c, at) => at.Function(c.New.Name),
+            depth: (c, d) => c.New.IsAggregate ? DependencyDepths.Aggregate : d.CreatedFunction(c.New.Name)),
         DdlHandler.For<DropFunction>(Drop, c => ChangeReverse.By(new CreateFunction(c.Function)),
             rank: _ => 95,
-            locate: (_, _) => null),
+            locate: (_, _) => null,
+            depth: (c, d) => c.Function.IsAggregate ? -DependencyDepths.Aggregate : d.DroppedFunction(c.Function.Name)),
     ];
 
     private static void Create(CreateFunction c, DdlBuilder ddl)

@@ -15,17 +15,25 @@ internal sealed class TableDdl : DdlGenerator
     [
         DdlHandler.For<CreateTable>(Create, c => ChangeReverse.By(new DropTable(c.Definition)),
             rank: _ => 280,
-            locate: (c, at) => at.Table(c.Definition.Name)),
+            locate: (c, at) => at.Table(c.Definition.Name),
+            depth: (c, d) => d.Created(c.Definition.Name)),
         DdlHandler.For<RenameTable>(Rename, c => ChangeReverse.By(new RenameTable(c.New, c.Old) { Followers = RenameFollowers.Reversed(c.Followers) }),
             rank: _ => 270,
             locate: (c, at) => at.Table(c.New.Name)),
         DdlHandler.For<AlterTable>(Alter, c => ChangeReverse.By(new AlterTable(c.New, c.Old, c.Changed)),
             rank: _ => 290,
-            locate: (c, at) => at.Table(c.New.Name)),
+            locate: (c, at) => at.Table(c.New.Name),
+            depth: (c, d) => Detaches(c) ? d.Detached(c.Old.Name) : d.Created(c.New.Name)),
         DdlHandler.For<DropTable>(Drop, _ => ChangeReverse.None("the dropped table's rows are lost; restore them from a backup"),
             rank: _ => 70,
-            locate: (_, _) => null),
+            locate: (_, _) => null,
+            depth: (c, d) => d.Dropped(c.Definition.Name)),
     ];
+
+    /// <summary>Leaves a partition parent or an inheritance parent: sorted first, before parents are rebuilt.</summary>
+    private static bool Detaches(AlterTable t) =>
+        (t.Changed.HasFlag(TableChange.PartitionOf) && t.Old.PartitionOf is not null)
+        || (t.Changed.HasFlag(TableChange.Inheritance) && t.Old.Inherits.Any(p => !t.New.Inherits.Contains(p)));
 
     private static void Create(CreateTable c, DdlBuilder ddl) => TableDefinitions.Create(c.Definition, ddl);
 

@@ -12,13 +12,16 @@ internal sealed class ViewDdl : DdlGenerator
     [
         DdlHandler.For<CreateView>(Create, c => ChangeReverse.By(new DropView(c.View)),
             rank: _ => 370,
-            locate: (c, at) => at.View(c.View.Name)),
+            locate: (c, at) => at.View(c.View.Name),
+            depth: (c, d) => d.Created(c.View.Name)),
         DdlHandler.For<ReplaceView>(Replace, c => ChangeReverse.By(new ReplaceView(c.New, c.Old)),
             rank: _ => 370,
-            locate: (c, at) => at.View(c.New.Name)),
+            locate: (c, at) => at.View(c.New.Name),
+            depth: (c, d) => d.Created(c.New.Name)),
         DdlHandler.For<DropView>(Drop, c => ChangeReverse.By(new CreateView(c.View)),
             rank: _ => 20,
-            locate: (_, _) => null),
+            locate: (_, _) => null,
+            depth: (c, d) => d.Dropped(c.View.Name)),
     ];
 
     private static void Create(CreateView c, DdlBuilder ddl) => ddl.Emit(CreateSql(c.View, orReplace: false));
