@@ -11,4 +11,7 @@ public enum ColumnChange
     Default = 8,
     Identity = 16,
     Generated = 32,
+
+    /// <summary>The identity sequence's options (start, increment, min, max, cache, cycle) on a column that stays an identity.</summary>
+    IdentityOptions = 64,
 }

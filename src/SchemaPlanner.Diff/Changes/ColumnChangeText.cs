@@ -32,6 +32,11 @@ internal static class ColumnChangeText
             parts.Add("identity " + old.Identity + " -> " + @new.Identity);
         }
 
+        if (changed.HasFlag(ColumnChange.IdentityOptions))
+        {
+            parts.Add("identity options " + Options(IdentityOptions.Of(old)) + " -> " + Options(IdentityOptions.Of(@new)));
+        }
+
         if (changed.HasFlag(ColumnChange.Generated))
         {
             parts.Add("generated " + (old.Generated ?? "none") + " -> " + (@new.Generated ?? "none"));
@@ -39,4 +44,7 @@ internal static class ColumnChangeText
 
         return string.Join(", ", parts);
     }
+
+    private static string Options(IdentityOptions o) =>
+        $"(start {o.Start} increment {o.Increment} minvalue {o.MinValue} maxvalue {o.MaxValue} cache {o.Cache}{(o.Cycle ? " cycle" : "")})";
 }

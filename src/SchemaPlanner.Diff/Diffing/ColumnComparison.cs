@@ -3,7 +3,7 @@ using SchemaPlanner.Model;
 
 namespace SchemaPlanner.Diffing;
 
-/// <summary>What differs between two versions of a column: type, collation, nullability, default, identity, generation.</summary>
+/// <summary>What differs between two versions of a column: type, collation, nullability, default, identity (and its sequence options), generation.</summary>
 internal static class ColumnComparison
 {
     public static ColumnChange Compare(Column old, Column column)
@@ -32,6 +32,11 @@ internal static class ColumnComparison
         if (old.Identity != column.Identity)
         {
             changed |= ColumnChange.Identity;
+        }
+
+        if (old.Identity != IdentityKind.None && column.Identity != IdentityKind.None && old.IdentityOptions != column.IdentityOptions)
+        {
+            changed |= ColumnChange.IdentityOptions;
         }
 
         if (old.Generated != column.Generated)

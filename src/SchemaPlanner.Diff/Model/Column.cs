@@ -4,7 +4,8 @@ namespace SchemaPlanner.Model;
 /// A table column. <paramref name="Type"/> is <c>format_type</c> output with modifiers
 /// (<c>character varying(20)</c>); <paramref name="TypeName"/> names the base type for lookups (enums,
 /// domains). <paramref name="DefaultVolatility"/> is derived from <c>pg_proc.provolatile</c> of the
-/// functions the default calls, never from its text.
+/// functions the default calls, never from its text. <paramref name="IdentityOptions"/> are the identity
+/// sequence's options when they are not the defaults for the type.
 /// </summary>
 public sealed record Column(
     string Name,
@@ -15,4 +16,5 @@ public sealed record Column(
     string? Default,
     Volatility? DefaultVolatility,
     IdentityKind Identity,
-    string? Generated);
+    string? Generated,
+    IdentityOptions? IdentityOptions = null);

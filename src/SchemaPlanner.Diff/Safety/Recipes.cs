@@ -24,6 +24,7 @@ public static class Recipes
     public const string EnumAddValue = "enum-add-value";
     public const string EnumNewType = "enum-new-type";
     public const string DropDefaultAfterApp = "drop-default-after-app";
+    public const string IdentityAlwaysAfterApp = "identity-always-after-app";
     public const string ViewReplaceWithNew = "new-view-then-move-callers";
     public const string FunctionNewSignature = "new-signature-then-move-callers";
     public const string AttachPartitionWithCheck = "attach-partition-with-check";

@@ -46,7 +46,8 @@ internal static class ModelAssembler
             g => g.Key,
             g => g.Select(r => new Column(
                 r.Str(2), r.Str(3), new QualifiedName(r.Str(4), r.Str(5)), r.StrOrNull(6), r.Bool(7), r.StrOrNull(8),
-                ParseVolatility(r.StrOrNull(9)), ParseIdentity(r.StrOrNull(10)), r.StrOrNull(11))).ToEquatableArray());
+                ParseVolatility(r.StrOrNull(9)), ParseIdentity(r.StrOrNull(10)), r.StrOrNull(11),
+                r.LongsOrNull(12) is [var start, var increment, var min, var max, var cache, var cycle] ? new IdentityOptions(start, increment, min, max, cache, cycle != 0) : null)).ToEquatableArray());
         var indexes = Rows("indexes").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
             g => g.Key,
             g => g.Select(r => new Model.Index(

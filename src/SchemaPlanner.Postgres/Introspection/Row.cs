@@ -14,4 +14,6 @@ internal readonly struct Row(object?[] values)
     public string[] Strings(int i) => values[i] as string[] ?? [];
 
     public bool[] Bools(int i) => values[i] as bool[] ?? [];
+
+    public long[]? LongsOrNull(int i) => values[i] as long[];
 }

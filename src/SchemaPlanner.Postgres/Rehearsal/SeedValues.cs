@@ -12,7 +12,9 @@ namespace SchemaPlanner.Rehearsal;
 /// </summary>
 internal static partial class SeedValues
 {
-    public static string Expression(string type, IReadOnlyList<string>? enumLabels, string? domainBase, string? narrowerType)
+    /// <param name="extremes">False for a column the other version makes an identity: its values feed the identity's
+    /// sequence, which a value at the type's end would exhaust (an application that picks keys there cannot move to one).</param>
+    public static string Expression(string type, IReadOnlyList<string>? enumLabels, string? domainBase, string? narrowerType, bool extremes = true)
     {
         if (type.EndsWith("[]", StringComparison.Ordinal))
         {
@@ -41,7 +43,7 @@ internal static partial class SeedValues
                 : $"({Ordinary(narrowerType, null)})::text";
         }
 
-        var extreme = Extreme(narrowerType is null ? type : Narrower(type, narrowerType));
+        var extreme = extremes ? Extreme(narrowerType is null ? type : Narrower(type, narrowerType)) : null;
         var ordinary = Ordinary(type, narrowerType);
         return extreme is null ? ordinary : $"CASE WHEN g % 97 = 0 THEN {extreme} ELSE {ordinary} END";
     }

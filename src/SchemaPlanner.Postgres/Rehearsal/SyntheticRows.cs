@@ -147,7 +147,7 @@ public static class SyntheticRows
             var domain = from.Domains.FirstOrDefault(d => d.Name == column.TypeName);
             var expression = values.TryGetValue(column.Name, out var reference)
                 ? reference
-                : SeedValues.Expression(column.Type, enumLabels, domain?.BaseType, counterpart?.Type is { } t && t != column.Type ? t : null);
+                : SeedValues.Expression(column.Type, enumLabels, domain?.BaseType, counterpart?.Type is { } t && t != column.Type ? t : null, extremes: counterpart is not { Identity: not IdentityKind.None });
 
             // NULLs only where the column may hold them in both versions, unless a hint says how they are filled.
             var staysNullable = counterpart is null || !counterpart.NotNull || (mapping?.New is { } shape && hinted(shape.Name, counterpart.Name));

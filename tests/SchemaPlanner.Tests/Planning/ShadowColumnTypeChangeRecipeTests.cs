@@ -296,4 +296,36 @@ public sealed class ShadowColumnTypeChangeRecipeTests
         Assert.Equal(PostgresErrorCodes.UniqueViolation, duplicate.SqlState);
         Assert.StartsWith("accounts_code_key", duplicate.ConstraintName, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_serial_column_s_sequence_moves_to_the_new_column_so_the_retired_one_can_be_dropped()
+    {
+        const string old = "CREATE TABLE items (id integer PRIMARY KEY, n serial, note text);";
+        const string rows = "INSERT INTO items (id, note) SELECT g, 'item ' || g FROM generate_series(1, 3000) g;";
+        const string desired = """
+            CREATE SEQUENCE items_n_seq AS integer;
+            CREATE TABLE items (id integer PRIMARY KEY, n numeric(12,0) NOT NULL DEFAULT nextval('items_n_seq'::regclass), note text);
+            ALTER SEQUENCE items_n_seq OWNED BY items.n;
+            """;
+        await using var migration = await PlannedMigration.CreateAsync(old, rows, desired);
+        Assert.Equal(RecipeNames.ShadowColumnTypeChange, migration.RecipeOf("alter column public.items.n"));
+        await migration.RehearseAsync();
+
+        var db = migration.Database;
+        var before = await db.QueryScalarAsync<string>("SELECT md5(string_agg(id || ':' || n, ',' ORDER BY id)) FROM items");
+        await using var connection = await migration.OpenAsync();
+        await migration.RunAsync(connection, 1);
+        Assert.Equal(3001m, await db.QueryScalarAsync<decimal>("INSERT INTO items (id, note) VALUES (3001, 'after the swap') RETURNING n"));
+        Assert.Equal("public.items_n_seq", await db.QueryScalarAsync<string>("SELECT pg_get_serial_sequence('public.items', 'n')"));
+
+        // Release 1's down gives the sequence back to the restored column; up again and release 2 drop the retired one.
+        await migration.RunDownAsync(connection, 1);
+        await migration.AssertCurrentAsync();
+        Assert.Equal("public.items_n_seq", await db.QueryScalarAsync<string>("SELECT pg_get_serial_sequence('public.items', 'n')"));
+        await migration.RunAsync(connection, 1);
+        await migration.RunAsync(connection, 2);
+        await migration.AssertDesiredAsync();
+        Assert.Equal(before, await db.QueryScalarAsync<string>("SELECT md5(string_agg(id || ':' || n, ',' ORDER BY id)) FROM items WHERE id <= 3000"));
+        Assert.Equal(3002m, await db.QueryScalarAsync<decimal>("INSERT INTO items (id, note) VALUES (3002, 'after release 2') RETURNING n"));
+    }
 }

@@ -343,7 +343,9 @@ public sealed class ColumnRulesTests
         var table = Tbl("tickets", old);
         var change = new AlterColumn(table.Name, old, old with { Identity = IdentityKind.None }, ColumnChange.Identity);
 
-        Assert.Contains("identity", RuleCheck.Single<SP2009DroppingColumnDefault>(change, Context(Db(table)), HazardKind.BreaksRunningApp).Message, StringComparison.Ordinal);
+        var hazard = RuleCheck.Single<SP2009DroppingColumnDefault>(change, Context(Db(table)), HazardKind.BreaksRunningApp);
+        Assert.Contains("identity", hazard.Message, StringComparison.Ordinal);
+        Assert.Equal(Recipes.IdentityAlwaysAfterApp, hazard.Recipe);
     }
 
     [Fact]
@@ -453,6 +455,7 @@ public sealed class ColumnRulesTests
 
         Assert.Equal(HazardKind.MayFail, hazard.Kind);
         Assert.Equal(Severity.Warning, hazard.Severity);
+        Assert.Equal(Recipes.IdentityAlwaysAfterApp, hazard.Recipe);
         RuleCheck.Safe(change, Context(Db(Users)));
     }
 
@@ -463,8 +466,20 @@ public sealed class ColumnRulesTests
         var table = Tbl("tickets", old);
         var change = new AlterColumn(table.Name, old, old with { Identity = IdentityKind.Always }, ColumnChange.Identity);
 
-        RuleCheck.Single<SP2012ChangingColumnIdentity>(change, Context(Db(table)), HazardKind.BreaksRunningApp);
+        var hazard = RuleCheck.Single<SP2012ChangingColumnIdentity>(change, Context(Db(table)), HazardKind.BreaksRunningApp);
+        Assert.Equal(Recipes.IdentityAlwaysAfterApp, hazard.Recipe);
         RuleCheck.None<SP2012ChangingColumnIdentity>(new AlterColumn(table.Name, old with { Identity = IdentityKind.Always }, old, ColumnChange.Identity), Context(Db(table)));
+    }
+
+    [Fact]
+    public void SP2012_identity_options_alone_are_safe()
+    {
+        var old = Col("id", "bigint", notNull: true, identity: IdentityKind.ByDefault);
+        var table = Tbl("tickets", old);
+        var change = new AlterColumn(table.Name, old, old with { IdentityOptions = new IdentityOptions(3, 4, 2, 9, 5, false) }, ColumnChange.IdentityOptions);
+
+        RuleCheck.None<SP2012ChangingColumnIdentity>(change, Context(Db(table)));
+        RuleCheck.Safe(change, Context(Db(table)));
     }
 
     private static AlterColumn AlterType(string column, string from, string to)

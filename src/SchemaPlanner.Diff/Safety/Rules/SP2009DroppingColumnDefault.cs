@@ -49,7 +49,7 @@ public sealed class SP2009DroppingColumnDefault : SafetyRule
             HazardKind.BreaksRunningApp,
             Severity.Error,
             $"dropping the {what} of {change.Object} makes the running application's inserts that leave it out {outcome}",
-            Recipes.DropDefaultAfterApp,
+            alter.Old.Identity != IdentityKind.None ? Recipes.IdentityAlwaysAfterApp : Recipes.DropDefaultAfterApp,
             Locks.AccessExclusive);
     }
 

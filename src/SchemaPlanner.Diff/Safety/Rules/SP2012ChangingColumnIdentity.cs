@@ -5,8 +5,9 @@ namespace SchemaPlanner.Safety.Rules;
 
 /// <summary>
 /// Identity changes on an existing column are catalog-only, but ADD GENERATED starts its sequence at 1 (so it
-/// collides with existing values unless restarted past them), and GENERATED ALWAYS rejects the explicit values
-/// the running application may insert. Dropping identity is <see cref="SP2009DroppingColumnDefault"/>.
+/// collides with existing values unless moved past them), and GENERATED ALWAYS rejects the explicit values the
+/// running application may insert: both follow <see cref="Recipes.IdentityAlwaysAfterApp"/> (the sequence moved
+/// past max(column) when the step runs, ALWAYS after the deploy). Dropping identity is <see cref="SP2009DroppingColumnDefault"/>.
 /// </summary>
 public sealed class SP2012ChangingColumnIdentity : SafetyRule
 {
@@ -28,8 +29,8 @@ public sealed class SP2012ChangingColumnIdentity : SafetyRule
             yield return Hazard(
                 HazardKind.MayFail,
                 Severity.Warning,
-                $"ADD GENERATED AS IDENTITY on {change.Object} starts its sequence at 1: inserts collide with existing values unless it is restarted past max({Model.Sql.Quote(alter.New.Name)})",
-                Recipes.AsIs,
+                $"ADD GENERATED AS IDENTITY on {change.Object} starts its sequence at 1: inserts collide with existing values unless it is moved past max({Model.Sql.Quote(alter.New.Name)})",
+                Recipes.IdentityAlwaysAfterApp,
                 Locks.AccessExclusive);
         }
 
@@ -39,7 +40,8 @@ public sealed class SP2012ChangingColumnIdentity : SafetyRule
                 HazardKind.BreaksRunningApp,
                 Severity.Error,
                 $"GENERATED ALWAYS on {change.Object} rejects the explicit values the running application may insert",
-                Recipes.Manual);
+                Recipes.IdentityAlwaysAfterApp,
+                Locks.AccessExclusive);
         }
     }
 }

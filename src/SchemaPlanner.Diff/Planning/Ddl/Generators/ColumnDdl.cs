@@ -52,7 +52,7 @@ internal sealed class ColumnDdl : DdlGenerator
 
         if (changed.HasFlag(ColumnChange.Identity) && old.Identity != IdentityKind.None && @new.Identity == IdentityKind.None)
         {
-            ddl.Emit(new ColumnSql.DropIdentity(tableName, column));
+            ddl.Emit(new ColumnSql.DropIdentity(tableName, column, IfExists: true));
         }
 
         var typeChanges = (changed & (ColumnChange.Type | ColumnChange.Collation)) != 0;
@@ -85,7 +85,21 @@ internal sealed class ColumnDdl : DdlGenerator
         if (changed.HasFlag(ColumnChange.Identity) && @new.Identity != IdentityKind.None)
         {
             var always = @new.Identity == IdentityKind.Always;
-            ddl.Emit(old.Identity == IdentityKind.None ? new ColumnSql.AddIdentity(tableName, column, always) : new ColumnSql.SetIdentity(tableName, column, always));
+            if (old.Identity == IdentityKind.None)
+            {
+                // The sequence continues past the values already there, read when the step runs.
+                ddl.Emit(new ColumnSql.AddIdentity(tableName, column, always, @new.IdentityOptions));
+                ddl.Emit(new ColumnSql.IdentityPastValues(tableName, column));
+            }
+            else
+            {
+                ddl.Emit(new ColumnSql.SetIdentity(tableName, column, always));
+            }
+        }
+
+        if (changed.HasFlag(ColumnChange.IdentityOptions))
+        {
+            ddl.Emit(new ColumnSql.SetIdentityOptions(tableName, column, IdentityOptions.Of(@new)));
         }
 
         if (@new.Default is not null && (resetDefault || changed.HasFlag(ColumnChange.Default)))

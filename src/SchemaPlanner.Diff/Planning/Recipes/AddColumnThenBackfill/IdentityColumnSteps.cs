@@ -33,7 +33,7 @@ internal static class IdentityColumnSteps
         return RecipeSteps.Locking(
             change, context, release, phase, "identity_" + column.Name,
             $"make {table}.{column.Name} GENERATED {kind} AS IDENTITY, its sequence past every existing value, and drop the helper sequence",
-            RecipeSteps.Ddl(context, new ColumnSql.IdentityFromHelper(table, column.Name, column.Identity == IdentityKind.Always, helper), DropHelper(helper)),
+            RecipeSteps.Ddl(context, new ColumnSql.IdentityFromHelper(table, column.Name, column.Identity == IdentityKind.Always, helper, column.IdentityOptions), DropHelper(helper)),
             RecipeSteps.Ddl(context, new ColumnSql.IdentityToHelper(table, column.Name, helper, column.Type)));
     }
 }

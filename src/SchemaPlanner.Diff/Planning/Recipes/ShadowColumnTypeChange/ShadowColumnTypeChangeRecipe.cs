@@ -151,6 +151,15 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             up.Add(context.Render(new ColumnSql.SetDefault(table, old.Name, desired.Default)));
         }
 
+        // A sequence owned by the column (serial) follows it to the new one, or it would be owned by the retired
+        // column, whose drop would then take with it the sequence the new column's default calls.
+        var owned = context.To.Sequences.Where(q => q.OwnedByTable == table && q.OwnedByColumn == old.Name)
+            .Concat(context.From.Sequences.Where(q => q.OwnedByTable == table && q.OwnedByColumn == old.Name && context.To.Sequences.Any(t => t.Name == q.Name)))
+            .Select(q => q.Name)
+            .Distinct()
+            .ToList();
+        up.AddRange(owned.Select(q => context.Render(new SequenceSql.OwnedBy(q, table, old.Name))));
+
         up.AddRange(keys.Select(k => context.Render(UsingIndexSteps.AddUsingIndex(table, k.Desired, k.Copy))));
         up.AddRange(readded.Select(c => context.Render(new ConstraintSql.Add(table, c.Name, c.Definition, NotValid: true))));
 
@@ -180,6 +189,8 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         {
             down.Add(context.Render(new ColumnSql.SetDefault(table, old.Name, old.Default)));
         }
+
+        down.AddRange(owned.Select(q => context.Render(new SequenceSql.OwnedBy(q, table, old.Name))));
 
         if (old.NotNull)
         {

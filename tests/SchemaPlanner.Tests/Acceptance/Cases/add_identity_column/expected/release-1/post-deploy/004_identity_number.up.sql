@@ -13,11 +13,21 @@ BEGIN
     LOOP
         BEGIN
 DO $identity$
+DECLARE
+    sp_sequence regclass;
+    sp_increment bigint;
+    sp_next numeric;
+    sp_edge bigint := pg_catalog.pg_sequence_last_value('public.orders_number_sp_seq');
 BEGIN
     IF (SELECT attidentity FROM pg_attribute WHERE attrelid = 'public.orders'::regclass AND attname = 'number') = '' THEN
         ALTER TABLE public.orders ALTER COLUMN number DROP DEFAULT;
         ALTER TABLE public.orders ALTER COLUMN number ADD GENERATED ALWAYS AS IDENTITY;
-        PERFORM setval(pg_get_serial_sequence('public.orders', 'number'), coalesce(pg_sequence_last_value('public.orders_number_sp_seq'), 1), pg_sequence_last_value('public.orders_number_sp_seq') IS NOT NULL);
+        -- Past the helper's last value (every value it handed out), unless the identity already starts beyond it.
+        sp_sequence := pg_catalog.pg_get_serial_sequence('public.orders', 'number')::regclass;
+        SELECT s.seqincrement, s.seqstart INTO sp_increment, sp_next FROM pg_catalog.pg_sequence s WHERE s.seqrelid = sp_sequence;
+        IF sp_edge IS NOT NULL AND sign(sp_increment) * (sp_edge - sp_next) >= 0 THEN
+            PERFORM pg_catalog.setval(sp_sequence, sp_edge, true);
+        END IF;
     END IF;
 END
 $identity$;
