@@ -4,12 +4,34 @@
 #   bench/run.sh                      # 100, 1,000 and 5,000 tables (10-12 minutes on 2 cores)
 #   bench/run.sh --quick              # 100 and 1,000 tables only
 #   bench/run.sh --sizes 1000 --runs 5 --no-migra
+#   bench/run.sh --all                # every figure of issue #13 in one run, into bench/results/last-all.txt:
+#                                     # db<->db diff at 1,000 and 5,000 tables beside migra, the DDL-files diff beside
+#                                     # psql (ddl-files.sh), plan of the 1,000-table pair (plan.sh), the backfill
+#                                     # under traffic (backfill/run.sh --traffic-only)
 # SCHEMAPLAN_BENCH_DATABASE=postgresql://user:pw@host/postgres uses that server instead of a throwaway cluster
 # (the user needs CREATEDB; statements are counted only if pg_stat_statements is in shared_preload_libraries).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+if [ "${1:-}" = "--all" ]; then
+  shift
+  mkdir -p bench/results
+  {
+    echo "== bench/run.sh --all, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "== db <-> db diff, 1,000 and 5,000 tables, beside @pgkit/migra"
+    "$0" --sizes 1000,5000 "$@"
+    echo "== desired schema as DDL files, beside psql -f"
+    RUNS="${RUNS:-3}" bench/ddl-files.sh
+    echo "== plan of the 1,000-table pair, rehearsal included"
+    bench/plan.sh
+    echo "== backfill under traffic"
+    SKIP_BUILD=1 bench/backfill/run.sh --traffic-only
+    echo "== done, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  } 2>&1 | tee bench/results/last-all.txt
+  exit "${PIPESTATUS[0]}"
+fi
 
 migra_version="0.6.1"
 if [ ! -x bench/.tools/node_modules/.bin/migra ]; then

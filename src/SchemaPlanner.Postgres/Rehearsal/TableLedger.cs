@@ -51,6 +51,17 @@ internal sealed class TableLedger(TableMapping mapping)
         }
     }
 
+    /// <summary>Forgets every row: the table is gone (a rollback dropped the table its release created).</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            rows.Clear();
+            order.Clear();
+            keylessCount = 0;
+        }
+    }
+
     public LedgerRow? Get(IReadOnlyList<string?> key)
     {
         lock (gate)

@@ -36,8 +36,9 @@ public static class TrafficRehearsal
         await using var checker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "schemaplan-rehearsal-check", Pooling = false }.ConnectionString);
         await checker.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        var ledgers = await LoadLedgersAsync(checker, map, current, cancellationToken).ConfigureAwait(false);
+        var ledgers = await LedgerReads.LoadAsync(checker, map, current, cancellationToken).ConfigureAwait(false);
         var checks = new BoundaryChecks(current, desired);
+        var stepTables = new StepTables(ledgers, current, desired);
         var writers = new Dictionary<(TableLedger, AppVersion), ShapeWriter>();
         var probes = new ConstraintProbes(checks)
         {
@@ -72,14 +73,25 @@ public static class TrafficRehearsal
         try
         {
             var live = new HashSet<AppVersion> { AppVersion.Old };
+
+            // Files that may create, rename or drop types (StepTables.ChangesTypes) so far; the checker's and each
+            // version's sessions reload their types when they have not seen the latest.
+            var typeChanges = 0;
+            var checkerTypes = 0;
+            var appTypes = traffic.Keys.ToDictionary(v => v, _ => 0);
             var acrossFromOld = false;
             var releaseDone = false;
-            async Task BoundaryAsync(string where)
+            // After a step, the tables it can change (StepTables); at the other boundaries, every watched table.
+            async Task BoundaryAsync(string where, IReadOnlySet<TableLedger>? only = null)
             {
                 boundaries++;
 
                 // A step may have created or renamed types (an enum swap): the checker must know them by their new OIDs.
-                await checker.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+                if (checkerTypes != typeChanges)
+                {
+                    checkerTypes = typeChanges;
+                    await checker.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+                }
                 foreach (var version in live.Order())
                 {
                     var failure = traffic[version].Failure;
@@ -88,7 +100,7 @@ public static class TrafficRehearsal
                         throw Failed(where, "an app statement failed", failure);
                     }
 
-                    foreach (var ledger in ledgers.Where(l => l.Mapping.Shape(version) is not null))
+                    foreach (var ledger in ledgers.Where(l => l.Mapping.Shape(version) is not null && (only is null || only.Contains(l))))
                     {
                         var across = version == AppVersion.Old || acrossFromOld;
                         if (await checks.RowsAsync(checker, ledger, version, across, cancellationToken).ConfigureAwait(false) is { } rowFailure)
@@ -124,7 +136,8 @@ public static class TrafficRehearsal
                 {
                     if (live.Contains(version))
                     {
-                        app.ReloadTypes = true;
+                        app.ReloadTypes |= appTypes[version] != typeChanges;
+                        appTypes[version] = typeChanges;
                         app.Resume();
                     }
                     else
@@ -172,13 +185,14 @@ public static class TrafficRehearsal
                     await SetLiveAsync(versions).ConfigureAwait(false);
                     await Task.Delay(options.DwellBeforeStep, cancellationToken).ConfigureAwait(false);
                     reports.Add(await RunStepAsync(connection, step, options, monitor, traffic, cancellationToken).ConfigureAwait(false));
+                    typeChanges += StepTables.ChangesTypes(step.UpSql) ? 1 : 0;
                     await PauseAllAsync().ConfigureAwait(false);
                     // Rows the old version wrote read through the new shape once the release's backfill is done.
                     var ordered = release.OrderBy(s => s.Phase).ToList();
                     acrossFromOld |= release.Key > 1 || step.Phase > Phase.Backfill || (step.Phase == Phase.Backfill && ordered.FindLastIndex(s => s.Phase == Phase.Backfill) == ordered.IndexOf(step));
 
                     releaseDone = step == release.OrderBy(s => s.Phase).Last();
-                    await BoundaryAsync($"after {step.UpFile}").ConfigureAwait(false);
+                    await BoundaryAsync($"after {step.UpFile}", stepTables.TouchedBy(step.UpSql)).ConfigureAwait(false);
                     await SetLiveAsync(versions).ConfigureAwait(false);
                 }
 
@@ -190,16 +204,23 @@ public static class TrafficRehearsal
                         await RunFileAsync(connection, step.DownFile, step.DownSql, step.Transactional, cancellationToken).ConfigureAwait(false);
                     }
 
+                    typeChanges++;
                     var undone = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
                     PlanRehearsal.Require(undone, before, $"after the down files of release {release.Key}, the schema differs from the one the release started from");
                     var rolledBack = live;
                     live = [release.Key == 1 ? AppVersion.Old : AppVersion.New];
                     await BoundaryAsync($"after the down files of release {release.Key} (a rollback must keep every row and value)").ConfigureAwait(false);
 
-                    // What the rolled-back schema holds is now the truth: values only the newer shape could hold are gone by design.
+                    // What the rolled-back schema holds is now the truth: values only the newer shape could hold are gone by
+                    // design, and so are the rows of a table the release created.
                     foreach (var ledger in ledgers)
                     {
-                        await ReloadAsync(checker, ledger, live.Single(), checks.Model(live.Single()), cancellationToken).ConfigureAwait(false);
+                        if (new[] { ledger.Mapping.Old, ledger.Mapping.New }.All(s => s is null || undone.FindTable(s.Name) is null))
+                        {
+                            ledger.Clear();
+                        }
+
+                        await LedgerReads.ReloadAsync(checker, ledger, live.Single(), checks.Model(live.Single()), cancellationToken).ConfigureAwait(false);
                     }
 
                     foreach (var step in release)
@@ -207,6 +228,7 @@ public static class TrafficRehearsal
                         await RunFileAsync(connection, step.UpFile, step.UpSql, step.Transactional, cancellationToken).ConfigureAwait(false);
                     }
 
+                    typeChanges++;
                     live = rolledBack;
                     await BoundaryAsync($"after release {release.Key} ran up again").ConfigureAwait(false);
                 }
@@ -327,69 +349,5 @@ public static class TrafficRehearsal
     {
         var (text, file) = version == AppVersion.Old ? (options.OldWorkload, options.OldWorkloadFile) : (options.NewWorkload, options.NewWorkloadFile);
         return text is null ? [] : SqlScript.Split(file ?? (version == AppVersion.Old ? "rehearsal.old" : "rehearsal.new"), text);
-    }
-
-    /// <summary>Every live row of the ledger as <paramref name="version"/> reads it now, written by that version.</summary>
-    private static async Task ReloadAsync(NpgsqlConnection connection, TableLedger ledger, AppVersion version, SchemaModel model, CancellationToken cancellationToken)
-    {
-        if (!ledger.Keyed || ledger.Mapping.Shape(version) is not { Key.Count: > 0 } shape)
-        {
-            return;
-        }
-
-        var keys = string.Join(", ", shape.Key.Select(k => $"t.{Sql.Quote(k)}::text"));
-        await using var command = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.read_rows", ("keys", keys + ", "), ("row", ReadTypes.JsonObject("t", shape.Columns, model)), ("table", shape.Name.Sql)), connection);
-        command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var key = Enumerable.Range(0, shape.Key.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToList();
-            if (ledger.Get(key) is { Deleted: false } row)
-            {
-                ledger.Put(row with { Writer = version, Values = reader.GetString(shape.Key.Count) });
-            }
-        }
-    }
-
-    /// <summary>The ledger of each watched table: its rows as the old version reads them before the plan.</summary>
-    private static async Task<List<TableLedger>> LoadLedgersAsync(NpgsqlConnection connection, ShapeMap map, SchemaModel current, CancellationToken cancellationToken)
-    {
-        var ledgers = new List<TableLedger>();
-        foreach (var mapping in map.Watched)
-        {
-            var ledger = new TableLedger(mapping)
-            {
-                Referenced = map.Tables.Any(t => new[] { t.Old, t.New }.OfType<TableShape>().Any(s => s.Table.Constraints.Any(c =>
-                    c.Kind == ConstraintKind.ForeignKey && (c.ReferencedTable == mapping.Old?.Name || c.ReferencedTable == mapping.New?.Name)))),
-            };
-            ledgers.Add(ledger);
-            if (mapping.Old is not { } shape)
-            {
-                continue;
-            }
-
-            var keyed = shape.Key.Count > 0;
-            var keys = keyed ? string.Join(", ", shape.Key.Select(k => $"t.{Sql.Quote(k)}::text")) + ", " : "";
-            await using var command = new NpgsqlCommand(EmbeddedSql.Fill("Rehearsal.read_rows", ("keys", keys), ("row", ReadTypes.JsonObject("t", shape.Columns, current)), ("table", shape.Name.Sql)), connection);
-            command.CommandTimeout = 0;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            long count = 0;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                count++;
-                if (keyed)
-                {
-                    var key = Enumerable.Range(0, shape.Key.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToList();
-                    ledger.Put(new LedgerRow(key, AppVersion.Old, reader.GetString(shape.Key.Count), null, false));
-                }
-            }
-
-            if (!keyed)
-            {
-                ledger.CountInsert((int)count);
-            }
-        }
-
-        return ledgers;
     }
 }

@@ -7,8 +7,6 @@ namespace SchemaPlanner.Sources;
 /// <summary>Finds desired-schema SQL files and applies them to a scratch database, in batches of statements.</summary>
 public static class SqlFiles
 {
-    private const string BatchSavepoint = "schemaplan_batch";
-
     /// <summary>A <c>.sql</c> file, or the <c>.sql</c> files of a folder (and its subfolders) in ordinal path order.</summary>
     public static IReadOnlyList<string> Find(string path)
     {
@@ -52,11 +50,9 @@ public static class SqlFiles
             : "";
 
     /// <summary>
-    /// Sends the statements in batches (<see cref="StatementBatches"/>), many per round trip, each batch one
-    /// implicit transaction (or part of the user's own BEGIN). When a batch fails it has rolled back, so its
-    /// statements run again one at a time (autocommit), as unbatched runs always did: an error then points at
-    /// its statement, and PostgreSQL's error position maps to a file, line and column. Inside the user's BEGIN
-    /// a savepoint around each batch gives the same. The database is a scratch one of our own, so commits
+    /// Sends the statements in batches (<see cref="StatementBatchRunner"/>), many per round trip, falling back to
+    /// one at a time for a batch that fails: an error then points at its statement, and PostgreSQL's error
+    /// position maps to a file, line and column. The database is a scratch one of our own, so commits
     /// do not wait for the disk (<c>synchronous_commit = off</c>). Returns where each object was made:
     /// recorded by an event trigger (<see cref="DdlEventLog"/>, removed again before this returns) when the user
     /// is a superuser, else statement-level locations with a warning.
@@ -78,104 +74,10 @@ public static class SqlFiles
         }
 
         var logged = await DdlEventLog.TryInstallAsync(connection, cancellationToken).ConfigureAwait(false);
-        var inUserTransaction = false;
-        foreach (var range in StatementBatches.Plan(statements))
-        {
-            var (start, count) = range.GetOffsetAndLength(statements.Count);
-            if (count == 1)
-            {
-                await RunOneAsync(connection, statements[start], start, logged, cancellationToken).ConfigureAwait(false);
-                inUserTransaction = StatementBatches.OpensOrClosesTransaction(statements[start]) ?? inUserTransaction;
-                continue;
-            }
-
-            if (await TryRunBatchAsync(connection, statements, start, count, logged, inUserTransaction, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            // The batch has rolled back whole (to its savepoint inside the user's BEGIN): run it again one statement at a time.
-            for (var index = start; index < start + count; index++)
-            {
-                await RunOneAsync(connection, statements[index], index, logged, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        await StatementBatchRunner.RunAsync(connection, statements, logged, Located, cancellationToken).ConfigureAwait(false);
         return logged
             ? DdlLocations.FromCreatedObjects(statements, await DdlEventLog.ReadAndRemoveAsync(connection, cancellationToken).ConfigureAwait(false))
             : DdlLocations.StatementLevel(statements, DdlEventLog.NotSuperuserWarning);
-    }
-
-    /// <summary>
-    /// One round trip for <paramref name="count"/> statements, each preceded by its mark for the event trigger.
-    /// False when the server refused one of them: the batch's implicit transaction has then rolled back whole,
-    /// or, inside the user's own BEGIN (<paramref name="inUserTransaction"/>), the batch is rolled back to the
-    /// savepoint it began with.
-    /// </summary>
-    private static async Task<bool> TryRunBatchAsync(
-        NpgsqlConnection connection,
-        IReadOnlyList<SqlStatement> statements,
-        int start,
-        int count,
-        bool logged,
-        bool inUserTransaction,
-        CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(connection);
-        if (inUserTransaction)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT " + BatchSavepoint));
-        }
-
-        for (var index = start; index < start + count; index++)
-        {
-            if (logged)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(DdlEventLog.MarkStatementSql(index)));
-            }
-
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(statements[index].Text));
-        }
-
-        if (inUserTransaction)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT " + BatchSavepoint));
-        }
-
-        try
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (PostgresException)
-        {
-            if (inUserTransaction)
-            {
-                await using var rollBack = new NpgsqlCommand(
-                    $"ROLLBACK TO SAVEPOINT {BatchSavepoint}; RELEASE SAVEPOINT {BatchSavepoint}", connection);
-                await rollBack.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return false;
-        }
-    }
-
-    private static async Task RunOneAsync(
-        NpgsqlConnection connection, SqlStatement statement, int index, bool logged, CancellationToken cancellationToken)
-    {
-        if (logged)
-        {
-            await DdlEventLog.MarkStatementAsync(connection, index, cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            await SingleStatement.ExecuteAsync(connection, statement.Text, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException ex)
-        {
-            throw Located(statement, ex);
-        }
     }
 
     /// <summary>The server's error at the file, line and column of its position in <paramref name="statement"/>.</summary>

@@ -19,7 +19,13 @@ internal static class DiffCommand
                 var config = sources.LoadConfig();
                 var request = sources.Request(config);
                 await using var scratch = ScratchServer.For(request, stderr);
-                var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
+                var progress = sources.Progress(stderr);
+                SchemaAnalysis analysis;
+                using (progress.Phase("reading and comparing the schemas"))
+                {
+                    analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
+                }
+
                 ReportWriter.Write(analysis, outputFormat, stdout);
                 return ExitCodes.Ok;
             });

@@ -26,6 +26,7 @@ internal sealed class SourceOptions
     private readonly CommandOption configuration;
     private readonly CommandOption framework;
     private readonly CommandOption noBuild;
+    private readonly CommandOption quiet;
 
     public SourceOptions(CommandLineApplication command)
     {
@@ -48,7 +49,11 @@ internal sealed class SourceOptions
         configuration = command.Option("--configuration <NAME>", "With an EF Core project: the build configuration (dotnet build/ef --configuration; default Debug).", CommandOptionType.SingleValue);
         framework = command.Option("--framework <TFM>", "With an EF Core project: the target framework (dotnet build/ef --framework).", CommandOptionType.SingleValue);
         noBuild = command.Option("--no-build", "With an EF Core project: use it as already built (the MSBuild gate passes this).", CommandOptionType.NoValue);
+        quiet = command.Option("--quiet", "Do not report on stderr the phases that take longer than a second.", CommandOptionType.NoValue);
     }
+
+    /// <summary>Slow phases reported on <paramref name="stderr"/>, unless --quiet.</summary>
+    public Output.ProgressLog Progress(TextWriter stderr) => new(stderr, quiet.HasValue());
 
     public SchemaPlannerConfig LoadConfig() => SchemaPlannerConfig.Load(config.Value(), Directory.GetCurrentDirectory());
 

@@ -74,6 +74,17 @@ public static class SqlScript
         return statements;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> as one statement, not split: one that SchemaPlanner generated itself (a routine body
+    /// with its own semicolons stays whole), for the batching that reads a statement's leading words.
+    /// </summary>
+    public static SqlStatement Statement(string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = SqlLexer.Tokenize(text).Where(t => t.Kind != SqlTokenKind.Whitespace).ToList();
+        return new SqlStatement(file, text, 0, new SourceLocation(file, 1, 1), tokens);
+    }
+
     /// <summary>The file position of a 0-based offset (UTF-16 index) into <paramref name="text"/>.</summary>
     public static SourceLocation LocationOf(string file, string text, int offset)
     {

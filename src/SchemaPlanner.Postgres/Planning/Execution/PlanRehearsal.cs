@@ -7,6 +7,7 @@ using SchemaPlanner.Planning.Ddl;
 using SchemaPlanner.Planning.Statements;
 using SchemaPlanner.Rehearsal;
 using SchemaPlanner.Sources;
+using SchemaPlanner.Sources.Scripts;
 
 namespace SchemaPlanner.Planning.Execution;
 
@@ -85,17 +86,14 @@ public static class PlanRehearsal
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var statement in statements)
-        {
-            try
-            {
-                await SingleStatement.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException ex)
-            {
-                throw new SchemaPlannerException(ErrorKind.Planning, $"cannot rebuild the current schema for the rehearsal: {ex.MessageText} in: {statement}", ex, ex.SqlState);
-            }
-        }
+        // Many statements per round trip, as the desired DDL is applied; a failing batch runs again one at a time to name its statement.
+        var script = statements.Select(s => SqlScript.Statement("the current schema", s)).ToList();
+        await StatementBatchRunner.RunAsync(
+            connection,
+            script,
+            logged: false,
+            (statement, ex) => new SchemaPlannerException(ErrorKind.Planning, $"cannot rebuild the current schema for the rehearsal: {ex.MessageText} in: {statement.Text}", ex, ex.SqlState),
+            cancellationToken).ConfigureAwait(false);
 
         var rebuilt = (await SchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Model;
         Require(rebuilt, model, "the rehearsal database could not be made equal to the current schema");
