@@ -33,6 +33,7 @@ internal sealed partial class BigintKeyGroup
             if (c.Old.Identity != IdentityKind.None)
             {
                 statements.Add(MoveIdentity(c.Table, c.Retired, c.Old.Name, c.Desired.Identity));
+                statements.AddRange(IdentityOptionsOf(c.Table, c.Old.Name, c.Old, c.Desired));
             }
             else if (c.Old.NotNull)
             {
@@ -96,6 +97,7 @@ internal sealed partial class BigintKeyGroup
             if (c.Old.Identity != IdentityKind.None)
             {
                 statements.Add(MoveIdentity(c.Table, c.Shadow, c.Old.Name, c.Old.Identity));
+                statements.AddRange(IdentityOptionsOf(c.Table, c.Old.Name, c.Desired, c.Old));
             }
 
             if (c.OldSequence is { } oldSequence && c.DesiredSequence is { } desiredSequence)
@@ -145,6 +147,15 @@ internal sealed partial class BigintKeyGroup
     /// Moves an identity from one column to another, keeping its sequence's name, position, increment, cache
     /// and cycle (the sequence takes the new column's type). The source column loses identity and NOT NULL.
     /// </summary>
+    /// <summary>
+    /// The moved identity keeps its sequence's options; where either side declares options of its own, the column
+    /// then takes <paramref name="target"/>'s (the sequence's position is kept: <c>SET START WITH</c> does not restart it).
+    /// </summary>
+    private IEnumerable<string> IdentityOptionsOf(QualifiedName table, string column, Column source, Column target) =>
+        source.IdentityOptions is null && target.IdentityOptions is null
+            ? []
+            : [context.Render(new ColumnSql.SetIdentityOptions(table, column, IdentityOptions.Of(target)))];
+
     private string MoveIdentity(QualifiedName table, string from, string to, IdentityKind kind) =>
         context.Render(new ColumnSql.MoveIdentity(table, from, to, kind == IdentityKind.Always));
 }
