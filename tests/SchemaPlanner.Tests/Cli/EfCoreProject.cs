@@ -38,9 +38,12 @@ internal static class EfCoreProject
     /// <summary>Like <see cref="RunAsync(string, string[])"/>, but fails the test unless the command fails.</summary>
     public static Task<string> RunFailingAsync(string folder, params string[] arguments) => RunAsync(folder, succeed: false, arguments);
 
-    private static async Task<string> RunAsync(string folder, bool succeed, string[] arguments)
+    /// <summary>Runs <paramref name="executable"/> (e.g. a migration bundle) in <paramref name="folder"/>; fails the test unless it exits 0.</summary>
+    public static Task<string> RunExecutableAsync(string folder, string executable, params string[] arguments) => RunAsync(folder, succeed: true, arguments, executable);
+
+    private static async Task<string> RunAsync(string folder, bool succeed, string[] arguments, string executable = "dotnet")
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -55,7 +58,7 @@ internal static class EfCoreProject
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0 == succeed, $"exit {process.ExitCode}: dotnet {string.Join(" ", arguments)}:\n{await output}\n{await error}");
+        Assert.True(process.ExitCode == 0 == succeed, $"exit {process.ExitCode}: {executable} {string.Join(" ", arguments)}:\n{await output}\n{await error}");
         return await output + await error;
     }
 }

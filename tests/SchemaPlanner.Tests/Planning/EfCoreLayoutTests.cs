@@ -100,5 +100,19 @@ public sealed class EfCoreLayoutTests
         Assert.Contains("cannot be undone: text is gone", back, StringComparison.Ordinal);
         Assert.False(await database.QueryScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'text' AND NOT attisdropped)"));
         Assert.Equal(10L, await database.QueryScalarAsync<long>("SELECT count(*) FROM schemaplan.\"__EFMigrationsHistory\""));
+
+        // The same migrations as a migration bundle (what a pipeline ships instead of the SDK): phase by phase too.
+        await using var bundled = await server.CreateDatabaseAsync(PlannedSample.Current);
+        var bundle = app.File("efbundle");
+        await EfCoreProject.RunAsync(app.Path, "ef", "migrations", "bundle", "--no-build", "--force", "--output", bundle);
+        await EfCoreProject.RunExecutableAsync(app.Path, bundle, "R1PreDeploy003CreateIndexArticlesTitleIdx", "--connection", bundled.ConnectionString);
+        Assert.True(await bundled.QueryScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'articles_title_idx'::regclass"));
+        Assert.Equal(3L, await bundled.QueryScalarAsync<long>("SELECT count(*) FROM schemaplan.\"__EFMigrationsHistory\""));
+        await EfCoreProject.RunExecutableAsync(app.Path, bundle, "--connection", bundled.ConnectionString);
+        Assert.Equal(10L, await bundled.QueryScalarAsync<long>("SELECT count(*) FROM schemaplan.\"__EFMigrationsHistory\""));
+        var bundledRediff = Cli.Cli.Run("diff", "--database", bundled.ConnectionString, "--desired", folder.File("schema.sql"), "--dev-database", server.ConnectionString, "--format", "json");
+        Assert.True(bundledRediff.Exit == ExitCodes.Ok, bundledRediff.Err);
+        using var bundledDiff = JsonDocument.Parse(bundledRediff.Out);
+        Assert.Empty(bundledDiff.RootElement.GetProperty("changes").EnumerateArray());
     }
 }
