@@ -17,9 +17,11 @@ DECLARE
     sp_sequence regclass;
     sp_increment bigint;
     sp_next numeric;
-    sp_edge bigint := pg_catalog.pg_sequence_last_value('public.orders_number_sp_seq');
+    sp_edge bigint;
 BEGIN
     IF (SELECT attidentity FROM pg_attribute WHERE attrelid = 'public.orders'::regclass AND attname = 'number') = '' THEN
+        -- Read only while the helper still exists: a re-run after the helper was dropped finds the identity in place.
+        sp_edge := pg_catalog.pg_sequence_last_value('public.orders_number_sp_seq');
         ALTER TABLE public.orders ALTER COLUMN number DROP DEFAULT;
         ALTER TABLE public.orders ALTER COLUMN number ADD GENERATED ALWAYS AS IDENTITY;
         -- Past the helper's last value (every value it handed out), unless the identity already starts beyond it.
