@@ -20,11 +20,9 @@ internal static class DiffCommand
                 var request = sources.Request(config);
                 await using var scratch = ScratchServer.For(request, stderr);
                 var progress = sources.Progress(stderr);
-                SchemaAnalysis analysis;
-                using (progress.Phase("reading and comparing the schemas"))
-                {
-                    analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
-                }
+                var reading = progress.Phase("reading and comparing the schemas");
+                var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
+                reading.End();
 
                 ReportWriter.Write(analysis, outputFormat, stdout);
                 return ExitCodes.Ok;

@@ -47,7 +47,7 @@ internal static class PlanCommand
                 var progress = sources.Progress(stderr);
                 var reading = progress.Phase("reading and comparing the schemas");
                 var analysis = await SchemaAnalyzer.AnalyzeAsync(request, scratch, cancellationToken).ConfigureAwait(false);
-                reading.Dispose();
+                reading.End();
                 var planning = progress.Phase("planning");
                 var context = new PlanningContext(
                     analysis.Current.Schema.Model,
@@ -69,26 +69,26 @@ internal static class PlanCommand
 
                 var renderer = new PlanRenderer(catalog);
                 var steps = renderer.RenderSteps(plan);
-                planning.Dispose();
+                planning.End();
                 RehearsalReport? report = null;
                 if (!noRehearse.HasValue() && plan.Releases.Count > 0)
                 {
                     var options = rehearsal.Options(config, request.Current);
                     stderr.WriteLine($"schemaplan: rehearsing {steps.Count} step(s) with both app versions writing ({options.TransactionsPerSecond} tx/s each) on {(options.RehearseOn is null ? $"a scratch copy with synthetic rows (up to {options.RowsPerTable} per table)" : "the --rehearse-on database")}...");
-                    using var rehearsing = progress.Phase("rehearsing");
+                    var rehearsing = progress.Phase("rehearsing");
                     report = await PlanRehearsal.RunAsync(
                         new RehearsalInput(analysis.Current.Schema.Model, analysis.Desired.Schema.Model, plan.Changes.Select(c => c.Change).ToList(), config, PlanWriter.Executable(steps), StatementRenderer.BuiltIn),
                         scratch,
                         options,
                         cancellationToken).ConfigureAwait(false);
+                    rehearsing.End();
                     stderr.WriteLine("schemaplan: " + RehearsalText.Summary(report));
                 }
 
-                using (progress.Phase("writing the plan"))
-                {
-                    PlanWriter.PrepareFolder(outDir, force.HasValue());
-                    PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null, report, analysis.Current.Schema.Model, planLayout);
-                }
+                var writing = progress.Phase("writing the plan");
+                PlanWriter.PrepareFolder(outDir, force.HasValue());
+                PlanWriter.Write(outDir, plan, steps, renderer, plan.Offline.Count > 0 ? renderer.RenderOffline(plan, steps) : null, report, analysis.Current.Schema.Model, planLayout);
+                writing.End();
 
                 stderr.WriteLine(
                     $"schemaplan: {plan.Changes.Count} change(s) ({plan.Changes.Count(c => !c.Safe)} unsafe) planned in {plan.Releases.Count} release(s), {steps.Count} step(s)"

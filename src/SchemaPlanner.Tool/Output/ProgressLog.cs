@@ -7,6 +7,7 @@ namespace SchemaPlanner.Tool.Output;
 /// Says on stderr what took a while: a phase that lasted longer than <see cref="Threshold"/> (1 s unless
 /// <c>SCHEMAPLAN_PROGRESS_AFTER_MS</c> says otherwise) is reported when it ends, as
 /// <c>schemaplan: reading and comparing the schemas… (1.4 s)</c>. Nothing with <c>--quiet</c>; stdout is never written.
+/// A phase that fails or is cancelled says nothing: its error is what the user reads first.
 /// </summary>
 internal sealed class ProgressLog(TextWriter stderr, bool quiet)
 {
@@ -20,14 +21,15 @@ internal sealed class ProgressLog(TextWriter stderr, bool quiet)
             ? TimeSpan.FromMilliseconds(ms)
             : TimeSpan.FromSeconds(1);
 
-    /// <summary>Times <paramref name="what"/> until the result is disposed.</summary>
-    public IDisposable Phase(string what) => new Timing(this, what);
+    /// <summary>Times <paramref name="what"/> until <see cref="Timing.End"/> (never called when the phase throws).</summary>
+    public Timing Phase(string what) => new(this, what);
 
-    private sealed class Timing(ProgressLog log, string what) : IDisposable
+    public sealed class Timing(ProgressLog log, string what)
     {
         private readonly long started = Stopwatch.GetTimestamp();
 
-        public void Dispose()
+        /// <summary>The phase finished: say how long it took, if that was long.</summary>
+        public void End()
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             if (!log.quiet && elapsed >= log.Threshold)

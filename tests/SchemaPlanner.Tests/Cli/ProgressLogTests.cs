@@ -39,14 +39,14 @@ public sealed class ProgressLogTests
     public void A_phase_under_the_threshold_says_nothing_and_one_over_it_says_how_long()
     {
         using var stderr = new StringWriter();
-        using (new ProgressLog(stderr, quiet: false) { Threshold = TimeSpan.FromHours(1) }.Phase("planning"))
-        {
-        }
-
+        new ProgressLog(stderr, quiet: false) { Threshold = TimeSpan.FromHours(1) }.Phase("planning").End();
         Assert.Equal("", stderr.ToString());
-        using (new ProgressLog(stderr, quiet: false) { Threshold = TimeSpan.Zero }.Phase("planning"))
-        {
-        }
+
+        // A phase that throws never ends: nothing stands before its error.
+        _ = new ProgressLog(stderr, quiet: false) { Threshold = TimeSpan.Zero }.Phase("reading");
+        Assert.Equal("", stderr.ToString());
+
+        new ProgressLog(stderr, quiet: false) { Threshold = TimeSpan.Zero }.Phase("planning").End();
 
         Assert.Matches(@"^schemaplan: planning… \(\d+\.\d s\)\r?\n$", stderr.ToString());
     }
