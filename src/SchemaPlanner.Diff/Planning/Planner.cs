@@ -57,17 +57,23 @@ public static class Planner
             .ToList();
         steps = TypeDropPlacement.Apply(steps, context);
         var releaseCount = steps.Count == 0 ? 0 : steps.Max(s => s.Release);
-        var releases = new List<Release>();
+        var running = new List<PlanStep>();
         for (var number = 1; number <= releaseCount; number++)
         {
-            var inRelease = steps
+            running.AddRange(StepDependencies.Order(steps
                 .Where(s => s.Release == number)
                 .OrderBy(s => s.Phase)
                 .ThenBy(s => s.SortKey.Rank)
                 .ThenBy(s => s.SortKey.Change)
                 .ThenBy(s => s.SortKey.Seq)
-                .ToList();
-            inRelease = StepDependencies.Order(inRelease);
+                .ToList()));
+        }
+
+        running = IndexNameReuse.Apply(running, context);
+        var releases = new List<Release>();
+        for (var number = 1; number <= releaseCount; number++)
+        {
+            var inRelease = running.Where(s => s.Release == number).ToList();
             var instructions = output.AppInstructions.Where(a => a.Release == number).Select(a => a.Instruction).Distinct().ToList();
             releases.Add(new Release(number, inRelease, instructions));
         }

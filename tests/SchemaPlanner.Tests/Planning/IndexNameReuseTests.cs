@@ -1,0 +1,65 @@
+using SchemaPlanner.Planning;
+using Xunit;
+
+namespace SchemaPlanner.Tests.Planning;
+
+/// <summary>
+/// A new table's index takes the name of an index on a table the plan drops only in a later release (names are
+/// unique per schema): on real PostgreSQL, the old index is renamed away before the new one is built, goes with
+/// its table, and comes back under its name when release 1 is undone.
+/// </summary>
+public sealed class IndexNameReuseTests
+{
+    private const string Indexes = """
+        SELECT string_agg(c.relname || ' on ' || t.relname || ': ' || pg_get_indexdef(i.indexrelid), E'\n' ORDER BY c.relname)
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+        WHERE c.relnamespace = 'public'::regnamespace AND NOT i.indisprimary
+        """;
+
+    [Fact]
+    public async Task The_old_index_is_renamed_away_before_the_new_one_takes_its_name_and_back_in_the_down()
+    {
+        const string old = """
+            CREATE TABLE items (id integer PRIMARY KEY, code text NOT NULL);
+            CREATE UNIQUE INDEX code_unique_idx ON items (code);
+            """;
+        const string rows = "INSERT INTO items SELECT g, 'c' || g FROM generate_series(1, 500) g;";
+        const string desired = """
+            CREATE TABLE products (id integer PRIMARY KEY, code text NOT NULL, price numeric);
+            CREATE UNIQUE INDEX code_unique_idx ON products (code);
+            """;
+        await using var migration = await PlannedMigration.CreateAsync(old, rows, desired);
+        var rename = Assert.Single(migration.Steps, s => s.Step.Name.StartsWith("rename_index_code_unique_idx", StringComparison.Ordinal));
+        Assert.Equal(1, rename.Step.Release);
+        Assert.Contains("ALTER INDEX public.code_unique_idx RENAME TO code_unique_idx__replaced", rename.Up, StringComparison.Ordinal);
+        Assert.Contains("ALTER INDEX public.code_unique_idx__replaced RENAME TO code_unique_idx", rename.Down, StringComparison.Ordinal);
+        Assert.True(migration.Plan.Releases.Count >= 2, migration.Plan.Releases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var db = migration.Database;
+        await using var connection = await migration.OpenAsync();
+        await migration.RunAsync(connection, 1);
+        Assert.Equal(
+            "code_unique_idx on products: CREATE UNIQUE INDEX code_unique_idx ON public.products USING btree (code)\n" +
+            "code_unique_idx__replaced on items: CREATE UNIQUE INDEX code_unique_idx__replaced ON public.items USING btree (code)",
+            await db.QueryScalarAsync<string>(Indexes));
+        Assert.Equal(500L, await db.QueryScalarAsync<long>("SELECT count(*) FROM items"));
+
+        await migration.RunDownAsync(connection, 1);
+        Assert.Equal(
+            "code_unique_idx on items: CREATE UNIQUE INDEX code_unique_idx ON public.items USING btree (code)",
+            await db.QueryScalarAsync<string>(Indexes));
+        await migration.AssertCurrentAsync();
+        var duplicate = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.ExecuteAsync("INSERT INTO items VALUES (1000, 'c1')"));
+        Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, duplicate.SqlState);
+
+        for (var release = 1; release <= migration.Plan.Releases.Count; release++)
+        {
+            await migration.RunAsync(connection, release);
+        }
+
+        await migration.AssertDesiredAsync();
+        Assert.Equal(
+            "code_unique_idx on products: CREATE UNIQUE INDEX code_unique_idx ON public.products USING btree (code)",
+            await db.QueryScalarAsync<string>(Indexes));
+    }
+}
