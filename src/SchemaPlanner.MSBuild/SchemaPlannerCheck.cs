@@ -40,6 +40,12 @@ public sealed class SchemaPlannerCheck : ToolTask
     /// <summary>With <see cref="EfCore"/>: the DbContext (<c>--context</c>).</summary>
     public string? Context { get; set; }
 
+    /// <summary>
+    /// With <see cref="EfCore"/>: the startup project (<c>--startup-project</c>), when the DbContext is in another
+    /// project (<see cref="Desired"/>, a class library) than the one whose build runs the check.
+    /// </summary>
+    public string? StartupProject { get; set; }
+
     /// <summary>With <see cref="EfCore"/>: the build configuration that was built (<c>--configuration</c>).</summary>
     public string? Configuration { get; set; }
 
@@ -191,7 +197,7 @@ public sealed class SchemaPlannerCheck : ToolTask
         {
             // The app's build is running this task: its output is what to read, and building it again would recurse.
             arguments.Add(("--no-build", false));
-            foreach (var (option, value) in new[] { ("--context", Context), ("--configuration", Configuration), ("--framework", Framework) })
+            foreach (var (option, value) in new[] { ("--context", Context), ("--startup-project", StartupProject), ("--configuration", Configuration), ("--framework", Framework) })
             {
                 if (!string.IsNullOrWhiteSpace(value))
                 {

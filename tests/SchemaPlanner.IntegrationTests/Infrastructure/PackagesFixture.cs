@@ -21,6 +21,9 @@ public sealed class PackagesFixture : IAsyncLifetime
 
     public string Artifacts => root.Combine("artifacts");
 
+    /// <summary>DOTNET_CLI_HOME for the app builds and their local tools (see <see cref="MSBuild.GateApp"/>).</summary>
+    public string CliHome => root.Combine("cli-home");
+
     /// <summary>The CLI as built for the packages (run with <c>dotnet</c>).</summary>
     public string CliDll { get; private set; } = "";
 

@@ -128,4 +128,46 @@ public sealed class EfCoreGateTests(PackagesFixture packages)
         Assert.Contains($"{app.ScriptOf("BaseDb")}(", edited.Output, StringComparison.Ordinal);
         Assert.Contains("error SP2005: ", edited.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_model_in_a_class_library_is_checked_by_the_app_that_starts_it()
+    {
+        var app = await GateApp.CreateEfCoreAsync(packages, "efcore-library", new Dictionary<string, string>
+        {
+            ["SchemaPlannerBaseline"] = "db/baseline.json",
+            ["SchemaPlannerDevDatabase"] = packages.Server.ConnectionString,
+            ["SchemaPlannerContext"] = "BaseDb",
+            ["SchemaPlannerModelProject"] = "Data/Data.csproj",
+        }, modelLibrary: true);
+        await using var production = await packages.Server.CreateDatabaseAsync(EfCoreAppSource.BaseDdl);
+        await app.SnapshotBaselineAsync(production.ConnectionString);
+
+        // 1. The library's model is scripted through the app (dotnet ef --project Data --startup-project App) and matches.
+        var unchanged = await app.BuildAsync();
+
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+        Assert.Contains("schemaplan.dll check", unchanged.Output, StringComparison.Ordinal);
+        Assert.Contains("--startup-project", unchanged.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(app.ScriptOf("BaseDb")), unchanged.ToString());
+        Assert.True(File.Exists(app.StampFile), unchanged.ToString());
+
+        // 2. Nothing changed: skipped.
+        var again = await app.BuildAsync();
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("Skipping target \"_SchemaPlannerRun\" because all output files are up-to-date", again.Output, StringComparison.Ordinal);
+
+        // 3. Only the library's source changes: its rebuilt assembly is the changed input, and the error points at its script.
+        var model = await File.ReadAllTextAsync(app.ModelFile);
+        const string baseCustomer = "namespace App.Base { public sealed class Customer { public int Id { get; set; } public string Name { get; set; } = \"\"; public int Age";
+        Assert.Contains(baseCustomer, model, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(app.ModelFile, model.Replace(baseCustomer, baseCustomer.Replace("public int Age", "public long Age", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var edited = await app.BuildAsync();
+
+        Assert.NotEqual(0, edited.ExitCode);
+        var error = Regex.Match(edited.Output, $@"^\s*(?:\d+(?::\d+)?>)?{Regex.Escape(app.ScriptOf("BaseDb"))}\((?<line>\d+),\d+\): error SP2005: ", RegexOptions.Multiline);
+        Assert.True(error.Success, edited.ToString());
+        Assert.Contains("\"Age\"", File.ReadAllLines(app.ScriptOf("BaseDb"))[int.Parse(error.Groups["line"].Value) - 1], StringComparison.Ordinal);
+    }
 }

@@ -31,19 +31,37 @@ public sealed class GateApp
 
     public string Project => Path.Combine(Folder, "GateApp.csproj");
 
+    /// <summary>The folder of the project that holds the DbContext: the app's, or its class library's (Data/).</summary>
+    public string ModelFolder { get; private init; } = "";
+
     /// <summary>The EF Core app's model source.</summary>
-    public string ModelFile => Path.Combine(Folder, "Model.cs");
+    public string ModelFile => Path.Combine(ModelFolder, "Model.cs");
 
     /// <summary>Where the CLI has dotnet ef script a DbContext of the EF Core app.</summary>
-    public string ScriptOf(string context) => Path.Combine(Folder, "obj", "schemaplan", context + ".sql");
+    public string ScriptOf(string context) => Path.Combine(ModelFolder, "obj", "schemaplan", context + ".sql");
 
     /// <summary>
     /// An EF Core app (<see cref="EfCoreAppSource"/>) with the gate and no SchemaPlannerDesired unless given: the
     /// gate takes the model because the project references EF Core. dotnet-ef is restored from its tool manifest.
     /// </summary>
-    public static async Task<GateApp> CreateEfCoreAsync(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties)
+    /// <param name="modelLibrary">
+    /// The DbContext is in a class library, Data/Data.csproj (with the provider's package), that the app references;
+    /// the app has the design-time package and the gate, whose SchemaPlannerModelProject names the library.
+    /// </param>
+    public static async Task<GateApp> CreateEfCoreAsync(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties, bool modelLibrary = false)
     {
-        var app = Create(packages, name, properties, efCore: true);
+        var app = Create(packages, name, properties, efCore: true, modelLibrary);
+        if (modelLibrary)
+        {
+            Directory.CreateDirectory(app.ModelFolder);
+            File.WriteAllText(Path.Combine(app.ModelFolder, "Data.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+                  <ItemGroup><PackageReference Include="Npgsql.EntityFrameworkCore.PostgreSQL" Version="10.0.3" /></ItemGroup>
+                </Project>
+                """);
+        }
+
         File.WriteAllText(app.ModelFile, EfCoreAppSource.Model);
         File.WriteAllText(Path.Combine(app.Folder, "dotnet-tools.json"), EfCoreAppSource.ToolManifest(RepositoryLayout.Root));
         var restore = await Dotnet.RunAsync(app.Folder, app.Environment, "tool", "restore");
@@ -57,11 +75,12 @@ public sealed class GateApp
 
     /// <param name="properties">Gate properties for the project file (name → value), besides the defaults below.</param>
     public static GateApp Create(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties) =>
-        Create(packages, name, properties, efCore: false);
+        Create(packages, name, properties, efCore: false, modelLibrary: false);
 
-    private static GateApp Create(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties, bool efCore)
+    private static GateApp Create(PackagesFixture packages, string name, IReadOnlyDictionary<string, string> properties, bool efCore, bool modelLibrary)
     {
-        var app = new GateApp(packages, packages.NewFolder(name));
+        var folder = packages.NewFolder(name);
+        var app = new GateApp(packages, folder) { ModelFolder = modelLibrary ? Path.Combine(folder, "Data") : folder };
         Directory.CreateDirectory(app.SchemaFolder);
 
         // Stop the search for Directory.Build.* and NuGet settings from reaching folders above the app.
@@ -90,12 +109,19 @@ public sealed class GateApp
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SchemaPlanner.MSBuild" Version="{packages.Version}" PrivateAssets="all" />
-            {(efCore ? EfCoreAppSource.PackageReferences : "")}
+            {(modelLibrary ? ModelLibraryReferences : efCore ? EfCoreAppSource.PackageReferences : "")}
               </ItemGroup>
             </Project>
             """);
         return app;
     }
+
+    // The library's sources stay out of the app's compile glob (Data/ is inside the app's folder).
+    private const string ModelLibraryReferences = """
+            <PackageReference Include="Microsoft.EntityFrameworkCore.Design" Version="10.0.15" PrivateAssets="all" />
+            <ProjectReference Include="Data/Data.csproj" />
+            <Compile Remove="Data/**" />
+        """;
 
     /// <summary>Writes one desired DDL file (relative to db/schema/) and returns its full path.</summary>
     public string WriteDesired(string fileName, string sql)
@@ -113,8 +139,15 @@ public sealed class GateApp
     public Task<ProcessResult> SchemaplanAsync(params string[] arguments) =>
         Dotnet.RunAsync(Folder, Environment, [packages.CliDll, .. arguments]);
 
-    // SCHEMAPLAN_DATABASE would count as a source of the current schema: only the project decides here.
-    private Dictionary<string, string?> Environment => new() { ["NUGET_PACKAGES"] = packages.PackagesFolder, ["SCHEMAPLAN_DATABASE"] = null };
+    // SCHEMAPLAN_DATABASE would count as a source of the current schema: only the project decides here. The CLI home
+    // is this run's too: dotnet's tool resolver cache (under it) records where a local tool was restored, and an entry
+    // pointing into this run's packages folder, deleted afterwards, would break `dotnet ef` for every later run.
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["NUGET_PACKAGES"] = packages.PackagesFolder,
+        ["DOTNET_CLI_HOME"] = packages.CliHome,
+        ["SCHEMAPLAN_DATABASE"] = null,
+    };
 
     /// <summary>Writes db/baseline.json: the snapshot of a live database, as production's schema would be recorded.</summary>
     public async Task SnapshotBaselineAsync(string connectionString)
