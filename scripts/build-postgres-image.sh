@@ -7,15 +7,31 @@
 #
 #   scripts/build-postgres-image.sh [--force] [MAJOR]      MAJOR defaults to 15 (what Debian bookworm ships)
 #
-# Environment: SCHEMAPLAN_IMAGE_SUITE (default bookworm), SCHEMAPLAN_IMAGE_MIRROR (default: the first deb.debian.org
-# style URI apt uses here, else http://deb.debian.org/debian).
+# The Debian release is the one that ships postgresql-MAJOR: 13 bullseye, 15 bookworm, 17 trixie. Other majors are
+# only in the PostgreSQL project's own apt repository (apt.postgresql.org): name a suite that has them with
+# SCHEMAPLAN_IMAGE_SUITE and its archive with SCHEMAPLAN_IMAGE_MIRROR, or use an image from a registry
+# (--dev-database docker:postgres:MAJOR).
+# Environment: SCHEMAPLAN_IMAGE_SUITE (default: by MAJOR, as above), SCHEMAPLAN_IMAGE_MIRROR (default: the first
+# deb.debian.org style URI apt uses here, else http://deb.debian.org/debian).
 set -euo pipefail
 
 force=0
 if [ "${1:-}" = "--force" ]; then force=1; shift; fi
 major="${1:-15}"
 image="schemaplanner/postgres:$major"
-suite="${SCHEMAPLAN_IMAGE_SUITE:-bookworm}"
+case "$major" in
+  13) debian_suite=bullseye ;;
+  15) debian_suite=bookworm ;;
+  17) debian_suite=trixie ;;
+  *) debian_suite="" ;;
+esac
+suite="${SCHEMAPLAN_IMAGE_SUITE:-$debian_suite}"
+if [ -z "$suite" ]; then
+  echo "build-postgres-image: no Debian release ships postgresql-$major (13: bullseye, 15: bookworm, 17: trixie);" \
+    "set SCHEMAPLAN_IMAGE_SUITE and SCHEMAPLAN_IMAGE_MIRROR to an archive that has it, or use a registry's image:" \
+    "--dev-database docker:postgres:$major" >&2
+  exit 2
+fi
 
 if [ "$(id -u)" -ne 0 ]; then echo "build-postgres-image: run as root (debootstrap and chroot need it)" >&2; exit 1; fi
 command -v docker >/dev/null 2>&1 || { echo "build-postgres-image: docker (the client) not found" >&2; exit 1; }

@@ -48,31 +48,8 @@ internal sealed class DependencyDepths(SchemaModel from, SchemaModel to)
         var names = model.Functions.Select(f => f.Name).Distinct().ToList();
         var calls = model.Functions
             .GroupBy(f => f.Name)
-            .ToDictionary(g => g.Key, g => names.Where(n => n != g.Key && g.Any(f => Calls(f.Definition, n))).ToList());
-        var depth = new Dictionary<QualifiedName, int>();
-        int Depth(QualifiedName name, int guard)
-        {
-            if (depth.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
-            if (guard > 100 || !calls.TryGetValue(name, out var callees))
-            {
-                return 0;
-            }
-
-            var d = callees.Select(c => Depth(c, guard + 1) + 1).DefaultIfEmpty(0).Max();
-            depth[name] = d;
-            return d;
-        }
-
-        foreach (var name in names)
-        {
-            Depth(name, 0);
-        }
-
-        return depth;
+            .ToDictionary(g => g.Key, g => (IEnumerable<QualifiedName>)names.Where(n => n != g.Key && g.Any(f => Calls(f.Definition, n))).ToList());
+        return Depths(calls);
     }
 
     private static bool Calls(string definition, QualifiedName function) => SqlIdentifiers.Calls(definition, function.Name);
@@ -91,6 +68,15 @@ internal sealed class DependencyDepths(SchemaModel from, SchemaModel to)
             parents[view.Name] = view.DependsOn;
         }
 
+        return Depths(parents);
+    }
+
+    /// <summary>
+    /// Each object's depth over what it needs (<paramref name="needs"/>): 0 with nothing it needs, else one past the
+    /// deepest. A cycle (or a chain past 1,000) stops counting there: depth only breaks ties, the graph orders.
+    /// </summary>
+    private static Dictionary<QualifiedName, int> Depths(Dictionary<QualifiedName, IEnumerable<QualifiedName>> needs)
+    {
         var depth = new Dictionary<QualifiedName, int>();
         int Depth(QualifiedName name, int guard)
         {
@@ -99,17 +85,17 @@ internal sealed class DependencyDepths(SchemaModel from, SchemaModel to)
                 return known;
             }
 
-            if (guard > 1000 || !parents.TryGetValue(name, out var ps))
+            if (guard > 1000 || !needs.TryGetValue(name, out var needed))
             {
                 return 0;
             }
 
-            var d = ps.Select(p => Depth(p, guard + 1) + 1).DefaultIfEmpty(0).Max();
+            var d = needed.Select(n => Depth(n, guard + 1) + 1).DefaultIfEmpty(0).Max();
             depth[name] = d;
             return d;
         }
 
-        foreach (var name in parents.Keys)
+        foreach (var name in needs.Keys)
         {
             Depth(name, 0);
         }
