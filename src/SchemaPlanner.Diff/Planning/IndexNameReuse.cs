@@ -12,7 +12,7 @@ namespace SchemaPlanner.Planning;
 /// with 42P07. A step just before the one creating the new index renames the old index out of the way (a free,
 /// 63-byte-safe name), so the later <c>DROP TABLE</c> takes it under that name; its down renames it back, after
 /// the down of the create has dropped the new index. An old index dropped on its own (<see cref="DropIndex"/>)
-/// is left to the recipes, which order a same-name replacement themselves.
+/// is left to its recipe (<see cref="Recipes.DropIndexConcurrentlyRecipe"/> renames it away the same way).
 /// </summary>
 internal static class IndexNameReuse
 {

@@ -62,4 +62,51 @@ public sealed class IndexNameReuseTests
             "code_unique_idx on products: CREATE UNIQUE INDEX code_unique_idx ON public.products USING btree (code)",
             await db.QueryScalarAsync<string>(Indexes));
     }
+
+    [Fact]
+    public async Task An_index_dropped_on_its_own_is_renamed_away_when_another_table_takes_its_name()
+    {
+        const string old = """
+            CREATE TABLE orders (id integer PRIMARY KEY, placed date NOT NULL);
+            CREATE TABLE invoices (id integer PRIMARY KEY, placed date NOT NULL);
+            CREATE INDEX placed_idx ON orders (placed);
+            """;
+        const string rows = """
+            INSERT INTO orders SELECT g, date '2026-01-01' + g FROM generate_series(1, 500) g;
+            INSERT INTO invoices SELECT g, date '2026-01-01' + g FROM generate_series(1, 500) g;
+            """;
+        const string desired = """
+            CREATE TABLE orders (id integer PRIMARY KEY, placed date NOT NULL);
+            CREATE TABLE invoices (id integer PRIMARY KEY, placed date NOT NULL);
+            CREATE INDEX placed_idx ON invoices (placed);
+            """;
+        await using var migration = await PlannedMigration.CreateAsync(old, rows, desired);
+        var rename = Assert.Single(migration.Steps, s => s.Step.Name.StartsWith("rename_index_placed_idx", StringComparison.Ordinal));
+        Assert.Equal(Phase.PreDeploy, rename.Step.Phase);
+        var drop = Assert.Single(migration.Steps, s => s.Step.Name.StartsWith("drop_index", StringComparison.Ordinal));
+        Assert.Equal(Phase.PostDeploy, drop.Step.Phase);
+        Assert.Contains("DROP INDEX CONCURRENTLY IF EXISTS public.placed_idx__replaced", drop.Up, StringComparison.Ordinal);
+
+        var db = migration.Database;
+        await using var connection = await migration.OpenAsync();
+        // After the pre-deploy phase both indexes exist: the old version's queries on orders keep theirs.
+        await migration.RunAsync(connection, 1, Phase.PreDeploy);
+        Assert.Equal(
+            "placed_idx on invoices: CREATE INDEX placed_idx ON public.invoices USING btree (placed)\n" +
+            "placed_idx__replaced on orders: CREATE INDEX placed_idx__replaced ON public.orders USING btree (placed)",
+            await db.QueryScalarAsync<string>(Indexes));
+
+        Assert.All(migration.Steps, s => Assert.True(s.Step.Phase is Phase.PreDeploy or Phase.PostDeploy, s.Step.Name));
+        await migration.RunAsync(connection, 1, Phase.PostDeploy);
+        await migration.AssertDesiredAsync();
+        Assert.Equal(
+            "placed_idx on invoices: CREATE INDEX placed_idx ON public.invoices USING btree (placed)",
+            await db.QueryScalarAsync<string>(Indexes));
+
+        await migration.RunDownAsync(connection, 1);
+        await migration.AssertCurrentAsync();
+        Assert.Equal(
+            "placed_idx on orders: CREATE INDEX placed_idx ON public.orders USING btree (placed)",
+            await db.QueryScalarAsync<string>(Indexes));
+    }
 }
