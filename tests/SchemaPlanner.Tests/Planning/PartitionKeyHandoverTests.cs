@@ -34,6 +34,15 @@ public sealed class PartitionKeyHandoverTests
         // The constraint is the partition's copy of the parent's now, under its own name.
         Assert.Equal("events_a_kind_id_key", await migration.Database.QueryScalarAsync<string>(
             "SELECT conname FROM pg_constraint WHERE conrelid = 'events_a'::regclass AND contype = 'u' AND conparentid <> 0"));
+
+        // Release 1's down files detach the table again with its own key (the copy becomes its own again), and
+        // the upsert still finds it.
+        Assert.Single(migration.Plan.Releases);
+        await using var connection = await migration.OpenAsync();
+        await migration.RunDownAsync(connection, 1);
+        await migration.AssertCurrentAsync();
+        await migration.Database.ExecuteAsync("INSERT INTO events_a (kind, id, body) VALUES ('a', 1, 'after down') ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body");
+        Assert.Equal(2000L, await migration.Database.QueryScalarAsync<long>("SELECT count(*) FROM events_a"));
     }
 
     [Fact]
@@ -80,5 +89,6 @@ public sealed class PartitionKeyHandoverTests
         await migration.AssertDesiredAsync();
         Assert.Equal(2000L, await migration.Database.QueryScalarAsync<long>("SELECT count(*) FROM events WHERE kind = 'a'"));
         Assert.Equal((long)n, await migration.Database.QueryScalarAsync<long>("SELECT count(*) FROM events_a WHERE body = 'upserted'"));
+
     }
 }
