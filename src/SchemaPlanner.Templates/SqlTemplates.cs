@@ -18,6 +18,7 @@ internal static class SqlTemplates
         [typeof(DdlData)] = "sql/ddl.sbn",
         [typeof(BackfillData)] = "sql/backfill.sbn",
         [typeof(BackfillBlocksData)] = "sql/backfill-blocks.sbn",
+        [typeof(BackfillPartitionBlocksData)] = "sql/backfill-partition-blocks.sbn",
         [typeof(VerifyData)] = "sql/verify.sbn",
         [typeof(SyncTriggerData)] = "sql/sync-trigger.sbn",
         [typeof(DropSyncTriggerData)] = "sql/drop-sync-trigger.sbn",

@@ -97,8 +97,8 @@ public sealed class PlanningContext
     /// The columns a backfill of <paramref name="table"/> walks in keyset batches: its primary key, else the
     /// narrowest valid, non-partial btree unique index over plain NOT NULL columns (unique and never NULL, so a
     /// strict order; plain ascending columns, so the batches' ORDER BY uses it). Empty when there is neither: the
-    /// backfill then walks physical block ranges (ctid), which needs TID range scans (PostgreSQL 14+) and a table
-    /// that has blocks of its own (not a partitioned parent).
+    /// backfill then walks physical block ranges (ctid), which needs TID range scans (PostgreSQL 14+); a
+    /// partitioned table, which has no blocks of its own, has each leaf partition walked by its own ctid.
     /// </summary>
     public IReadOnlyList<Templates.KeyColumn> KeyOf(QualifiedName table, ClassifiedChange change)
     {
@@ -122,17 +122,24 @@ public sealed class PlanningContext
             return unique.Columns.Select(c => new Templates.KeyColumn(c!.Name, c.Type)).ToList();
         }
 
-        if (model.Kind == TableKind.Partitioned || ServerVersionNumber < 140000)
+        if (ServerVersionNumber < 140000)
         {
             throw new SchemaPlannerException(
                 ErrorKind.Planning,
                 $"{table} has no primary key and no unique index over NOT NULL columns, and the backfill for {change.Change.Describe()} cannot walk its blocks instead " +
-                (model.Kind == TableKind.Partitioned ? "(a partitioned table has none of its own)" : "(TID range scans need PostgreSQL 14+)") +
+                (model.Kind == TableKind.Partitioned
+                    ? "(each partition's blocks, by TID range scans: PostgreSQL 14+, the server is " + ServerVersionText + ")"
+                    : "(TID range scans need PostgreSQL 14+, the server is " + ServerVersionText + ")") +
                 $": add a primary key or such an index first, or accept the change as-is with {AllowSuggestion.For(change)}");
         }
 
         return [];
     }
+
+    /// <summary>Whether <paramref name="table"/> is a partitioned table (its rows live in its partitions).</summary>
+    public bool IsPartitioned(QualifiedName table) => (From.FindTable(table) ?? To.FindTable(table))?.Kind == TableKind.Partitioned;
+
+    private string ServerVersionText => $"{ServerVersionNumber / 10000}.{(ServerVersionNumber >= 100000 ? ServerVersionNumber % 10000 : (ServerVersionNumber / 100) % 100)}";
 
     /// <summary>A name for a helper object, shortened to 63 bytes with a stable hash suffix.</summary>
     public static string HelperName(string baseName) => Sql.ShortName(baseName);

@@ -159,6 +159,45 @@ public sealed class ConstraintRulesTests
     }
 
     [Fact]
+    public void SP4007_a_table_becoming_a_partition_keeps_the_key_through_its_parents_copy()
+    {
+        // The partition's own unique constraint goes; the parent's (or its grandparent's) unique key, index or
+        // primary key over the same columns gives the partition its copy, which PostgreSQL does not list on it.
+        var drop = new DropConstraint(Name("users_1"), Unique("users_1_email_code_key", "email", "code"));
+        var loose = Tbl("users_1", Col("id", notNull: true), Col("email", "text"), Col("code")).With(Unique("users_1_email_code_key", "email", "code"));
+        var partition = Tbl("users_1", Col("id", notNull: true), Col("email", "text"), Col("code")) with { PartitionOf = Name("users"), PartitionBound = "FOR VALUES IN ('a')" };
+        Table Parent(params Constraint[] keys) => Tbl("users", Col("id", notNull: true), Col("email", "text"), Col("code")).With(keys) with { Kind = TableKind.Partitioned, PartitionKey = "LIST (email)" };
+        var from = Db(Parent(), loose);
+
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Parent(Unique("users_code_email_key", "code", "email")), partition)));
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Parent(PrimaryKey("users_pkey", "email", "code")), partition)));
+
+        var middle = Tbl("users_m", Col("id", notNull: true), Col("email", "text"), Col("code")) with { Kind = TableKind.Partitioned, PartitionKey = "LIST (code)", PartitionOf = Name("users"), PartitionBound = "FOR VALUES IN ('a')" };
+        RuleCheck.None<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Parent(Unique("users_email_code_key", "email", "code")), middle, partition with { PartitionOf = middle.Name })));
+    }
+
+    [Fact]
+    public void SP4007_a_table_becoming_a_partition_without_an_equivalent_key_is_still_flagged()
+    {
+        var drop = new DropConstraint(Name("users_1"), Unique("users_1_email_code_key", "email", "code"));
+        var loose = Tbl("users_1", Col("id", notNull: true), Col("email", "text"), Col("code")).With(Unique("users_1_email_code_key", "email", "code"));
+        var partition = Tbl("users_1", Col("id", notNull: true), Col("email", "text"), Col("code")) with { PartitionOf = Name("users"), PartitionBound = "FOR VALUES IN ('a')" };
+        Table Parent(params Constraint[] keys) => Tbl("users", Col("id", notNull: true), Col("email", "text"), Col("code")).With(keys) with { Kind = TableKind.Partitioned, PartitionKey = "LIST (email)" };
+        var from = Db(Parent(), loose);
+
+        // No key on the parent, a key over other columns, a key over more columns: none keeps ON CONFLICT (email, code).
+        foreach (var parent in new[] { Parent(), Parent(Unique("users_email_key", "email")), Parent(Unique("users_email_code_id_key", "email", "code", "id")) })
+        {
+            var hazard = RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(parent, partition)), HazardKind.BreaksRunningApp);
+            Assert.Contains("INSERT … ON CONFLICT (email, code) on public.users_1", hazard.Message, StringComparison.Ordinal);
+        }
+
+        // Another table's key (not an ancestor) does not count either.
+        var unrelated = Tbl("other", Col("email", "text"), Col("code")).With(Unique("other_email_code_key", "email", "code"));
+        RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Parent(), unrelated, partition)), HazardKind.BreaksRunningApp);
+    }
+
+    [Fact]
     public void Validate_constraint_has_no_hazard() =>
         Assert.Empty(Assert.Single(Classifier.Classify(
             [new ValidateConstraint(Orders.Name, ForeignKey("orders_user_id_fkey", "user_id", "users"))],

@@ -11,7 +11,8 @@ namespace SchemaPlanner.Safety.Rules;
 /// key or unique constraint is a decision for the application's owners (its drop often cannot wait: a new
 /// primary key, DROP NOT NULL on its columns and partitions' inherited keys need it gone in release 1). A key
 /// whose columns (and predicate) stay unique through another index or constraint of the desired table — a
-/// rename, a unique constraint becoming the primary key — is no hazard.
+/// rename, a unique constraint becoming the primary key, a table becoming a partition of a parent whose own
+/// unique index or key gives it a copy over the same columns — is no hazard.
 /// </summary>
 public sealed class SP4007DroppingPrimaryKeyOrUnique : SafetyRule
 {
@@ -30,7 +31,7 @@ public sealed class SP4007DroppingPrimaryKeyOrUnique : SafetyRule
             DropIndex { Index: { Unique: true, Valid: true, Constraint: null } } d => (d.TableName, "unique index", d.Index.Keys, KeyOf(d.Index)),
             _ => default,
         };
-        if (what is null || context.IsNewTable(table) || context.To.FindTable(table) is not { } desired || UniqueKeys(desired).Contains(key))
+        if (what is null || context.IsNewTable(table) || context.To.FindTable(table) is not { } desired || KeptKeys(desired, context.To).Contains(key))
         {
             yield break;
         }
@@ -61,8 +62,22 @@ public sealed class SP4007DroppingPrimaryKeyOrUnique : SafetyRule
 
     private static string Columns(IEnumerable<string> keys) => string.Join("\n", keys.Order(StringComparer.Ordinal));
 
-    private static HashSet<(string Columns, string? Predicate)> UniqueKeys(Table table) =>
-        table.Indexes.Where(i => i.Unique && i.Valid).Select(KeyOf)
-            .Concat(table.Constraints.Where(c => c.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique).Select(KeyOf))
-            .ToHashSet();
+    /// <summary>
+    /// The unique keys <paramref name="table"/> has in the desired schema: its own, and those of every ancestor it
+    /// is a partition of (PostgreSQL gives each partition its own copy of a partitioned table's unique index and of
+    /// its primary key or unique constraint; the model lists them on the parent only). Partitions' columns carry
+    /// the parent's names, so the keys read alike.
+    /// </summary>
+    private static HashSet<(string Columns, string? Predicate)> KeptKeys(Table table, SchemaModel desired)
+    {
+        var keys = new HashSet<(string Columns, string? Predicate)>();
+        var seen = new HashSet<QualifiedName>();
+        for (Table? at = table; at is not null && seen.Add(at.Name); at = at.PartitionOf is { } parent ? desired.FindTable(parent) : null)
+        {
+            keys.UnionWith(at.Indexes.Where(i => i.Unique && i.Valid).Select(KeyOf));
+            keys.UnionWith(at.Constraints.Where(c => c.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique).Select(KeyOf));
+        }
+
+        return keys;
+    }
 }

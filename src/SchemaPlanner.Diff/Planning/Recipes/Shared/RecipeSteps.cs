@@ -176,7 +176,9 @@ internal static class RecipeSteps
         Title = $"backfill {table}: " + string.Join(", ", assignments.Select(a => $"{a.Column} := {a.Expression}")),
         Up = context.KeyOf(table, change) is { Count: > 0 } key
             ? new StepSql(new BackfillData(table, key, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull) { Pacing = BackfillPacing.From(context.Settings) })
-            : new StepSql(new BackfillBlocksData(table, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull) { Pacing = BackfillPacing.From(context.Settings) }),
+            : context.IsPartitioned(table)
+                ? new StepSql(new BackfillPartitionBlocksData(table, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull) { Pacing = BackfillPacing.From(context.Settings) })
+                : new StepSql(new BackfillBlocksData(table, assignments, context.Settings.BatchSize, context.Settings.BatchPauseMilliseconds, onlyWhereNull) { Pacing = BackfillPacing.From(context.Settings) }),
         Down = Ddl(),
         Transactional = false,
         StatementTimeout = "0",
