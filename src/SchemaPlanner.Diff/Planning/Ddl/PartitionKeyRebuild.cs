@@ -17,7 +17,9 @@ internal static class PartitionKeyRebuild
         var (old, @new) = (c.Old, c.New);
         var away = AwayName(old.Name);
 
-        // Foreign keys pointing at the old table would keep it alive: drop them, add them back at the end.
+        // Foreign keys pointing at the old table would keep it alive: drop them. The differ adds them back as their
+        // own changes, after the keys and unique indexes of the new table they need (IncomingForeignKeysApart);
+        // a down script adds them back at its end, where the table it restores has them.
         var incoming = fromModel.Tables
             .Where(t => t.Name != old.Name)
             .SelectMany(t => t.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey && k.ReferencedTable == old.Name).Select(k => (Table: t.Name, Constraint: k)))
@@ -48,6 +50,7 @@ internal static class PartitionKeyRebuild
         foreach (var partition in partitions)
         {
             ddl.Emit(new TableSql.DetachPartition(away, partition.Name));
+            ddl.Emit(new TableSql.DropDetachLeftoverForeignKeys(partition.Name, Generators.TableDdl.LocalForeignKeys(fromModel.FindTable(partition.Name)!)));
         }
 
         TableDefinitions.Create(@new, ddl);
@@ -60,6 +63,9 @@ internal static class PartitionKeyRebuild
             added = false;
             foreach (var partition in toModel.Tables.Where(t => t.PartitionOf is { } p && parents.Contains(p) && !parents.Contains(t.Name) && fromModel.FindTable(t.Name) is null))
             {
+                // Undoing a rebuild that kept a dropped partition as a table of its own (below): that copy goes,
+                // its rows (and the ones written since) come from the table being replaced.
+                ddl.Emit(new TableSql.Drop(partition.Name, IfExists: true));
                 TableDefinitions.Create(partition, ddl);
                 parents.Add(partition.Name);
                 added = true;
@@ -77,6 +83,14 @@ internal static class PartitionKeyRebuild
         foreach (var column in @new.Columns.Where(n => n.Identity != IdentityKind.None))
         {
             ddl.Emit(new SequenceSql.AdvancePastColumn(@new.Name, column.Name));
+        }
+
+        // Partitions the desired schema drops are the drop's own job (stop using, then drop, a release later): they
+        // are detached, rows copied, so that dropping the old table does not take them along.
+        foreach (var gone in fromModel.Tables.Where(t => t.PartitionOf == old.Name && toModel.FindTable(t.Name) is null))
+        {
+            ddl.Emit(new TableSql.DetachPartition(away, gone.Name));
+            ddl.Emit(new TableSql.DropDetachLeftoverForeignKeys(gone.Name, Generators.TableDdl.LocalForeignKeys(gone)));
         }
 
         ddl.Emit(new TableSql.Drop(away));
@@ -100,6 +114,11 @@ internal static class PartitionKeyRebuild
         }
 
         // Incoming foreign keys the differ leaves alone (unchanged) are added back; changed ones are its job.
+        if (c.IncomingForeignKeysApart)
+        {
+            return;
+        }
+
         foreach (var (table, constraint) in incoming)
         {
             var desired = toModel.FindTable(table)?.Constraints.FirstOrDefault(k => k.Name == constraint.Name);

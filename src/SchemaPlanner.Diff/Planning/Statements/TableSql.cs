@@ -41,6 +41,13 @@ public static class TableSql
     /// </summary>
     public sealed record DropDetachLeftoverChecks(QualifiedName Table, IReadOnlyList<string> Keep) : ISqlStatement;
 
+    /// <summary>
+    /// A DO block dropping the foreign keys on <c>Table</c> other than <c>Keep</c>: the copies of the parent's
+    /// foreign keys that <c>DETACH PARTITION</c> leaves on the detached table as its own (a partition's copies are
+    /// not in the model, so nothing else drops them, and one pointing at a rebuilt table keeps the old one alive).
+    /// </summary>
+    public sealed record DropDetachLeftoverForeignKeys(QualifiedName Table, IReadOnlyList<string> Keep) : ISqlStatement;
+
     public sealed record Drop(QualifiedName Table, bool IfExists = false) : ISqlStatement;
 
     /// <summary><c>FORCE ROW LEVEL SECURITY</c> (the owner too is subject to the policies), or <c>NO FORCE</c>.</summary>

@@ -57,6 +57,10 @@ internal sealed class TableDdl : DdlGenerator
         }
     }
 
+    /// <summary>The foreign keys a partition has of its own (its copies of the parent's are not in the model).</summary>
+    internal static IReadOnlyList<string> LocalForeignKeys(Model.Table table) =>
+        table.Constraints.Where(k => k.Kind == Model.ConstraintKind.ForeignKey).Select(k => k.Name).ToList();
+
     private static void Alter(AlterTable c, DdlBuilder ddl)
     {
         var (old, @new) = (c.Old, c.New);
@@ -71,6 +75,7 @@ internal sealed class TableDdl : DdlGenerator
             && (old.PartitionOf != @new.PartitionOf || old.PartitionBound != @new.PartitionBound))
         {
             ddl.Emit(new TableSql.DetachPartition(old.PartitionOf, @new.Name));
+            ddl.Emit(new TableSql.DropDetachLeftoverForeignKeys(@new.Name, LocalForeignKeys(old)));
         }
 
         if (c.Changed.HasFlag(TableChange.Inheritance))

@@ -17,8 +17,9 @@ internal static class AsIsSteps
 
     /// <summary>
     /// A step running the change's plain DDL, with its inverse as down. With <paramref name="planned"/> (the steps
-    /// planned so far), a column type or collation change also drops and re-creates, in the same transaction,
-    /// the views over the table that still exist when it runs: PostgreSQL refuses to alter a column a view uses.
+    /// planned so far), a column type or collation change, or a partition-key rebuild, also drops and re-creates,
+    /// in the same transaction, the views (and materialized views, and views over those) over the table that still
+    /// exist when it runs: PostgreSQL refuses to alter a column a view uses, or to drop the old table one reads.
     /// </summary>
     internal static PlanStep Step(ClassifiedChange change, PlanningContext context, int release, Phase phase, Change? ddlOf = null, RecipeOutput? planned = null)
     {
@@ -26,10 +27,10 @@ internal static class AsIsSteps
         var nonTransactional = target is AddEnumValue && context.ServerVersionNumber < 120000;
         var up = context.Ddl.Statements(target, context.From, context.To);
         var (down, irreversible) = context.Ddl.Down(target, context.From, context.To);
-        if (planned is not null && target is AlterColumn { Changed: var altered } retyped && (altered & (ColumnChange.Type | ColumnChange.Collation)) != 0)
+        if (planned is not null && ViewsInTheWay(target) is { } read)
         {
             // Views dropped earlier in the same phase (to be re-created by their own change) are not in the way.
-            var views = DependentViews.Of(context.From, retyped.TableName)
+            var views = DependentViews.Of(context.From, read)
                 .Where(v => !planned.Steps.Any(s => s.Release == release && s.Phase <= phase && s.Serves is DropView d && d.View.Name == v.Name))
                 .ToList();
             up = AroundViews(views, up, context);
@@ -57,6 +58,17 @@ internal static class AsIsSteps
             }
             : step;
     }
+
+    /// <summary>
+    /// The table whose views must not exist while the change runs: PostgreSQL refuses to alter the type of a column
+    /// a view uses, and to drop the old table of a partition-key rebuild that a view (or materialized view) reads.
+    /// </summary>
+    private static Model.QualifiedName? ViewsInTheWay(Change change) => change switch
+    {
+        AlterColumn { Changed: var altered } retyped when (altered & (ColumnChange.Type | ColumnChange.Collation)) != 0 => retyped.TableName,
+        AlterTable { Changed: var changed } rebuilt when changed.HasFlag(TableChange.PartitionKey) => rebuilt.Old.Name,
+        _ => null,
+    };
 
     /// <summary>Drops <paramref name="views"/> (dependents first), runs the statements, re-creates them as they were, with their indexes.</summary>
     private static List<string> AroundViews(IReadOnlyList<Model.View> views, IEnumerable<string> statements, PlanningContext context)
