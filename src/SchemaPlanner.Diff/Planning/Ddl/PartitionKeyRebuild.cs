@@ -50,7 +50,10 @@ internal static class PartitionKeyRebuild
         foreach (var partition in partitions)
         {
             ddl.Emit(new TableSql.DetachPartition(away, partition.Name));
-            ddl.Emit(new TableSql.DropDetachLeftoverForeignKeys(partition.Name, Generators.TableDdl.LocalForeignKeys(fromModel.FindTable(partition.Name)!)));
+            foreach (var statement in Generators.TableDdl.DetachLeftovers(fromModel.FindTable(partition.Name)!, null))
+            {
+                ddl.Emit(statement);
+            }
         }
 
         TableDefinitions.Create(@new, ddl);
@@ -90,7 +93,10 @@ internal static class PartitionKeyRebuild
         foreach (var gone in fromModel.Tables.Where(t => t.PartitionOf == old.Name && toModel.FindTable(t.Name) is null))
         {
             ddl.Emit(new TableSql.DetachPartition(away, gone.Name));
-            ddl.Emit(new TableSql.DropDetachLeftoverForeignKeys(gone.Name, Generators.TableDdl.LocalForeignKeys(gone)));
+            foreach (var statement in Generators.TableDdl.DetachLeftovers(gone, null))
+            {
+                ddl.Emit(statement);
+            }
         }
 
         ddl.Emit(new TableSql.Drop(away));
