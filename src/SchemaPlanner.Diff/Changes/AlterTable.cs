@@ -6,11 +6,12 @@ namespace SchemaPlanner.Changes;
 public sealed record AlterTable(Model.Table Old, Model.Table New, TableChange Changed) : Change
 {
     /// <summary>
-    /// With a partition-key change: the foreign keys of other tables that reference this one, which the rebuild
-    /// drops, come back as their own changes (ordered after the keys they need), not at the end of the rebuild.
-    /// The inverse (a down script) leaves this unset, so it adds them back itself.
+    /// With a partition-key change, set by the differ: what the rebuilt table's CREATE TABLE does not cover (its
+    /// indexes, foreign keys, triggers, policies) and the foreign keys of other tables that reference it (which
+    /// the rebuild drops) come as changes of their own, ordered by the dependency graph after the keys and unique
+    /// indexes they need. The inverse (a down script) leaves it unset: the rebuild back then restores them itself.
     /// </summary>
-    public bool IncomingForeignKeysApart { get; init; }
+    public bool PartsApart { get; init; }
 
     public override string Kind => "alter_table";
 

@@ -95,7 +95,7 @@ internal static class TableDiffer
         {
             if (changes[i] is AlterTable alter && alter.Changed.HasFlag(TableChange.PartitionKey))
             {
-                changes[i] = alter with { IncomingForeignKeysApart = true };
+                changes[i] = alter with { PartsApart = true };
             }
         }
 

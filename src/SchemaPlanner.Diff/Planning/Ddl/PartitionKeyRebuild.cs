@@ -18,7 +18,7 @@ internal static class PartitionKeyRebuild
         var away = AwayName(old.Name);
 
         // Foreign keys pointing at the old table would keep it alive: drop them. The differ adds them back as their
-        // own changes, after the keys and unique indexes of the new table they need (IncomingForeignKeysApart);
+        // own changes, after the keys and unique indexes of the new table they need (PartsApart);
         // a down script adds them back at its end, where the table it restores has them.
         var incoming = fromModel.Tables
             .Where(t => t.Name != old.Name)
@@ -44,7 +44,8 @@ internal static class PartitionKeyRebuild
         ddl.Emit(new TableSql.Rename(old.Name, away.Name));
         foreach (var index in old.Indexes)
         {
-            ddl.Emit(new IndexSql.Rename(new QualifiedName(old.Name.Schema, index.Name), Sql.ShortName(index.Name + "__old")));
+            // Undoing, the up's own changes have dropped the indexes they built already.
+            ddl.Emit(new IndexSql.Rename(new QualifiedName(old.Name.Schema, index.Name), Sql.ShortName(index.Name + "__old"), IfExists: !c.PartsApart));
         }
 
         foreach (var partition in partitions)
@@ -89,8 +90,9 @@ internal static class PartitionKeyRebuild
         }
 
         // Partitions the desired schema drops are the drop's own job (stop using, then drop, a release later): they
-        // are detached, rows copied, so that dropping the old table does not take them along.
-        foreach (var gone in fromModel.Tables.Where(t => t.PartitionOf == old.Name && toModel.FindTable(t.Name) is null))
+        // are detached, rows copied, so that dropping the old table does not take them along. Undoing, the
+        // partitions the up created go with the table.
+        foreach (var gone in fromModel.Tables.Where(t => c.PartsApart && t.PartitionOf == old.Name && toModel.FindTable(t.Name) is null))
         {
             ddl.Emit(new TableSql.DetachPartition(away, gone.Name));
             foreach (var statement in Generators.TableDdl.DetachLeftovers(gone, null))
@@ -119,12 +121,26 @@ internal static class PartitionKeyRebuild
             ddl.Emit(new CommentSql.Set(comment.Target, comment.Text));
         }
 
-        // Incoming foreign keys the differ leaves alone (unchanged) are added back; changed ones are its job.
-        if (c.IncomingForeignKeysApart)
+        if (c.PartsApart)
         {
             return;
         }
 
+        // Undoing (a down script): the up's own changes that built the table's indexes, foreign keys, triggers and
+        // policies have been undone already, so the table restored here gets them back itself, before the
+        // foreign keys that need its keys.
+        var restored = toModel.FindTable(@new.Name) ?? @new;
+        var parts = new List<Change>();
+        parts.AddRange(restored.Indexes.Where(i => i.Constraint is null).Select(i => new AddIndex(restored.Name, i)));
+        parts.AddRange(restored.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey).Select(k => new AddConstraint(restored.Name, k)));
+        parts.AddRange(restored.Triggers.Select(t => new CreateTrigger(restored.Name, t)));
+        parts.AddRange(restored.Policies.Select(p => new CreatePolicy(restored.Name, p)));
+        foreach (var part in parts)
+        {
+            DdlGenerators.For(part).Up(part, ddl);
+        }
+
+        // Incoming foreign keys the differ leaves alone (unchanged) are added back; changed ones are its job.
         foreach (var (table, constraint) in incoming)
         {
             var desired = toModel.FindTable(table)?.Constraints.FirstOrDefault(k => k.Name == constraint.Name);
