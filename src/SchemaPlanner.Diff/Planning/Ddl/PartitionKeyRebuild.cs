@@ -17,7 +17,9 @@ internal static class PartitionKeyRebuild
         var (old, @new) = (c.Old, c.New);
         var away = AwayName(old.Name);
 
-        // Foreign keys pointing at the old table would keep it alive: drop them, add them back at the end.
+        // Foreign keys pointing at the old table would keep it alive: drop them. The differ adds them back as their
+        // own changes, after the keys and unique indexes of the new table they need (PartsApart);
+        // a down script adds them back at its end, where the table it restores has them.
         var incoming = fromModel.Tables
             .Where(t => t.Name != old.Name)
             .SelectMany(t => t.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey && k.ReferencedTable == old.Name).Select(k => (Table: t.Name, Constraint: k)))
@@ -42,12 +44,17 @@ internal static class PartitionKeyRebuild
         ddl.Emit(new TableSql.Rename(old.Name, away.Name));
         foreach (var index in old.Indexes)
         {
-            ddl.Emit(new IndexSql.Rename(new QualifiedName(old.Name.Schema, index.Name), Sql.ShortName(index.Name + "__old")));
+            // Undoing, the up's own changes have dropped the indexes they built already.
+            ddl.Emit(new IndexSql.Rename(new QualifiedName(old.Name.Schema, index.Name), Sql.ShortName(index.Name + "__old"), IfExists: !c.PartsApart));
         }
 
         foreach (var partition in partitions)
         {
             ddl.Emit(new TableSql.DetachPartition(away, partition.Name));
+            foreach (var statement in Generators.TableDdl.DetachLeftovers(fromModel.FindTable(partition.Name)!, null))
+            {
+                ddl.Emit(statement);
+            }
         }
 
         TableDefinitions.Create(@new, ddl);
@@ -60,6 +67,9 @@ internal static class PartitionKeyRebuild
             added = false;
             foreach (var partition in toModel.Tables.Where(t => t.PartitionOf is { } p && parents.Contains(p) && !parents.Contains(t.Name) && fromModel.FindTable(t.Name) is null))
             {
+                // Undoing a rebuild that kept a dropped partition as a table of its own (below): that copy goes,
+                // its rows (and the ones written since) come from the table being replaced.
+                ddl.Emit(new TableSql.Drop(partition.Name, IfExists: true));
                 TableDefinitions.Create(partition, ddl);
                 parents.Add(partition.Name);
                 added = true;
@@ -77,6 +87,18 @@ internal static class PartitionKeyRebuild
         foreach (var column in @new.Columns.Where(n => n.Identity != IdentityKind.None))
         {
             ddl.Emit(new SequenceSql.AdvancePastColumn(@new.Name, column.Name));
+        }
+
+        // Partitions the desired schema drops are the drop's own job (stop using, then drop, a release later): they
+        // are detached, rows copied, so that dropping the old table does not take them along. Undoing, the
+        // partitions the up created go with the table.
+        foreach (var gone in fromModel.Tables.Where(t => c.PartsApart && t.PartitionOf == old.Name && toModel.FindTable(t.Name) is null))
+        {
+            ddl.Emit(new TableSql.DetachPartition(away, gone.Name));
+            foreach (var statement in Generators.TableDdl.DetachLeftovers(gone, null))
+            {
+                ddl.Emit(statement);
+            }
         }
 
         ddl.Emit(new TableSql.Drop(away));
@@ -97,6 +119,25 @@ internal static class PartitionKeyRebuild
         foreach (var comment in toModel.Comments.Where(k => IsCommentOn(k.Target, @new.Name)))
         {
             ddl.Emit(new CommentSql.Set(comment.Target, comment.Text));
+        }
+
+        if (c.PartsApart)
+        {
+            return;
+        }
+
+        // Undoing (a down script): the up's own changes that built the table's indexes, foreign keys, triggers and
+        // policies have been undone already, so the table restored here gets them back itself, before the
+        // foreign keys that need its keys.
+        var restored = toModel.FindTable(@new.Name) ?? @new;
+        var parts = new List<Change>();
+        parts.AddRange(restored.Indexes.Where(i => i.Constraint is null).Select(i => new AddIndex(restored.Name, i)));
+        parts.AddRange(restored.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey).Select(k => new AddConstraint(restored.Name, k)));
+        parts.AddRange(restored.Triggers.Select(t => new CreateTrigger(restored.Name, t)));
+        parts.AddRange(restored.Policies.Select(p => new CreatePolicy(restored.Name, p)));
+        foreach (var part in parts)
+        {
+            DdlGenerators.For(part).Up(part, ddl);
         }
 
         // Incoming foreign keys the differ leaves alone (unchanged) are added back; changed ones are its job.

@@ -41,6 +41,20 @@ public static class TableSql
     /// </summary>
     public sealed record DropDetachLeftoverChecks(QualifiedName Table, IReadOnlyList<string> Keep) : ISqlStatement;
 
+    /// <summary>
+    /// A DO block dropping the constraints of one <c>Kind</c> (<c>f</c>, <c>u</c>, <c>p</c>, <c>x</c>: pg_constraint's
+    /// contype) on <c>Table</c> other than <c>Keep</c>: the copies of the parent's that <c>DETACH PARTITION</c> leaves
+    /// on the detached table as its own (a partition's copies are not in the model, so nothing else drops them,
+    /// and a foreign key pointing at a rebuilt table keeps the old one alive).
+    /// </summary>
+    public sealed record DropDetachLeftoverConstraints(QualifiedName Table, string Kind, IReadOnlyList<string> Keep) : ISqlStatement;
+
+    /// <summary>
+    /// A DO block dropping the indexes on <c>Table</c> that back no constraint, other than <c>Keep</c>: the copies of
+    /// the parent's indexes that <c>DETACH PARTITION</c> leaves (their names are taken, for the schema, too).
+    /// </summary>
+    public sealed record DropDetachLeftoverIndexes(QualifiedName Table, IReadOnlyList<string> Keep) : ISqlStatement;
+
     public sealed record Drop(QualifiedName Table, bool IfExists = false) : ISqlStatement;
 
     /// <summary><c>FORCE ROW LEVEL SECURITY</c> (the owner too is subject to the policies), or <c>NO FORCE</c>.</summary>

@@ -57,6 +57,27 @@ internal sealed class TableDdl : DdlGenerator
         }
     }
 
+    /// <summary>
+    /// What <c>DETACH PARTITION</c> leaves on the detached table as its own, copied from the parent (a partition's
+    /// copies are not in the model, so no other change drops them): foreign keys (one pointing at a table that is
+    /// rebuilt keeps the old one alive), keys and indexes (whose names the schema may want for others). Kept: what
+    /// <paramref name="before"/> had of its own, and the keys <paramref name="desired"/> has (the running app's
+    /// ON CONFLICT may need them).
+    /// </summary>
+    internal static IEnumerable<ISqlStatement> DetachLeftovers(Model.Table before, Model.Table? desired)
+    {
+        yield return new TableSql.DropDetachLeftoverConstraints(before.Name, "f", Names(before, ConstraintKind.ForeignKey, null));
+        foreach (var (kind, contype) in new[] { (ConstraintKind.Exclusion, "x"), (ConstraintKind.Unique, "u"), (ConstraintKind.PrimaryKey, "p") })
+        {
+            yield return new TableSql.DropDetachLeftoverConstraints(before.Name, contype, Names(before, kind, desired));
+        }
+
+        yield return new TableSql.DropDetachLeftoverIndexes(before.Name, before.Indexes.Select(i => i.Name).ToList());
+    }
+
+    private static List<string> Names(Model.Table before, ConstraintKind kind, Model.Table? desired) =>
+        before.Constraints.Concat(desired?.Constraints ?? []).Where(k => k.Kind == kind).Select(k => k.Name).Distinct().ToList();
+
     private static void Alter(AlterTable c, DdlBuilder ddl)
     {
         var (old, @new) = (c.Old, c.New);
@@ -71,6 +92,10 @@ internal sealed class TableDdl : DdlGenerator
             && (old.PartitionOf != @new.PartitionOf || old.PartitionBound != @new.PartitionBound))
         {
             ddl.Emit(new TableSql.DetachPartition(old.PartitionOf, @new.Name));
+            foreach (var statement in DetachLeftovers(old, @new.PartitionOf is null ? @new : null))
+            {
+                ddl.Emit(statement);
+            }
         }
 
         if (c.Changed.HasFlag(TableChange.Inheritance))

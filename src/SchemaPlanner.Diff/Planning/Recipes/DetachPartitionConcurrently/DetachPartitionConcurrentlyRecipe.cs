@@ -38,9 +38,10 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
         // DETACH … CONCURRENTLY leaves a CHECK copying the partition bound on the detached table (named by
         // PostgreSQL, e.g. <table>_<column>_check); the desired table does not have it.
         var table = alter.New.Name;
+        // Its copies of the parent's foreign keys, keys and indexes stay too, as its own: what it had itself is kept.
         var keep = context.To.FindTable(table)?.Constraints.Where(c => c.Kind == Model.ConstraintKind.Check).Select(c => c.Name).ToList() ?? [];
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, "drop_detach_check_" + table.Name, $"drop the CHECK that DETACH … CONCURRENTLY left on {table}",
-            RecipeSteps.Ddl(context, new TableSql.DropDetachLeftoverChecks(table, keep)), RecipeSteps.Ddl()));
+            change, context, 1, Phase.PreDeploy, "drop_detach_check_" + table.Name, $"drop the CHECK and the copies of the parent's keys and indexes that DETACH … CONCURRENTLY left on {table}",
+            RecipeSteps.Ddl(context, [new TableSql.DropDetachLeftoverChecks(table, keep), .. Planning.Ddl.Generators.TableDdl.DetachLeftovers(alter.Old, context.To.FindTable(table))]), RecipeSteps.Ddl()));
     }
 }

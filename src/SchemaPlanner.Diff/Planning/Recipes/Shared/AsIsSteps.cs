@@ -19,6 +19,8 @@ internal static class AsIsSteps
     /// A step running the change's plain DDL, with its inverse as down. With <paramref name="planned"/> (the steps
     /// planned so far), a column type or collation change also drops and re-creates, in the same transaction,
     /// the views over the table that still exist when it runs: PostgreSQL refuses to alter a column a view uses.
+    /// A partition-key rebuild drops every view (materialized or not, and the views over those) that reads the old
+    /// table, which PostgreSQL refuses to drop while one does.
     /// </summary>
     internal static PlanStep Step(ClassifiedChange change, PlanningContext context, int release, Phase phase, Change? ddlOf = null, RecipeOutput? planned = null)
     {
@@ -26,6 +28,16 @@ internal static class AsIsSteps
         var nonTransactional = target is AddEnumValue && context.ServerVersionNumber < 120000;
         var up = context.Ddl.Statements(target, context.From, context.To);
         var (down, irreversible) = context.Ddl.Down(target, context.From, context.To);
+        if (target is AlterTable { Changed: var tableChanged } rebuilt && tableChanged.HasFlag(TableChange.PartitionKey))
+        {
+            // Whatever still reads the old table goes first (a view's own drop may have run already); a view is
+            // created again over the new table here only when no change of its own drops or creates it.
+            var views = DependentViews.Of(context.From, rebuilt.Old.Name);
+            var again = views.Where(v => !context.Changes.Any(c => (c.Change is CreateView cv && cv.View.Name == v.Name) || (c.Change is DropView dv && dv.View.Name == v.Name))).ToList();
+            up = AroundViews(views, again, up, context);
+            down = down is null ? null : AroundViews(views, again, down, context);
+        }
+
         if (planned is not null && target is AlterColumn { Changed: var altered } retyped && (altered & (ColumnChange.Type | ColumnChange.Collation)) != 0)
         {
             // Views dropped earlier in the same phase (to be re-created by their own change) are not in the way.
@@ -59,13 +71,17 @@ internal static class AsIsSteps
     }
 
     /// <summary>Drops <paramref name="views"/> (dependents first), runs the statements, re-creates them as they were, with their indexes.</summary>
-    private static List<string> AroundViews(IReadOnlyList<Model.View> views, IEnumerable<string> statements, PlanningContext context)
+    private static List<string> AroundViews(IReadOnlyList<Model.View> views, IEnumerable<string> statements, PlanningContext context) =>
+        AroundViews(views, views, statements, context);
+
+    /// <summary>Drops <paramref name="views"/> (dependents first), runs the statements, re-creates <paramref name="again"/> as they were.</summary>
+    private static List<string> AroundViews(IReadOnlyList<Model.View> views, IReadOnlyList<Model.View> again, IEnumerable<string> statements, PlanningContext context)
     {
         var result = views.AsEnumerable().Reverse()
             .Select(v => context.Render(DependentViews.Drop(v)))
             .ToList();
         result.AddRange(statements);
-        foreach (var view in views)
+        foreach (var view in again)
         {
             result.AddRange(context.Ddl.Statements(new CreateView(view), context.From, context.From));
             result.AddRange(view.Indexes.SelectMany(i => context.Ddl.Statements(new AddIndex(view.Name, i), context.From, context.From)));

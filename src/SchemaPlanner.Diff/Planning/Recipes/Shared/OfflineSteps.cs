@@ -13,7 +13,7 @@ internal static class OfflineSteps
             ? "as long as the statement takes on the table (measure it on a copy)"
             : "as long as rewriting or scanning " + table + " takes (measure it on a restored copy)";
         output.Offline.Add(new OfflineChange(change.Change, reason.TrimEnd('.') + ".", downtime));
-        output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PreDeploy) with
+        output.Steps.Add(AsIsSteps.Step(change, context, 1, Phase.PreDeploy, planned: output) with
         {
             Title = "OFFLINE (maintenance window, see OFFLINE.md): " + change.Change.Describe(),
             // No statement_timeout: the window is for a long rewrite or scan. But lock_timeout (and retries) still:

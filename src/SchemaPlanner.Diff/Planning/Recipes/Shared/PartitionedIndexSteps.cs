@@ -10,13 +10,20 @@ namespace SchemaPlanner.Planning.Recipes;
 /// partition has its index) and each partition's index is attached, which makes the parent's index valid. A
 /// unique or primary key constraint goes the same way: each partition gets its constraint <c>USING INDEX</c>, and
 /// the parent's <c>ADD CONSTRAINT</c> then adopts them instead of building. Only partitions that exist before and
-/// after are built here: one created later gets the parent's indexes from PostgreSQL when it is attached.
+/// after are built here: one created later gets the parent's indexes from PostgreSQL when it is attached. A table
+/// the plan rebuilds as partitioned (a partition-key change) is partitioned by the time its indexes are built, with
+/// the partitions the rebuild moved or created.
 /// </summary>
 internal static class PartitionedIndexSteps
 {
-    /// <summary>Whether the table is partitioned now (so a concurrent build on it would fail).</summary>
+    /// <summary>Whether the table is partitioned when the index is built (so a concurrent build on it would fail).</summary>
     public static bool Applies(PlanningContext context, QualifiedName table) =>
-        context.From.FindTable(table) is { Kind: TableKind.Partitioned } && context.To.FindTable(table) is { Kind: TableKind.Partitioned };
+        context.To.FindTable(table) is { Kind: TableKind.Partitioned }
+        && (context.From.FindTable(table) is { Kind: TableKind.Partitioned } || Rebuilt(context, table));
+
+    /// <summary>Whether the plan rebuilds the table (a partition-key change creates it again, with its partitions).</summary>
+    public static bool Rebuilt(PlanningContext context, QualifiedName table) =>
+        context.Changes.Any(c => c.Change is Changes.AlterTable { Changed: var changed } alter && changed.HasFlag(Changes.TableChange.PartitionKey) && alter.New.Name == table);
 
     /// <summary>A plain index on a partitioned table.</summary>
     public static void AddIndex(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Model.Index index, Phase phase)
@@ -93,8 +100,13 @@ internal static class PartitionedIndexSteps
     }
 
     /// <summary>The partitions of <paramref name="table"/> before and after.</summary>
-    internal static IEnumerable<Table> Partitions(PlanningContext context, QualifiedName table) =>
-        context.To.Tables.Where(t => t.PartitionOf == table && context.From.FindTable(t.Name)?.PartitionOf == table).OrderBy(t => t.Name);
+    internal static IEnumerable<Table> Partitions(PlanningContext context, QualifiedName table)
+    {
+        var rebuilt = Rebuilt(context, table);
+        return context.To.Tables
+            .Where(t => t.PartitionOf == table && (context.From.FindTable(t.Name) is { } was ? was.PartitionOf == table : rebuilt))
+            .OrderBy(t => t.Name);
+    }
 
     internal static string PartitionIndexName(QualifiedName partition, string index) => Sql.ShortName(partition.Name + "_" + index);
 

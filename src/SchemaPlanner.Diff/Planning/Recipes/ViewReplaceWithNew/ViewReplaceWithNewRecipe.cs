@@ -15,7 +15,9 @@ public sealed class ViewReplaceWithNewRecipe : Recipe
 
     public override void Plan(ClassifiedChange change, PlanningContext context, RecipeOutput output)
     {
-        if (change.Change is not DropView drop)
+        // A view over a table the plan rebuilds (a partition-key change) cannot wait for release 2: the old table
+        // goes in release 1, and no view may read it then. Dropped before the rebuild, created after it.
+        if (change.Change is not DropView drop || ReadsRebuiltTable(drop, context))
         {
             AsIsSteps.Add(change, context, output);
             return;
@@ -45,5 +47,16 @@ public sealed class ViewReplaceWithNewRecipe : Recipe
         output.Steps.Add(RecipeSteps.Locking(
             change, context, 2, Phase.PostDeploy, "recreate_view_" + drop.View.Name.Name, $"re-create {drop.View.Name} with its new definition",
             RecipeSteps.Ddl(up), RecipeSteps.Ddl(down)));
+    }
+
+    private static bool ReadsRebuiltTable(DropView drop, PlanningContext context)
+    {
+        var rebuilt = context.Changes
+            .Select(c => c.Change)
+            .OfType<AlterTable>()
+            .Where(a => a.Changed.HasFlag(TableChange.PartitionKey))
+            .Select(a => a.Old.Name)
+            .ToList();
+        return rebuilt.Count > 0 && DependentViews.Of(context.From, rebuilt).Any(v => v.Name == drop.View.Name);
     }
 }
