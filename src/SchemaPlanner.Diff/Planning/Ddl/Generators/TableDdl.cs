@@ -57,6 +57,17 @@ internal sealed class TableDdl : DdlGenerator
         }
     }
 
+    /// <summary>
+    /// A detached partition keeps the copies of its old parent's foreign keys as constraints of its own, which would
+    /// hold on to the tables they reference (a later DROP TABLE of the old parent fails with 2BP01): they are dropped
+    /// with the detach, unless the desired table declares one of that name itself. Attaching the partition back (the
+    /// way down) copies the parent's foreign keys onto it again.
+    /// </summary>
+    internal static IEnumerable<ISqlStatement> DetachedForeignKeyCopies(SchemaModel? from, QualifiedName oldParent, Table partition) =>
+        (from?.FindTable(oldParent)?.Constraints ?? [])
+            .Where(k => k.Kind == ConstraintKind.ForeignKey && partition.Constraints.All(own => own.Name != k.Name))
+            .Select(k => new ConstraintSql.Drop(partition.Name, k.Name, IfExists: true));
+
     private static void Alter(AlterTable c, DdlBuilder ddl)
     {
         var (old, @new) = (c.Old, c.New);
@@ -71,6 +82,10 @@ internal sealed class TableDdl : DdlGenerator
             && (old.PartitionOf != @new.PartitionOf || old.PartitionBound != @new.PartitionBound))
         {
             ddl.Emit(new TableSql.DetachPartition(old.PartitionOf, @new.Name));
+            foreach (var statement in DetachedForeignKeyCopies(ddl.From, old.PartitionOf, @new))
+            {
+                ddl.Emit(statement);
+            }
         }
 
         if (c.Changed.HasFlag(TableChange.Inheritance))
@@ -111,5 +126,23 @@ internal sealed class TableDdl : DdlGenerator
         }
     }
 
-    private static void Drop(DropTable c, DdlBuilder ddl) => ddl.Emit(new TableSql.Drop(c.Definition.Name));
+    /// <summary>
+    /// DROP TABLE. A foreign key referencing the table from another table the plan drops as well (two tables whose
+    /// keys reference each other, dropped one after the other) would refuse it with 2BP01: it is dropped first.
+    /// </summary>
+    private static void Drop(DropTable c, DdlBuilder ddl)
+    {
+        var table = c.Definition.Name;
+        foreach (var other in ddl.From?.Tables.Where(t => t.Name != table && ddl.To?.FindTable(t.Name) is null) ?? [])
+        {
+            foreach (var key in other.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey && k.ReferencedTable == table))
+            {
+                // Skipped when the other table is gone already (dropped first).
+                ddl.Emit(new GuardSql.UnlessDone(
+                    ddl.Render(new GuardSql.TableExists(other.Name, Negated: true)), [ddl.Render(new ConstraintSql.Drop(other.Name, key.Name, IfExists: true))]));
+            }
+        }
+
+        ddl.Emit(new TableSql.Drop(table));
+    }
 }

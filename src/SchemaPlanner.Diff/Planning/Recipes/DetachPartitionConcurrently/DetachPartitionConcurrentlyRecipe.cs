@@ -36,11 +36,12 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
         });
 
         // DETACH … CONCURRENTLY leaves a CHECK copying the partition bound on the detached table (named by
-        // PostgreSQL, e.g. <table>_<column>_check); the desired table does not have it.
+        // PostgreSQL, e.g. <table>_<column>_check), and the copies of the parent's foreign keys; the desired table
+        // has neither (the way down, ATTACH copies the foreign keys again).
         var table = alter.New.Name;
         var keep = context.To.FindTable(table)?.Constraints.Where(c => c.Kind == Model.ConstraintKind.Check).Select(c => c.Name).ToList() ?? [];
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, Phase.PreDeploy, "drop_detach_check_" + table.Name, $"drop the CHECK that DETACH … CONCURRENTLY left on {table}",
-            RecipeSteps.Ddl(context, new TableSql.DropDetachLeftoverChecks(table, keep)), RecipeSteps.Ddl()));
+            change, context, 1, Phase.PreDeploy, "drop_detach_check_" + table.Name, $"drop the CHECK and the foreign key copies that DETACH … CONCURRENTLY left on {table}",
+            RecipeSteps.Ddl(context, [new TableSql.DropDetachLeftoverChecks(table, keep), .. Ddl.Generators.TableDdl.DetachedForeignKeyCopies(context.From, parent, alter.New)]), RecipeSteps.Ddl()));
     }
 }
