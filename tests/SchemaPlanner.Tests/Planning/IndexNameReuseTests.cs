@@ -32,7 +32,7 @@ public sealed class IndexNameReuseTests
         var rename = Assert.Single(migration.Steps, s => s.Step.Name.StartsWith("rename_index_code_unique_idx", StringComparison.Ordinal));
         Assert.Equal(1, rename.Step.Release);
         Assert.Contains("ALTER INDEX public.code_unique_idx RENAME TO code_unique_idx__replaced", rename.Up, StringComparison.Ordinal);
-        Assert.Contains("ALTER INDEX public.code_unique_idx__replaced RENAME TO code_unique_idx", rename.Down, StringComparison.Ordinal);
+        Assert.Contains("ALTER INDEX IF EXISTS public.code_unique_idx__replaced RENAME TO code_unique_idx", rename.Down, StringComparison.Ordinal);
         Assert.True(migration.Plan.Releases.Count >= 2, migration.Plan.Releases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var db = migration.Database;
@@ -62,6 +62,51 @@ public sealed class IndexNameReuseTests
             "code_unique_idx on products: CREATE UNIQUE INDEX code_unique_idx ON public.products USING btree (code)",
             await db.QueryScalarAsync<string>(Indexes));
     }
+
+    [Fact]
+    public async Task An_index_name_moving_to_a_partitioned_table_is_freed_by_renaming_the_old_index_whose_own_drop_then_takes_it_under_that_name()
+    {
+        const string old = """
+            CREATE TABLE items (id integer PRIMARY KEY, code text NOT NULL);
+            CREATE UNIQUE INDEX code_unique_idx ON items (code, id);
+            CREATE TABLE stock (code text NOT NULL, id integer NOT NULL) PARTITION BY LIST (code);
+            CREATE TABLE stock_a PARTITION OF stock FOR VALUES IN ('a');
+            CREATE TABLE stock_b PARTITION OF stock FOR VALUES IN ('b');
+            """;
+        const string rows = "INSERT INTO items SELECT g, 'c' || g FROM generate_series(1, 500) g; INSERT INTO stock SELECT CASE WHEN g % 2 = 0 THEN 'a' ELSE 'b' END, g FROM generate_series(1, 500) g;";
+        const string desired = """
+            CREATE TABLE items (id integer PRIMARY KEY, code text NOT NULL);
+            CREATE TABLE stock (code text NOT NULL, id integer NOT NULL) PARTITION BY LIST (code);
+            CREATE TABLE stock_a PARTITION OF stock FOR VALUES IN ('a');
+            CREATE TABLE stock_b PARTITION OF stock FOR VALUES IN ('b');
+            CREATE UNIQUE INDEX code_unique_idx ON stock (code, id);
+            """;
+        await using var migration = await PlannedMigration.CreateAsync(old, rows, desired);
+        var db = migration.Database;
+        await using var connection = await migration.OpenAsync();
+
+        // Both app versions run between the phases: the old index still guards items, under its free name.
+        await migration.RunAsync(connection, 1, Phase.PreDeploy);
+        Assert.Contains("code_unique_idx__replaced on items", await db.QueryScalarAsync<string>(Indexes), StringComparison.Ordinal);
+        Assert.Equal(2L, await db.QueryScalarAsync<long>("SELECT count(*) FROM pg_inherits WHERE inhparent = 'public.code_unique_idx'::regclass"));
+        var duplicate = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.ExecuteAsync("INSERT INTO stock VALUES ('a', 2)"));
+        Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, duplicate.SqlState);
+
+        for (var release = 1; release <= migration.Plan.Releases.Count; release++)
+        {
+            await migration.RunAsync(connection, release);
+        }
+
+        await migration.AssertDesiredAsync();
+        Assert.DoesNotContain("items", await db.QueryScalarAsync<string>(Indexes), StringComparison.Ordinal);
+
+        for (var release = migration.Plan.Releases.Count; release >= 1; release--)
+        {
+            await migration.RunDownAsync(connection, release);
+        }
+
+        await migration.AssertCurrentAsync();
+        Assert.Equal("items", await db.QueryScalarAsync<string>("SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = 'public.code_unique_idx'::regclass"));
 
     [Fact]
     public async Task An_index_dropped_on_its_own_is_renamed_away_when_another_table_takes_its_name()

@@ -17,6 +17,9 @@ public static class GuardSql
     /// <summary>A relation of that name exists (<c>to_regclass</c>).</summary>
     public sealed record RelationExists(QualifiedName Name) : ISqlStatement;
 
+    /// <summary>The index of that name is a partition of a partitioned index (attached to its parent's).</summary>
+    public sealed record IndexAttached(QualifiedName Index, bool Negated = false) : ISqlStatement;
+
     /// <summary>The name is that of a table (plain or partitioned), not a view.</summary>
     public sealed record TableExists(QualifiedName Name, bool Negated = false) : ISqlStatement;
 

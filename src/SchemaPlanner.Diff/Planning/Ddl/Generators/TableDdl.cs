@@ -136,5 +136,23 @@ internal sealed class TableDdl : DdlGenerator
         }
     }
 
-    private static void Drop(DropTable c, DdlBuilder ddl) => ddl.Emit(new TableSql.Drop(c.Definition.Name));
+    /// <summary>
+    /// DROP TABLE. A foreign key referencing the table from another table the plan drops as well (two tables whose
+    /// keys reference each other, dropped one after the other) would refuse it with 2BP01: it is dropped first.
+    /// </summary>
+    private static void Drop(DropTable c, DdlBuilder ddl)
+    {
+        var table = c.Definition.Name;
+        foreach (var other in ddl.From?.Tables.Where(t => t.Name != table && ddl.To?.FindTable(t.Name) is null) ?? [])
+        {
+            foreach (var key in other.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey && k.ReferencedTable == table))
+            {
+                // Skipped when the other table is gone already (dropped first).
+                ddl.Emit(new GuardSql.UnlessDone(
+                    ddl.Render(new GuardSql.TableExists(other.Name, Negated: true)), [ddl.Render(new ConstraintSql.Drop(other.Name, key.Name, IfExists: true))]));
+            }
+        }
+
+        ddl.Emit(new TableSql.Drop(table));
+    }
 }

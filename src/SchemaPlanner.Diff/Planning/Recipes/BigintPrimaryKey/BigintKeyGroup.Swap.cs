@@ -58,7 +58,7 @@ internal sealed partial class BigintKeyGroup
             statements.Add(context.Render(new IndexSql.Rename(new QualifiedName(index.Table.Schema, index.Copy), index.Desired.Name)));
         }
 
-        statements.AddRange(Keys.Where(k => k.Desired is not null).Select(k => AddUsingIndex(k.Table, k.Desired!, k.Copy)));
+        statements.AddRange(Keys.Where(k => k.Desired is not null).SelectMany(k => AddUsingIndex(k.Table, k.Desired!, k.Copy)));
         statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.Check).Select(c => AddNotValid(c.Table, c.Desired!)));
         statements.AddRange(Constraints.Where(c => c.Desired is not null && c.Old.Kind == ConstraintKind.ForeignKey).Select(c => AddNotValid(c.Table, c.Desired!)));
         statements.AddRange(ViewsUp.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.From, context.To)));
@@ -118,7 +118,7 @@ internal sealed partial class BigintKeyGroup
             statements.Add(context.Render(new IndexSql.Rename(new QualifiedName(index.Table.Schema, index.Retired), index.Old.Name)));
         }
 
-        statements.AddRange(Keys.Select(k => AddUsingIndex(k.Table, k.Old, k.RollbackCopy)));
+        statements.AddRange(Keys.SelectMany(k => AddUsingIndex(k.Table, k.Old, k.RollbackCopy)));
         statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.Check).Select(c => AddNotValid(c.Table, c.Old)));
         statements.AddRange(Constraints.Where(c => c.Old.Kind == ConstraintKind.ForeignKey).Select(c => AddNotValid(c.Table, c.Old)));
         statements.AddRange(ViewsDown.SelectMany(v => context.Ddl.Statements(new CreateView(v), context.To, context.From)));
@@ -140,8 +140,8 @@ internal sealed partial class BigintKeyGroup
     private string AddNotValid(QualifiedName table, Constraint constraint) =>
         context.Render(new ConstraintSql.Add(table, constraint.Name, constraint.Definition, NotValid: true));
 
-    private string AddUsingIndex(QualifiedName table, Constraint constraint, string index) =>
-        context.Render(UsingIndexSteps.AddUsingIndex(table, constraint, index));
+    private IEnumerable<string> AddUsingIndex(QualifiedName table, Constraint constraint, string index) =>
+        IndexBuildSteps.AttachKey(context, table, constraint, index).Select(context.Render);
 
     /// <summary>
     /// Moves an identity from one column to another, keeping its sequence's name, position, increment, cache

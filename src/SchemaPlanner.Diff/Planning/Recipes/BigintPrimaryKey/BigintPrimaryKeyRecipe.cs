@@ -93,16 +93,16 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
 
         foreach (var key in group.Keys.Where(k => k.Desired is not null))
         {
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, new QualifiedName(key.Table.Schema, key.Copy), key.CopyDefinition, 1, Phase.PostDeploy,
-                $"build the unique index of the new {KeyKind(key.Old)} {Sql.Quote(key.Desired!.Name)} on {key.Table} concurrently, over the shadow column(s)"));
+            IndexBuildSteps.AddKeyIndex(
+                change, context, output, key.Table, key.Copy, key.CopyDefinition, 1, Phase.PostDeploy,
+                $"build the unique index of the new {KeyKind(key.Old)} {Sql.Quote(key.Desired!.Name)} on {key.Table} concurrently, over the shadow column(s)");
         }
 
         foreach (var index in group.Indexes)
         {
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, new QualifiedName(index.Table.Schema, index.Copy), index.CopyDefinition, 1, Phase.PostDeploy,
-                $"build {index.Copy} on the shadow column(s), a copy of {index.Desired.Name}"));
+            IndexBuildSteps.AddIndex(
+                change, context, output, index.Table, index.Copy, index.CopyDefinition, index.Desired.Unique, 1, Phase.PostDeploy,
+                $"build {index.Copy} on the shadow column(s), a copy of {index.Desired.Name}");
         }
 
         // On the way down this runs after the swap's down: the original constraints come back NOT VALID there.
@@ -128,8 +128,8 @@ public sealed class BigintPrimaryKeyRecipe : Recipe
 
         foreach (var key in group.Keys)
         {
-            output.Steps.Add(RollbackSteps.DownOnlyIndex(change, context, new QualifiedName(key.Table.Schema, key.RollbackCopy), key.RollbackDefinition, 1,
-                $"(rollback only) rebuild the unique index of the original {KeyKind(key.Old)} {Sql.Quote(key.Old.Name)} on {key.Table} concurrently, over the retired column(s)"));
+            IndexBuildSteps.AddRollbackKeyIndex(change, context, output, key.Table, key.RollbackCopy, key.RollbackDefinition, 1,
+                $"(rollback only) rebuild the unique index of the original {KeyKind(key.Old)} {Sql.Quote(key.Old.Name)} on {key.Table} concurrently, over the retired column(s)");
         }
 
         foreach (var constraint in group.Constraints.Where(c => c.Desired is { Validated: true }))

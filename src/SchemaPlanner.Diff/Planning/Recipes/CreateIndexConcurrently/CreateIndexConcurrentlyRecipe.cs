@@ -23,13 +23,7 @@ public sealed class CreateIndexConcurrentlyRecipe : Recipe
         }
 
         var phase = Placement.For(context, add.TableName, Placement.Columns(context.To.FindTable(add.TableName), add.Index));
-        if (PartitionedIndexSteps.Applies(context, add.TableName))
-        {
-            PartitionedIndexSteps.AddIndex(change, context, output, add.TableName, add.Index, phase);
-            return;
-        }
-
         var index = new QualifiedName(add.TableName.Schema, add.Index.Name);
-        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, add.Index.Definition, 1, phase, $"build index {index} concurrently"));
+        IndexBuildSteps.AddIndex(change, context, output, add.TableName, add.Index.Name, add.Index.Definition, add.Index.Unique, 1, phase, $"build index {index} concurrently");
     }
 }

@@ -36,7 +36,8 @@ public sealed class DetachPartitionConcurrentlyRecipe : Recipe
         });
 
         // DETACH … CONCURRENTLY leaves a CHECK copying the partition bound on the detached table (named by
-        // PostgreSQL, e.g. <table>_<column>_check); the desired table does not have it.
+        // PostgreSQL, e.g. <table>_<column>_check), and the copies of the parent's foreign keys; the desired table
+        // has neither (the way down, ATTACH copies the foreign keys again).
         var table = alter.New.Name;
         // Its copies of the parent's foreign keys, keys and indexes stay too, as its own: what it had itself is kept.
         var keep = context.To.FindTable(table)?.Constraints.Where(c => c.Kind == Model.ConstraintKind.Check).Select(c => c.Name).ToList() ?? [];

@@ -139,7 +139,7 @@ public sealed partial class EnumNewTypeRecipe : Recipe
                 }
 
                 indexes.Add((table, index, copy, Sql.ShortName(index.Name + "_sp_old")));
-                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, new QualifiedName(table.Schema, copy), definition, 1, Phase.PostDeploy, $"build {copy} on the shadow column(s), a copy of {index.Name}"));
+                IndexBuildSteps.AddIndex(change, context, output, table, copy, definition, index.Unique, 1, Phase.PostDeploy, $"build {copy} on the shadow column(s), a copy of {index.Name}");
             }
         }
 

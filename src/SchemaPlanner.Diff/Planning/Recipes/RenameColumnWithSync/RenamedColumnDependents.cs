@@ -118,8 +118,8 @@ internal sealed class RenamedColumnDependents
         {
             var name = NameOf(add, add.Index.Name);
             var index = new QualifiedName(add.TableName.Schema, name);
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, index, Renamed(add.Index.Definition, add.Index.Name, name), 1, Phase.PostDeploy, $"build index {index} on the backfilled column concurrently"));
+            IndexBuildSteps.AddIndex(
+                change, context, output, add.TableName, name, Renamed(add.Index.Definition, add.Index.Name, name), add.Index.Unique, 1, Phase.PostDeploy, $"build index {index} on the backfilled column concurrently");
         }
 
         foreach (var add in addedConstraints)
@@ -132,13 +132,11 @@ internal sealed class RenamedColumnDependents
                 var index = new QualifiedName(table.Schema, NameOf(add, constraint.Name));
                 var definition = context.To.FindTable(table)?.Indexes.FirstOrDefault(i => i.Constraint == constraint.Name)?.Definition
                     ?? context.Render(new IndexSql.CreateUnique(constraint.Name, table, constraint.Columns));
-                output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                    change, index, Renamed(definition, constraint.Name, index.Name), 1, Phase.PostDeploy, $"build the unique index for {name} on the backfilled column concurrently"));
+                IndexBuildSteps.AddKeyIndex(
+                    change, context, output, table, index.Name, Renamed(definition, constraint.Name, index.Name), 1, Phase.PostDeploy, $"build the unique index for {name} on the backfilled column concurrently");
                 output.Steps.Add(RecipeSteps.Locking(
                     change, context, 1, Phase.PostDeploy, "add_" + index.Name + "_using_index", $"attach {name} to its index (UNIQUE USING INDEX, a brief lock)",
-                    RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(
-                        context, new GuardSql.ConstraintExists(table, index.Name),
-                        new ConstraintSql.AddUsingIndex(table, index.Name, PrimaryKey: false, index.Name, UsingIndexSteps.Deferrability(constraint)))),
+                    RecipeSteps.Ddl(context, IndexBuildSteps.AttachKey(context, table, constraint with { Name = index.Name }, index.Name, guarded: true)),
                     RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, index.Name, IfExists: true))));
                 continue;
             }

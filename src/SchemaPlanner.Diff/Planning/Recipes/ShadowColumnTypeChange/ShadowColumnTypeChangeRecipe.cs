@@ -93,7 +93,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         {
             var copy = new QualifiedName(table.Schema, Sql.ShortName(index.Name + "_sp_new"));
             var definition = CopyIndexDefinition(index.Definition, index.Name, copy.Name, old.Name, shadowName);
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, copy, definition, 1, Phase.PostDeploy, $"build {copy} on the shadow column, a copy of {index.Name}"));
+            IndexBuildSteps.AddIndex(change, context, output, table, copy.Name, definition, index.Unique, 1, Phase.PostDeploy, $"build {copy} on the shadow column, a copy of {index.Name}");
         }
 
         // Unique and primary keys on the column: the desired constraint's index is built concurrently on the shadow
@@ -110,9 +110,9 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
         {
             var index = toTable!.Indexes.First(i => i.Constraint == key.Old.Name);
             var definition = CopyIndexDefinition(index.Definition, index.Name, key.Copy, old.Name, shadowName);
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, new QualifiedName(table.Schema, key.Copy), definition, 1, Phase.PostDeploy,
-                $"build the unique index of {Sql.Quote(key.Old.Name)} on the shadow column concurrently"));
+            IndexBuildSteps.AddKeyIndex(
+                change, context, output, table, key.Copy, definition, 1, Phase.PostDeploy,
+                $"build the unique index of {Sql.Quote(key.Old.Name)} on the shadow column concurrently");
             ClaimConstraint(context, table, key.Old.Name);
         }
 
@@ -160,7 +160,7 @@ public sealed class ShadowColumnTypeChangeRecipe : Recipe
             .ToList();
         up.AddRange(owned.Select(q => context.Render(new SequenceSql.OwnedBy(q, table, old.Name))));
 
-        up.AddRange(keys.Select(k => context.Render(UsingIndexSteps.AddUsingIndex(table, k.Desired, k.Copy))));
+        up.AddRange(keys.SelectMany(k => IndexBuildSteps.AttachKey(context, table, k.Desired, k.Copy)).Select(context.Render));
         up.AddRange(readded.Select(c => context.Render(new ConstraintSql.Add(table, c.Name, c.Definition, NotValid: true))));
 
         foreach (var index in indexes)

@@ -25,50 +25,64 @@ internal static class PartitionedIndexSteps
     public static bool Rebuilt(PlanningContext context, QualifiedName table) =>
         context.Changes.Any(c => c.Change is Changes.AlterTable { Changed: var changed } alter && changed.HasFlag(Changes.TableChange.PartitionKey) && alter.New.Name == table);
 
-    /// <summary>A plain index on a partitioned table.</summary>
-    public static void AddIndex(ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Model.Index index, Phase phase)
+    /// <summary>A plain index on a partitioned table: the leaves' concurrent builds, then one step for the catalog.</summary>
+    public static void AddIndex(
+        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string name, string definition, bool unique, int release, Phase phase)
     {
         var catalog = new List<ISqlStatement>();
         var attaches = new List<ISqlStatement>();
-        Build(change, context, output, table, index.Name, index.Definition, index.Unique, phase, catalog, attaches);
-        var parent = new QualifiedName(table.Schema, index.Name);
+        Build(change, context, output, table, name, definition, unique, release, phase, catalog, attaches);
+        var parent = new QualifiedName(table.Schema, name);
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, "attach_index_" + index.Name, $"create {parent} ON ONLY {table} and attach the partitions' indexes (catalog only)",
+            change, context, release, phase, "attach_index_" + name, $"create {parent} ON ONLY {table} and attach the partitions' indexes (catalog only)",
             RecipeSteps.Ddl(context, [.. catalog, .. attaches]),
             RecipeSteps.Ddl(context, new IndexSql.Drop(parent, IfExists: true))));
     }
 
-    /// <summary>A unique or primary key constraint on a partitioned table whose partitions are all plain tables.</summary>
-    public static bool TryAddConstraint(
-        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, Constraint constraint, string definition, string kind, Phase phase)
+    /// <summary>
+    /// The unique index of a key to come, built concurrently on every leaf partition (named
+    /// <see cref="PartitionIndexName"/> of the leaf and <paramref name="index"/>); <see cref="AttachKey"/> attaches them.
+    /// </summary>
+    public static void AddKeyIndexes(
+        ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string index, string definition, int release, Phase phase, string title)
     {
-        var partitions = Partitions(context, table).ToList();
-        if (partitions.Any(p => p.Kind == TableKind.Partitioned))
+        foreach (var (leaf, name, leafDefinition) in LeafKeyIndexes(context, table, index, definition))
         {
-            return false;
+            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, new QualifiedName(leaf.Schema, name), leafDefinition, release, phase, $"{title} (partition {leaf})"));
         }
-
-        var statements = new List<ISqlStatement>();
-        foreach (var partition in partitions)
-        {
-            var name = PartitionIndexName(partition.Name, constraint.Name);
-            var index = new QualifiedName(partition.Name.Schema, name);
-            output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                change, index, context.Render(Retarget(definition, unique: true, name, partition.Name, only: false)), 1, phase, $"build the unique index for {Sql.Quote(constraint.Name)} on partition {partition.Name} concurrently"));
-            statements.Add(RecipeSteps.UnlessDone(
-                context, new GuardSql.ConstraintExists(partition.Name, name),
-                new ConstraintSql.AddUsingIndex(partition.Name, name, kind == UsingIndexSteps.PrimaryKey, name)));
-        }
-
-        statements.Add(RecipeSteps.UnlessDone(
-            context, new GuardSql.ConstraintExists(table, constraint.Name),
-            new ConstraintSql.AddKey(table, constraint.Name, kind == UsingIndexSteps.PrimaryKey, constraint.Columns, UsingIndexSteps.Deferrability(constraint))));
-        output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, "add_" + constraint.Name + "_using_index", $"attach {Sql.Quote(constraint.Name)} to the partitions' indexes ({kind} USING INDEX on each, then on {table})",
-            RecipeSteps.Ddl(context, statements),
-            RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true))));
-        return true;
     }
+
+    /// <summary>Each leaf partition with the name and definition of its part of the key index <paramref name="index"/>.</summary>
+    public static IEnumerable<(QualifiedName Leaf, string Name, string Definition)> LeafKeyIndexes(PlanningContext context, QualifiedName table, string index, string definition) =>
+        Leaves(context, table).Select(leaf =>
+        {
+            var name = PartitionIndexName(leaf.Name, index);
+            return (leaf.Name, name, context.Render(Retarget(definition, unique: true, name, leaf.Name, only: false)));
+        });
+
+    /// <summary>
+    /// Each leaf's constraint <c>USING INDEX</c> its index from <see cref="AddKeyIndexes"/>, then the parent's
+    /// <c>ADD CONSTRAINT … (columns)</c>, which adopts them (through any partitioned levels between) instead of building.
+    /// </summary>
+    public static IReadOnlyList<ISqlStatement> AttachKey(PlanningContext context, QualifiedName table, Constraint constraint, string index, bool guarded)
+    {
+        var primaryKey = constraint.Kind == ConstraintKind.PrimaryKey;
+        var statements = new List<ISqlStatement>();
+        ISqlStatement Guarded(QualifiedName on, string name, ISqlStatement statement) =>
+            guarded ? RecipeSteps.UnlessDone(context, new GuardSql.ConstraintExists(on, name), statement) : statement;
+        foreach (var leaf in Leaves(context, table))
+        {
+            var name = PartitionIndexName(leaf.Name, constraint.Name);
+            statements.Add(Guarded(leaf.Name, name, new ConstraintSql.AddUsingIndex(leaf.Name, name, primaryKey, PartitionIndexName(leaf.Name, index))));
+        }
+
+        statements.Add(Guarded(table, constraint.Name, new ConstraintSql.AddKey(table, constraint.Name, primaryKey, constraint.Columns, UsingIndexSteps.Deferrability(constraint))));
+        return statements;
+    }
+
+    /// <summary>The plain tables under <paramref name="table"/>, through partitioned levels, before and after.</summary>
+    private static IEnumerable<Table> Leaves(PlanningContext context, QualifiedName table) =>
+        Partitions(context, table).SelectMany(p => p.Kind == TableKind.Partitioned ? Leaves(context, p.Name) : [p]);
 
     /// <summary>
     /// Concurrent builds on the leaves (steps), and, top down, the ON ONLY creates of partitioned levels
@@ -76,7 +90,7 @@ internal static class PartitionedIndexSteps
     /// </summary>
     private static void Build(
         ClassifiedChange change, PlanningContext context, RecipeOutput output, QualifiedName table, string name, string definition, bool unique,
-        Phase phase, List<ISqlStatement> catalog, List<ISqlStatement> attaches)
+        int release, Phase phase, List<ISqlStatement> catalog, List<ISqlStatement> attaches)
     {
         var parent = new QualifiedName(table.Schema, name);
         catalog.Add(Retarget(definition, unique, name, table, only: true, ifNotExists: true));
@@ -86,12 +100,12 @@ internal static class PartitionedIndexSteps
             var child = new QualifiedName(partition.Name.Schema, childName);
             if (partition.Kind == TableKind.Partitioned)
             {
-                Build(change, context, output, partition.Name, childName, definition, unique, phase, catalog, attaches);
+                Build(change, context, output, partition.Name, childName, definition, unique, release, phase, catalog, attaches);
             }
             else
             {
                 output.Steps.Add(RecipeSteps.CreateIndexConcurrently(
-                    change, child, context.Render(Retarget(definition, unique, childName, partition.Name, only: false)), 1, phase, $"build index {child} on partition {partition.Name} concurrently"));
+                    change, child, context.Render(Retarget(definition, unique, childName, partition.Name, only: false)), release, phase, $"build index {child} on partition {partition.Name} concurrently"));
             }
 
             // Attaching an index already attached to this parent does nothing, so the step can run again.

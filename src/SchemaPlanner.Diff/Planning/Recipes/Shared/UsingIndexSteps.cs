@@ -20,17 +20,11 @@ internal static class UsingIndexSteps
         var phase = Placement.For(context, table, constraint.Columns);
         var definition = context.To.FindTable(table)?.Indexes.FirstOrDefault(i => i.Constraint == constraint.Name)?.Definition
             ?? context.Render(new IndexSql.CreateUnique(constraint.Name, table, constraint.Columns));
-        if (PartitionedIndexSteps.Applies(context, table) && PartitionedIndexSteps.TryAddConstraint(change, context, output, table, constraint, definition, kind, phase))
-        {
-            return;
-        }
-
-        output.Steps.Add(RecipeSteps.CreateIndexConcurrently(change, index, definition, 1, phase, $"build the unique index for {name} concurrently"));
+        IndexBuildSteps.AddKeyIndex(change, context, output, table, index.Name, definition, 1, phase, $"build the unique index for {name} concurrently");
+        var onPartitions = PartitionedIndexSteps.Applies(context, table) ? $" (on each partition, then on {table})" : ", a brief lock";
         output.Steps.Add(RecipeSteps.Locking(
-            change, context, 1, phase, "add_" + constraint.Name + "_using_index", $"attach {name} to its index ({kind} USING INDEX, a brief lock)",
-            RecipeSteps.Ddl(context, RecipeSteps.UnlessDone(
-                context, new GuardSql.ConstraintExists(table, constraint.Name),
-                new ConstraintSql.AddUsingIndex(table, constraint.Name, kind == PrimaryKey, constraint.Name, Deferrability(constraint)))),
+            change, context, 1, phase, "add_" + constraint.Name + "_using_index", $"attach {name} to its index ({kind} USING INDEX{onPartitions})",
+            RecipeSteps.Ddl(context, IndexBuildSteps.AttachKey(context, table, constraint, index.Name, guarded: true)),
             RecipeSteps.Ddl(context, new ConstraintSql.Drop(table, constraint.Name, IfExists: true))));
     }
 
