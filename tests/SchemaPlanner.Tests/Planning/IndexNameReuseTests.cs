@@ -107,6 +107,7 @@ public sealed class IndexNameReuseTests
 
         await migration.AssertCurrentAsync();
         Assert.Equal("items", await db.QueryScalarAsync<string>("SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = 'public.code_unique_idx'::regclass"));
+    }
 
     [Fact]
     public async Task An_index_dropped_on_its_own_is_renamed_away_when_another_table_takes_its_name()
