@@ -46,7 +46,7 @@ internal static class TableDiffer
             }
         }
 
-        AddIncomingForeignKeys(from, to, rebuilt, changes);
+        RebuiltTableForeignKeys.AddIncoming(from, to, rebuilt, changes);
         var createdNames = created.Select(t => t.Name).ToHashSet();
         bool CreatedByRebuild(Table table) =>
             table.PartitionOf is { } parent
@@ -77,39 +77,6 @@ internal static class TableDiffer
         }
 
         return reshaped;
-    }
-
-    /// <summary>
-    /// A rebuilt table's replacement is created without what references it: the foreign keys of other tables that
-    /// point at it (and stay as they are) are added back as their own changes, which the dependency graph orders
-    /// after the new table's keys and unique indexes they need (the rebuilt tables' own foreign keys already are).
-    /// </summary>
-    private static void AddIncomingForeignKeys(SchemaModel from, SchemaModel to, HashSet<QualifiedName> rebuilt, List<Change> changes)
-    {
-        if (rebuilt.Count == 0)
-        {
-            return;
-        }
-
-        for (var i = 0; i < changes.Count; i++)
-        {
-            if (changes[i] is AlterTable alter && alter.Changed.HasFlag(TableChange.PartitionKey))
-            {
-                changes[i] = alter with { PartsApart = true };
-            }
-        }
-
-        foreach (var table in from.Tables.Where(t => !rebuilt.Contains(t.Name)))
-        {
-            foreach (var constraint in table.Constraints.Where(k => k.Kind == ConstraintKind.ForeignKey && k.ReferencedTable is { } r && rebuilt.Contains(r)))
-            {
-                var desired = to.FindTable(table.Name)?.Constraints.FirstOrDefault(k => k.Name == constraint.Name);
-                if (desired is not null && desired == constraint)
-                {
-                    changes.Add(new AddConstraint(table.Name, desired));
-                }
-            }
-        }
     }
 
     private static void AddCreateTable(Table table, List<Change> changes, bool includeCreate = true)
