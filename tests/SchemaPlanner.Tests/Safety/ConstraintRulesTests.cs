@@ -195,6 +195,11 @@ public sealed class ConstraintRulesTests
         // Another table's key (not an ancestor) does not count either.
         var unrelated = Tbl("other", Col("email", "text"), Col("code")).With(Unique("other_email_code_key", "email", "code"));
         RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(from, Db(Parent(), unrelated, partition)), HazardKind.BreaksRunningApp);
+
+        // A table that already is the partition: no ATTACH hands its key over, so the parent's new key (planned
+        // apart from this drop) leaves a window without an arbiter (pg-schema-diff's partitioned_index__028).
+        var attachedBefore = Db(Parent(), partition.With(Unique("users_1_email_code_key", "email", "code")));
+        RuleCheck.Single<SP4007DroppingPrimaryKeyOrUnique>(drop, Context(attachedBefore, Db(Parent(PrimaryKey("users_pkey", "email", "code")), partition)), HazardKind.BreaksRunningApp);
     }
 
     [Fact]

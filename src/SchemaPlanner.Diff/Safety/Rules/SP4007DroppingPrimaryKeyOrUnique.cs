@@ -31,7 +31,7 @@ public sealed class SP4007DroppingPrimaryKeyOrUnique : SafetyRule
             DropIndex { Index: { Unique: true, Valid: true, Constraint: null } } d => (d.TableName, "unique index", d.Index.Keys, KeyOf(d.Index)),
             _ => default,
         };
-        if (what is null || context.IsNewTable(table) || context.To.FindTable(table) is not { } desired || KeptKeys(desired, context.To).Contains(key))
+        if (what is null || context.IsNewTable(table) || context.To.FindTable(table) is not { } desired || KeptKeys(desired, context).Contains(key))
         {
             yield break;
         }
@@ -66,13 +66,17 @@ public sealed class SP4007DroppingPrimaryKeyOrUnique : SafetyRule
     /// The unique keys <paramref name="table"/> has in the desired schema: its own, and those of every ancestor it
     /// is a partition of (PostgreSQL gives each partition its own copy of a partitioned table's unique index and of
     /// its primary key or unique constraint; the model lists them on the parent only). Partitions' columns carry
-    /// the parent's names, so the keys read alike.
+    /// the parent's names, so the keys read alike. The ancestors count only for a table that becomes a partition in
+    /// this change: its ATTACH hands the key over (<see cref="Planning.Recipes.PartitionKeyHandover"/>). A partition
+    /// that stays one has no such step: its own key's drop and the parent's new key are planned apart, with a
+    /// window between them in which nothing arbitrates ON CONFLICT.
     /// </summary>
-    private static HashSet<(string Columns, string? Predicate)> KeptKeys(Table table, SchemaModel desired)
+    private static HashSet<(string Columns, string? Predicate)> KeptKeys(Table table, ClassificationContext context)
     {
         var keys = new HashSet<(string Columns, string? Predicate)>();
         var seen = new HashSet<QualifiedName>();
-        for (Table? at = table; at is not null && seen.Add(at.Name); at = at.PartitionOf is { } parent ? desired.FindTable(parent) : null)
+        var attached = table.PartitionOf is not null && context.From.FindTable(table.Name)?.PartitionOf != table.PartitionOf;
+        for (Table? at = table; at is not null && seen.Add(at.Name); at = attached && at.PartitionOf is { } parent ? context.To.FindTable(parent) : null)
         {
             keys.UnionWith(at.Indexes.Where(i => i.Unique && i.Valid).Select(KeyOf));
             keys.UnionWith(at.Constraints.Where(c => c.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique).Select(KeyOf));
