@@ -75,7 +75,8 @@ public sealed class SP4007DroppingPrimaryKeyOrUnique : SafetyRule
     {
         var keys = new HashSet<(string Columns, string? Predicate)>();
         var seen = new HashSet<QualifiedName>();
-        var attached = table.PartitionOf is not null && context.From.FindTable(table.Name)?.PartitionOf != table.PartitionOf;
+        // As PartitionKeyHandover plans it: a table that was no partition before (a move between parents is not handed over).
+        var attached = table.PartitionOf is not null && context.From.FindTable(table.Name) is { PartitionOf: null };
         for (Table? at = table; at is not null && seen.Add(at.Name); at = attached && at.PartitionOf is { } parent ? context.To.FindTable(parent) : null)
         {
             keys.UnionWith(at.Indexes.Where(i => i.Unique && i.Valid).Select(KeyOf));
