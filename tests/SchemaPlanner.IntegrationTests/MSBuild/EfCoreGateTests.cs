@@ -117,10 +117,7 @@ public sealed class EfCoreGateTests(PackagesFixture packages)
         Assert.True(File.Exists(app.StampFile), unchanged.ToString());
 
         // The property's type changes in the C# source only: the recompiled assembly is the changed input.
-        var model = await File.ReadAllTextAsync(app.ModelFile);
-        const string baseCustomer = "namespace App.Base { public sealed class Customer { public int Id { get; set; } public string Name { get; set; } = \"\"; public int Age";
-        Assert.Contains(baseCustomer, model, StringComparison.Ordinal);
-        await File.WriteAllTextAsync(app.ModelFile, model.Replace(baseCustomer, baseCustomer.Replace("public int Age", "public long Age", StringComparison.Ordinal), StringComparison.Ordinal));
+        await MakeBaseAgeLongAsync(app);
 
         var edited = await app.BuildAsync();
 
@@ -158,10 +155,7 @@ public sealed class EfCoreGateTests(PackagesFixture packages)
         Assert.Contains("Skipping target \"_SchemaPlannerRun\" because all output files are up-to-date", again.Output, StringComparison.Ordinal);
 
         // 3. Only the library's source changes: its rebuilt assembly is the changed input, and the error points at its script.
-        var model = await File.ReadAllTextAsync(app.ModelFile);
-        const string baseCustomer = "namespace App.Base { public sealed class Customer { public int Id { get; set; } public string Name { get; set; } = \"\"; public int Age";
-        Assert.Contains(baseCustomer, model, StringComparison.Ordinal);
-        await File.WriteAllTextAsync(app.ModelFile, model.Replace(baseCustomer, baseCustomer.Replace("public int Age", "public long Age", StringComparison.Ordinal), StringComparison.Ordinal));
+        await MakeBaseAgeLongAsync(app);
 
         var edited = await app.BuildAsync();
 
@@ -169,5 +163,14 @@ public sealed class EfCoreGateTests(PackagesFixture packages)
         var error = Regex.Match(edited.Output, $@"^\s*(?:\d+(?::\d+)?>)?{Regex.Escape(app.ScriptOf("BaseDb"))}\((?<line>\d+),\d+\): error SP2005: ", RegexOptions.Multiline);
         Assert.True(error.Success, edited.ToString());
         Assert.Contains("\"Age\"", File.ReadAllLines(app.ScriptOf("BaseDb"))[int.Parse(error.Groups["line"].Value) - 1], StringComparison.Ordinal);
+    }
+
+    /// <summary>BaseDb's Customer.Age becomes a long in the model's C# source (SP2005 against the baseline).</summary>
+    private static async Task MakeBaseAgeLongAsync(GateApp app)
+    {
+        var model = await File.ReadAllTextAsync(app.ModelFile);
+        const string baseCustomer = "namespace App.Base { public sealed class Customer { public int Id { get; set; } public string Name { get; set; } = \"\"; public int Age";
+        Assert.Contains(baseCustomer, model, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(app.ModelFile, model.Replace(baseCustomer, baseCustomer.Replace("public int Age", "public long Age", StringComparison.Ordinal), StringComparison.Ordinal));
     }
 }
