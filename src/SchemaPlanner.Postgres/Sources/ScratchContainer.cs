@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Docker.DotNet;
+using Docker.DotNet.Models;
 using DotNet.Testcontainers.Configurations;
 using Microsoft.Extensions.Logging.Abstractions;
 using SchemaPlanner.Errors;
@@ -12,7 +13,9 @@ namespace SchemaPlanner.Sources;
 /// A throwaway PostgreSQL server in a Docker container (Testcontainers.PostgreSql), for <c>--dev-database docker</c>
 /// or when no local server binaries exist. It listens on a random host port with a random password that is never
 /// printed. Disposing it removes the container; so do process exit and Ctrl+C, and a failed start. Containers carry
-/// the label <see cref="Label"/> (value: the owning process id) so a leftover one can be found.
+/// the label <see cref="Label"/> (value: the owning process id) so a leftover one can be found, and
+/// <see cref="InstanceLabel"/> (a fresh GUID) so this process removes exactly its own: a start cut short between
+/// Docker's create and Testcontainers learning the id leaves a container only that label still finds.
 /// Ryuk, Testcontainers' reaper container, is off unless <c>TESTCONTAINERS_RYUK_DISABLED=false</c>: the container
 /// is removed here, and Ryuk's image would have to be pulled from a registry.
 /// </summary>
@@ -20,8 +23,12 @@ public sealed class ScratchContainer : IThrowawayServer
 {
     public const string Label = "org.schemaplanner.scratch";
 
+    /// <summary>Label whose value is unique to one <see cref="ScratchContainer"/>.</summary>
+    public const string InstanceLabel = "org.schemaplanner.scratch.instance";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LateCreateWait = TimeSpan.FromSeconds(1);
 
     private readonly PostgreSqlContainer container;
     private readonly ExitClaim claim;
@@ -32,9 +39,12 @@ public sealed class ScratchContainer : IThrowawayServer
             string.Equals(Environment.GetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED"), "false", StringComparison.OrdinalIgnoreCase);
     }
 
-    private ScratchContainer(PostgreSqlContainer container, string image)
+    private readonly string instance;
+
+    private ScratchContainer(PostgreSqlContainer container, string image, string instance)
     {
         this.container = container;
+        this.instance = instance;
         claim = new ExitClaim(RemoveNow);
         Image = image;
         ConnectionString = string.Empty;
@@ -90,15 +100,17 @@ public sealed class ScratchContainer : IThrowawayServer
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
         _ = Endpoint();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var instance = Guid.NewGuid().ToString("N");
         var builder = new PostgreSqlBuilder()
             .WithImage(image)
             .WithUsername("postgres")
             .WithPassword(password)
             .WithDatabase("postgres")
             .WithLabel(Label, Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
+            .WithLabel(InstanceLabel, instance)
             .WithLogger(NullLogger.Instance);
         var built = (entrypoint is null ? builder : builder.WithEntrypoint(entrypoint)).Build();
-        var scratch = new ScratchContainer(built, image);
+        var scratch = new ScratchContainer(built, image, instance);
 
         // Registered before the container exists, so an interrupted start-up leaves nothing behind.
         scratch.claim.Register();
@@ -136,6 +148,7 @@ public sealed class ScratchContainer : IThrowawayServer
         }
 
         await container.DisposeAsync().ConfigureAwait(false);
+        await RemoveLabelledAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>The engine's own message (e.g. why a pull failed) rather than the HTTP status around it.</summary>
@@ -171,6 +184,7 @@ public sealed class ScratchContainer : IThrowawayServer
             return;
         }
 
+        var idKnown = Id.Length > 0;
         try
         {
             container.DisposeAsync().AsTask().Wait(RemoveTimeout);
@@ -178,6 +192,49 @@ public sealed class ScratchContainer : IThrowawayServer
         catch (Exception ex) when (ex is AggregateException or DockerApiException or InvalidOperationException or ObjectDisposedException)
         {
             // Best effort: this runs while the process is going down or a start already failed.
+        }
+
+        try
+        {
+            using var removing = new CancellationTokenSource(RemoveTimeout);
+            RemoveLabelledAsync(removing.Token).Wait(RemoveTimeout);
+            if (!idKnown)
+            {
+                // The engine finishes a create whose request was cancelled; look again once it has had time to.
+                Thread.Sleep(LateCreateWait);
+                RemoveLabelledAsync(removing.Token).Wait(RemoveTimeout);
+            }
+        }
+        catch (Exception ex) when (ex is AggregateException or DockerApiException or InvalidOperationException or OperationCanceledException or SchemaPlannerException)
+        {
+            // Best effort, as above.
+        }
+    }
+
+    /// <summary>Force-removes every container carrying this instance's label (one, or none once it is gone).</summary>
+    private async Task RemoveLabelledAsync(CancellationToken cancellationToken)
+    {
+        using var client = Endpoint().GetDockerClientConfiguration(Guid.NewGuid()).CreateClient();
+        var mine = await client.Containers.ListContainersAsync(
+            new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>>
+                {
+                    ["label"] = new Dictionary<string, bool> { [$"{InstanceLabel}={instance}"] = true },
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var leftover in mine)
+        {
+            try
+            {
+                await client.Containers.RemoveContainerAsync(leftover.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Removed meanwhile (Testcontainers' own dispose).
+            }
         }
     }
 }
