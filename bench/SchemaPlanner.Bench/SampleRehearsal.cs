@@ -59,7 +59,7 @@ internal static class SampleRehearsal
             };
             say(string.Empty);
             say($"== rehearsal on {(onSampleRows ? "a copy of samples/current with its own rows (as --rehearse-on)" : $"synthetic rows (up to {rehearsal.RowsPerTable} per table, as schemaplan plan and demo.sh)")}: " +
-                $"each app version at {rehearsal.TransactionsPerSecond} tx/s, at least {rehearsal.DwellBeforeStep.TotalMilliseconds:0} ms of traffic before each step, load average {Bench.LoadAverage()}");
+                $"each app version at {rehearsal.TransactionsPerSecond} tx/s, at least {rehearsal.OperationsBeforeStep} operations and one on each changed table before each step (at most {rehearsal.DwellLimit.TotalSeconds:0} s), load average {Bench.LoadAverage()}");
             var rehearsing = Stopwatch.StartNew();
             try
             {

@@ -10,7 +10,8 @@ namespace SchemaPlanner.Rehearsal;
 /// One app version as continuous traffic: on its own session, at a steady rate, inserts, updates by key, deletes
 /// of rows it inserted, reads by key, reads through every view of the tables it uses, and the user's own
 /// statements. Every statement that fails, and every write that does not read back as written, is a finding.
-/// The orchestrator switches it on and off on the release timeline and pauses it at step boundaries.
+/// The orchestrator switches it on and off on the release timeline and pauses it at step boundaries; before a
+/// step it dwells (<see cref="Dwell"/>) until it has reached each table whose state changed.
 /// </summary>
 internal sealed class AppTraffic : IAsyncDisposable
 {
@@ -32,6 +33,7 @@ internal sealed class AppTraffic : IAsyncDisposable
     private volatile bool active;
     private string? lastStatement;
     private bool typesReloaded;
+    private readonly TrafficDwell dwell = new();
 
     /// <summary>Sample-based writes a multi-column CHECK of this version's own schema rejected (reported, not errors).</summary>
     public int RejectedByOwnChecks { get; private set; }
@@ -84,6 +86,20 @@ internal sealed class AppTraffic : IAsyncDisposable
         idle.Release();
     }
 
+    /// <summary>
+    /// Starts a dwell (call it while paused): until <see cref="EndDwell"/>, operations go without the rate's pause
+    /// and pick the tables of <paramref name="tables"/> this version uses in turn; the task completes once it has
+    /// run <paramref name="operations"/> operations and one on each of those tables, or once a statement failed.
+    /// </summary>
+    public Task Dwell(IEnumerable<TableLedger> tables, int operations)
+    {
+        var mine = this.tables.Select(t => t.Ledger).ToHashSet();
+        return dwell.Start(tables.Where(mine.Contains).Distinct().ToList(), operations);
+    }
+
+    /// <summary>Ends the dwell (the rate applies again, tables are picked at random); the tables it reached.</summary>
+    public IReadOnlySet<TableLedger> EndDwell() => dwell.End();
+
     /// <summary>The figures since the last call, and a fresh start.</summary>
     public VersionFigures TakeFigures()
     {
@@ -117,14 +133,17 @@ internal sealed class AppTraffic : IAsyncDisposable
 
                     connection ??= await OpenAsync(token).ConfigureAwait(false);
                     var started = Stopwatch.GetTimestamp();
-                    await TickAsync(connection, token).ConfigureAwait(false);
+                    var table = await TickAsync(connection, token).ConfigureAwait(false);
                     var elapsed = Stopwatch.GetElapsedTime(started);
                     lock (gate)
                     {
                         latencies.Add(elapsed.TotalMilliseconds);
                     }
 
-                    if (elapsed < interval)
+                    dwell.Record(table, Failure is not null);
+
+                    // The rate is what a step meets; a dwell only has to reach the changed tables, so it does not wait.
+                    if (!dwell.Active && elapsed < interval)
                     {
                         await Task.Delay(interval - elapsed, token).ConfigureAwait(false);
                     }
@@ -167,6 +186,11 @@ internal sealed class AppTraffic : IAsyncDisposable
                 }
                 finally
                 {
+                    if (Failure is not null)
+                    {
+                        dwell.Record(null, failed: true);
+                    }
+
                     idle.Release();
                 }
             }
@@ -208,7 +232,8 @@ internal sealed class AppTraffic : IAsyncDisposable
         }
     }
 
-    private async Task TickAsync(NpgsqlConnection connection, CancellationToken token)
+    /// <summary>One operation; the table it wrote or read, if any.</summary>
+    private async Task<TableLedger?> TickAsync(NpgsqlConnection connection, CancellationToken token)
     {
         if (ReloadTypes)
         {
@@ -221,7 +246,7 @@ internal sealed class AppTraffic : IAsyncDisposable
             var statement = userStatements[userIndex++ % userStatements.Count];
             lastStatement = $"{statement.Location}: {statement.Text}";
             await SingleStatement.ExecuteAsync(connection, statement.Text, token).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (views.Count > 0 && random.Next(8) == 0)
@@ -233,15 +258,15 @@ internal sealed class AppTraffic : IAsyncDisposable
             {
             }
 
-            return;
+            return null;
         }
 
         if (tables.Count == 0)
         {
-            return;
+            return null;
         }
 
-        var (ledger, writer) = tables[random.Next(tables.Count)];
+        var (ledger, writer) = dwell.Next() is { } next ? tables.First(t => t.Ledger == next) : tables[random.Next(tables.Count)];
         await writer.EnsureSamplesAsync(connection, ledger.Mapping, token).ConfigureAwait(false);
         var action = random.Next(10);
         if (action < 4 || !ledger.Keyed)
@@ -251,7 +276,7 @@ internal sealed class AppTraffic : IAsyncDisposable
                 await WriteAsync(connection, ledger, writer, insert, null, token).ConfigureAwait(false);
             }
 
-            return;
+            return ledger;
         }
 
         if (action < 8)
@@ -261,7 +286,7 @@ internal sealed class AppTraffic : IAsyncDisposable
                 await WriteAsync(connection, ledger, writer, update, row, token).ConfigureAwait(false);
             }
 
-            return;
+            return ledger;
         }
 
         if (action == 8 && !ledger.Referenced)
@@ -278,7 +303,7 @@ internal sealed class AppTraffic : IAsyncDisposable
                 ledger.Put(row with { Deleted = true });
             }
 
-            return;
+            return ledger;
         }
 
         if (ledger.Pick(version, random, insertedOnly: false) is { } read1)
@@ -289,6 +314,8 @@ internal sealed class AppTraffic : IAsyncDisposable
                 Failure ??= $"{ApplicationName}: row lost: {select.CommandText} with key ({string.Join(", ", read1.Key)}) found nothing";
             }
         }
+
+        return ledger;
     }
 
     private async Task WriteAsync(NpgsqlConnection connection, TableLedger ledger, ShapeWriter writer, ShapeWrite write, LedgerRow? updated, CancellationToken token)

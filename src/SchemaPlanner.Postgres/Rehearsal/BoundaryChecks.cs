@@ -167,7 +167,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
             .ToList();
         if (writer == reader)
         {
-            return ($"(SELECT coalesce(jsonb_object_agg(key, value), '{{}}'::jsonb) FROM jsonb_each(l.v) WHERE key = ANY({Array(columns)}))", "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
+            return (Only(mapping, columns), "(" + ReadTypes.JsonObject("t", columns, readerModel) + ")");
         }
 
         var writerModel = Model(writer);
@@ -183,7 +183,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
                 .Where(c => !physical.TryGetValue(c.Name, out var now) || SeedValues.Base(now) == SeedValues.Base(c.Type) || Enumish(c))
                 .ToList();
             var mapped = ReadTypes.JsonObject(written.Select(c => (c.Name, $"CAST(CAST(({mapping.Forward[c.Name]}) AS {c.Type}) AS {ReadTypes.Of(c, writerModel)})")));
-            return ($"(SELECT coalesce(jsonb_object_agg(key, value), '{{}}'::jsonb) FROM jsonb_each(l.v) WHERE key = ANY({Array(written)}))", $"(SELECT {mapped} FROM (SELECT t.*) AS sp_row)");
+            return (Only(mapping, written), $"(SELECT {mapped} FROM (SELECT t.*) AS sp_row)");
         }
 
         var record = string.Join(", ", writerShape.Columns.Select(c => $"{Sql.Quote(c.Name)} {ReadTypes.Of(c, writerModel)}"));
@@ -212,7 +212,24 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         return types;
     }
 
-    private static string Array(IEnumerable<Column> columns) => "ARRAY[" + string.Join(", ", columns.Select(c => Sql.Literal(c.Name)).DefaultIfEmpty("NULL")) + "]::text[]";
+    /// <summary>
+    /// The ledger's values (<c>l.v</c>) of <paramref name="columns"/> only: its keys are columns of the old or new
+    /// shape, so removing the others keeps exactly those (one operator instead of a per-row subquery over jsonb_each).
+    /// </summary>
+    private static string Only(TableMapping mapping, IReadOnlyList<Column> columns)
+    {
+        var kept = columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var others = new[] { mapping.Old, mapping.New }.OfType<TableShape>()
+            .SelectMany(s => s.Columns.Concat(s.Table.Columns))
+            .Select(c => c.Name)
+            .Where(n => !kept.Contains(n))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return others.Count == 0
+            ? "coalesce(l.v, '{}'::jsonb)"
+            : $"(coalesce(l.v, '{{}}'::jsonb) - ARRAY[{string.Join(", ", others.Select(Sql.Literal))}]::text[])";
+    }
 
     /// <summary>A view of <paramref name="reader"/>'s schema must exist and return exactly what its query returns now.</summary>
     public async Task<string?> ViewAsync(NpgsqlConnection connection, View view, AppVersion reader, CancellationToken cancellationToken)

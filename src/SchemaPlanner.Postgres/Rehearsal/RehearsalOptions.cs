@@ -2,8 +2,10 @@ namespace SchemaPlanner.Rehearsal;
 
 /// <summary>
 /// How a rehearsal runs: rows per table (synthetic, on a scratch copy), the rate each app version sends
-/// (transactions per second), how long traffic runs before each step at least, how long a step may take, the
-/// users' own per-version statements, and a database of the user's to rehearse on instead of a scratch copy.
+/// (transactions per second), how much traffic each live version sends before each step (at least
+/// <see cref="OperationsBeforeStep"/> operations and one on each table whose state changed, for at most
+/// <see cref="DwellLimit"/>), how long a step may take, the users' own per-version statements, and a database of
+/// the user's to rehearse on instead of a scratch copy.
 /// </summary>
 public sealed record RehearsalOptions
 {
@@ -11,7 +13,14 @@ public sealed record RehearsalOptions
 
     public int TransactionsPerSecond { get; init; } = 100;
 
-    public TimeSpan DwellBeforeStep { get; init; } = TimeSpan.FromMilliseconds(150);
+    /// <summary>Operations each live version runs before each step at least (besides one on each changed table).</summary>
+    public int OperationsBeforeStep { get; init; } = 5;
+
+    /// <summary>
+    /// The longest a dwell before a step waits for that traffic (a version that has not reached every changed table
+    /// by then goes on with the step, and reaches them before a later one).
+    /// </summary>
+    public TimeSpan DwellLimit { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

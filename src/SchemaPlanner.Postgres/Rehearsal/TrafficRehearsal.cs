@@ -12,7 +12,8 @@ namespace SchemaPlanner.Rehearsal;
 /// <summary>
 /// Runs a plan step by step while both app versions write on the release timeline (the old version alone
 /// before and during release 1's pre-deploy, old and new during backfill and verify, the new one alone from
-/// post-deploy on), pausing the traffic at every step boundary to check the invariants (<see cref="BoundaryChecks"/>,
+/// post-deploy on), each live version first reaching every table whose state changed since it last ran on it
+/// (a dwell, not a fixed wait), pausing the traffic at every step boundary to check the invariants (<see cref="BoundaryChecks"/>,
 /// <see cref="ConstraintProbes"/>). Fails, naming the step, the invariant and an example row, when any statement
 /// of either version fails, a row or value is lost or changed, a constraint is not enforced, a view is missing
 /// or wrong, a step does not finish, or an app statement waits on a lock longer than the step's lock_timeout.
@@ -79,6 +80,8 @@ public static class TrafficRehearsal
             var typeChanges = 0;
             var checkerTypes = 0;
             var appTypes = traffic.Keys.ToDictionary(v => v, _ => 0);
+            // Per version, the watched tables whose state changed since it last wrote or read them: its next dwell reaches them.
+            var unreached = traffic.ToDictionary(t => t.Key, t => ledgers.Where(l => writers.ContainsKey((l, t.Key))).ToHashSet());
             var acrossFromOld = false;
             var releaseDone = false;
             // After a step, the tables it can change (StepTables); at the other boundaries, every watched table.
@@ -147,6 +150,34 @@ public static class TrafficRehearsal
                 }
             }
 
+            // Traffic of each version in versions until it has reached the tables of next and those it has not run on
+            // since they changed (DwellLimit at most: what it did not reach stays for its next dwell).
+            async Task DwellAsync(IReadOnlyList<AppVersion> versions, IReadOnlySet<TableLedger> next)
+            {
+                var dwells = versions.Select(v => traffic[v].Dwell(unreached[v].Concat(next), options.OperationsBeforeStep)).ToList();
+                await SetLiveAsync(versions).ConfigureAwait(false);
+                try
+                {
+                    await Task.WhenAll(dwells).WaitAsync(options.DwellLimit, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                }
+
+                foreach (var version in versions)
+                {
+                    unreached[version].ExceptWith(traffic[version].EndDwell());
+                }
+            }
+
+            void Changed(IReadOnlySet<TableLedger> tables)
+            {
+                foreach (var tablesOf in unreached.Values)
+                {
+                    tablesOf.UnionWith(tables);
+                }
+            }
+
             async Task PauseAllAsync()
             {
                 foreach (var app in traffic.Values)
@@ -156,9 +187,8 @@ public static class TrafficRehearsal
             }
 
             // The old version alone first: the ledger and the probes are proven on the schema as it is.
-            await SetLiveAsync([AppVersion.Old]).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
-            await Task.Delay(options.DwellBeforeStep * 2, cancellationToken).ConfigureAwait(false);
+            await DwellAsync([AppVersion.Old], new HashSet<TableLedger>()).ConfigureAwait(false);
             await PauseAllAsync().ConfigureAwait(false);
             reports.Add(new StepReport("(before the plan: the old version alone)", 0, "before", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), traffic[AppVersion.Old].TakeFigures(), VersionFigures.None, 0));
             await BoundaryAsync("before the plan").ConfigureAwait(false);
@@ -182,17 +212,18 @@ public static class TrafficRehearsal
                         Phase.Backfill or Phase.Verify => release.Key == 1 ? new[] { AppVersion.Old, AppVersion.New } : [AppVersion.New],
                         _ => [AppVersion.New],
                     };
-                    await SetLiveAsync(versions).ConfigureAwait(false);
-                    await Task.Delay(options.DwellBeforeStep, cancellationToken).ConfigureAwait(false);
+                    var touched = stepTables.TouchedBy(step.UpSql);
+                    await DwellAsync(versions, touched).ConfigureAwait(false);
                     reports.Add(await RunStepAsync(connection, step, options, monitor, traffic, cancellationToken).ConfigureAwait(false));
                     typeChanges += StepTables.ChangesTypes(step.UpSql) ? 1 : 0;
                     await PauseAllAsync().ConfigureAwait(false);
+                    Changed(touched);
                     // Rows the old version wrote read through the new shape once the release's backfill is done.
                     var ordered = release.OrderBy(s => s.Phase).ToList();
                     acrossFromOld |= release.Key > 1 || step.Phase > Phase.Backfill || (step.Phase == Phase.Backfill && ordered.FindLastIndex(s => s.Phase == Phase.Backfill) == ordered.IndexOf(step));
 
                     releaseDone = step == release.OrderBy(s => s.Phase).Last();
-                    await BoundaryAsync($"after {step.UpFile}", stepTables.TouchedBy(step.UpSql)).ConfigureAwait(false);
+                    await BoundaryAsync($"after {step.UpFile}", touched).ConfigureAwait(false);
                     await SetLiveAsync(versions).ConfigureAwait(false);
                 }
 
@@ -229,6 +260,11 @@ public static class TrafficRehearsal
                     }
 
                     typeChanges++;
+                    foreach (var step in release)
+                    {
+                        Changed(stepTables.TouchedBy(step.UpSql + "\n" + step.DownSql));
+                    }
+
                     live = rolledBack;
                     await BoundaryAsync($"after release {release.Key} ran up again").ConfigureAwait(false);
                 }

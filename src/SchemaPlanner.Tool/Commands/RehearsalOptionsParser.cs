@@ -39,7 +39,7 @@ internal sealed class RehearsalOptionsParser
         {
             RowsPerTable = Positive(rows, "--rehearse-rows") ?? config.Rehearsal.Rows ?? options.RowsPerTable,
             TransactionsPerSecond = Positive(rate, "--rehearse-rate") ?? config.Rehearsal.Rate ?? options.TransactionsPerSecond,
-            DwellBeforeStep = config.Rehearsal.DwellMilliseconds is { } dwell ? TimeSpan.FromMilliseconds(dwell) : options.DwellBeforeStep,
+            DwellLimit = config.Rehearsal.DwellMilliseconds is { } dwell ? TimeSpan.FromMilliseconds(dwell) : options.DwellLimit,
             StepTimeout = config.Rehearsal.StepTimeoutSeconds is { } timeout ? TimeSpan.FromSeconds(timeout) : options.StepTimeout,
             RehearseOn = target,
             OldWorkload = Read(config.Rehearsal.OldWorkload),

@@ -218,14 +218,14 @@ public sealed class BrokenPlanTests(ITestOutputHelper output)
     [Fact]
     public async Task A_down_file_that_loses_the_new_versions_rows_fails_after_the_down_files()
     {
-        // The new version writes "note" (the old one cannot): this rollback throws away what it wrote. A longer dwell
-        // before each step gives the new version, live only around the post-deploy file, time to write some rows.
+        // The new version writes "note" (the old one cannot): this rollback throws away what it wrote. More operations
+        // before each step give the new version, live only around the post-deploy file, rows of its own to lose.
         var message = await FailureAsync(Current, Desired,
         [
             Up(1, Phase.PreDeploy, "001_add_notes.sql", ShopSchemas.AddNotes, "DELETE FROM orders WHERE note IS NOT NULL;\n" + ShopSchemas.DropNotes),
             CreateIndex,
         ],
-        Options with { DwellBeforeStep = TimeSpan.FromSeconds(1) });
+        Options with { OperationsBeforeStep = 40 });
         output.WriteLine(message);
         Assert.Contains("rehearsal failed after the down files of release 1 (a rollback must keep every row and value): " + Broken("rows and values"), message);
         Assert.Matches(@"orders has \d+ row\(s\) through the old version's shape, the traffic's ledger expects \d+", message);
