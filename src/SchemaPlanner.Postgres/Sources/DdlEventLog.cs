@@ -9,8 +9,9 @@ namespace SchemaPlanner.Sources;
 /// Records, on a scratch database, which desired-DDL statement made each object: an event trigger at
 /// <c>ddl_command_end</c> logs <c>pg_event_trigger_ddl_commands()</c> (indexes behind constraints and the
 /// sequences of serial and identity columns included, under PostgreSQL's own names) with the index of the
-/// running statement, read from the <c>schemaplan.statement</c> setting, and notes the columns and constraints
-/// of each table it touches the first time they are seen. Event triggers need a superuser; without one
+/// running statement, read from the <c>schemaplan.statement</c> setting, in one INSERT per command: with a table's
+/// highest column number and its constraints' oids at that moment, so that the read at the end gives each column
+/// and constraint the first statement that saw it. Event triggers need a superuser; without one
 /// <see cref="TryInstallAsync"/> installs nothing. <see cref="ReadAndRemoveAsync"/> drops the trigger, its
 /// function and its log before the schema is read back, so introspection never sees them.
 /// </summary>

@@ -34,6 +34,39 @@ public sealed class DdlEventLogTests
         Assert.Equal(expected.Model, read.Model);
     }
 
+    /// <summary>
+    /// First seen wins across statements: a column or constraint an ALTER adds points at that ALTER, while the
+    /// table's own columns stay at its CREATE however often it is altered (here inside the file's own transaction).
+    /// </summary>
+    [Fact]
+    public async Task A_column_or_constraint_added_later_points_at_the_statement_that_added_it()
+    {
+        const string ddl = """
+            begin;
+            create table t (id int primary key, a text);
+            alter table t add column b int;
+            alter table t add constraint t_b_check check (b > 0);
+            alter table t alter column a set default 'x', add column c int;
+            create domain d as int;
+            alter domain d add constraint d_positive check (value > 0);
+            commit;
+
+            """;
+        var server = await PostgresServer.GetAsync();
+        await using var database = await server.CreateDatabaseAsync();
+
+        var locations = await SqlFiles.ApplyAsync(database.ConnectionString, SqlScript.Split("s.sql", ddl), CancellationToken.None);
+
+        var t = new QualifiedName("public", "t");
+        Assert.Equal(new SourceLocation("s.sql", 2, 17), locations.Column(t, "id"));
+        Assert.Equal(new SourceLocation("s.sql", 2, 37), locations.Column(t, "a"));
+        Assert.Equal(new SourceLocation("s.sql", 3, 26), locations.Column(t, "b"));
+        Assert.Equal(new SourceLocation("s.sql", 5, 58), locations.Column(t, "c"));
+        Assert.Equal(new SourceLocation("s.sql", 2, 24), locations.Constraint(t, "t_pkey"));
+        Assert.Equal(new SourceLocation("s.sql", 4, 19), locations.Constraint(t, "t_b_check"));
+        Assert.Equal(new SourceLocation("s.sql", 7, 20), locations.Constraint(new QualifiedName("public", "d"), "d_positive"));
+    }
+
     [Fact]
     public async Task Without_superuser_locations_are_statement_level_and_a_warning_says_so_once()
     {

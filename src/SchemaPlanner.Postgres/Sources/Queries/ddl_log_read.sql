@@ -8,6 +8,19 @@ WITH made AS (
     FROM schemaplan_ddl_log.commands
     WHERE objid IS NOT NULL AND command_tag = 'COMMENT'
     ORDER BY classid, objid, objsubid, statement
+), members AS (
+    -- First seen wins: a column or constraint belongs to the first command on its table (or domain) that saw it,
+    -- not to later ALTERs. Column numbers only grow, so a column was there once max_attnum reached it.
+    (SELECT DISTINCT ON (a.attrelid, a.attnum) l.statement, 'pg_class'::regclass::oid AS classid, a.attrelid AS objid,
+            a.attnum::int AS objsubid
+     FROM schemaplan_ddl_log.commands l
+     JOIN pg_class r ON r.oid = l.relation AND r.relkind IN ('r', 'p', 'f', 'v', 'm', 'c')
+     JOIN pg_attribute a ON a.attrelid = l.relation AND a.attnum > 0 AND a.attnum <= l.max_attnum AND NOT a.attisdropped
+     ORDER BY a.attrelid, a.attnum, l.statement)
+    UNION ALL
+    (SELECT DISTINCT ON (k.oid) l.statement, 'pg_constraint'::regclass::oid, k.oid, 0
+     FROM schemaplan_ddl_log.commands l CROSS JOIN LATERAL unnest(l.constraints) k(oid)
+     ORDER BY k.oid, l.statement)
 )
 SELECT m.statement, 'relation', n.nspname::text, c.relname::text, o.owner_schema, o.owner_name, c.relkind::text,
        coalesce(o.columns, '{}')
@@ -55,14 +68,14 @@ FROM made m JOIN pg_policy p ON m.classid = 'pg_policy'::regclass AND p.oid = m.
 JOIN pg_class t ON t.oid = p.polrelid JOIN pg_namespace n ON n.oid = t.relnamespace
 UNION ALL
 SELECT m.statement, 'column', n.nspname::text, a.attname::text, n.nspname::text, t.relname::text, NULL, '{}'
-FROM schemaplan_ddl_log.members m
+FROM members m
 JOIN pg_attribute a ON m.classid = 'pg_class'::regclass AND a.attrelid = m.objid AND a.attnum = m.objsubid AND NOT a.attisdropped
 JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace
 UNION ALL
 SELECT m.statement, 'constraint', n.nspname::text, k.conname::text, n.nspname::text, coalesce(t.relname, d.typname)::text, k.contype::text,
        ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord)
-FROM schemaplan_ddl_log.members m
+FROM members m
 JOIN pg_constraint k ON m.classid = 'pg_constraint'::regclass AND k.oid = m.objid
 LEFT JOIN pg_class t ON t.oid = k.conrelid
 LEFT JOIN pg_type d ON d.oid = k.contypid
@@ -71,7 +84,7 @@ UNION ALL
 -- ALTER TABLE ... ADD PRIMARY KEY does not report the index it builds: take it from the constraint.
 SELECT m.statement, 'relation', n.nspname::text, i.relname::text, n.nspname::text, t.relname::text, i.relkind::text,
        ARRAY[k.conname::text]
-FROM schemaplan_ddl_log.members m
+FROM members m
 JOIN pg_constraint k ON m.classid = 'pg_constraint'::regclass AND k.oid = m.objid AND k.contype IN ('p', 'u', 'x')
 JOIN pg_class i ON i.oid = k.conindid
 JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
