@@ -13,7 +13,7 @@ public sealed record RehearsalSettings
 
     public int? Rate { get; init; }
 
-    /// <summary>Milliseconds of traffic before each step (the traffic also runs during it).</summary>
+    /// <summary>The longest the traffic dwells before a step (it ends sooner once each version has reached the tables the step concerns; the traffic also runs during it).</summary>
     public int? DwellMilliseconds { get; init; }
 
     /// <summary>Seconds a step may take under traffic before the rehearsal fails it.</summary>
