@@ -162,20 +162,15 @@ public static class SyntheticRows
 
         var declarations = declare.Count == 0 ? "" : string.Join(";\n    ", declare) + ";";
         var count = rows.ToString(CultureInfo.InvariantCulture);
-        if (columns.Count == 0)
-        {
-            return EmbeddedSql.Fill("Rehearsal.seed_rows", ("declarations", declarations), ("rows", count), ("insert", EmbeddedSql.Fill("Rehearsal.seed_insert_defaults", ("table", table.Name.Sql))));
-        }
-
         // One INSERT of every row, which is what the rows one at a time give when no constraint rejects any of them.
         var list = string.Join(", ", columns);
         var row = string.Join(", ", expressions);
-        return EmbeddedSql.Fill(
-            "Rehearsal.seed_rows_at_once",
-            ("declarations", declarations),
-            ("rows", count),
-            ("insert_all", EmbeddedSql.Fill("Rehearsal.seed_insert_all", ("table", table.Name.Sql), ("columns", list), ("values", row), ("rows", count))),
-            ("insert", EmbeddedSql.Fill("Rehearsal.seed_insert", ("table", table.Name.Sql), ("columns", list), ("values", row))));
+        var (insertAll, insert) = columns.Count == 0
+            ? (EmbeddedSql.Fill("Rehearsal.seed_insert_all_defaults", ("table", table.Name.Sql), ("rows", count)),
+               EmbeddedSql.Fill("Rehearsal.seed_insert_defaults", ("table", table.Name.Sql)))
+            : (EmbeddedSql.Fill("Rehearsal.seed_insert_all", ("table", table.Name.Sql), ("columns", list), ("values", row), ("rows", count)),
+               EmbeddedSql.Fill("Rehearsal.seed_insert", ("table", table.Name.Sql), ("columns", list), ("values", row)));
+        return EmbeddedSql.Fill("Rehearsal.seed_rows", ("declarations", declarations), ("rows", count), ("insert_all", insertAll), ("insert", insert));
     }
 
     /// <summary>Foreign keys of the old table, and those the new schema adds over columns the old table has.</summary>
