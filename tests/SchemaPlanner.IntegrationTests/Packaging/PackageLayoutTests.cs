@@ -16,11 +16,18 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         ["schemaplan.dll", "SchemaPlanner.Diff.dll", "SchemaPlanner.Postgres.dll", "SchemaPlanner.Templates.dll"];
 
     [Fact]
-    public void Packing_the_solution_produces_exactly_the_tool_and_the_msbuild_packages()
+    public void Packing_the_solution_produces_exactly_the_tool_its_runtime_packages_and_the_msbuild_package()
     {
         var names = Directory.EnumerateFiles(packages.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal([$"SchemaPlanner.MSBuild.{packages.Version}.nupkg", $"SchemaPlanner.Tool.{packages.Version}.nupkg"], names);
+        Assert.Equal(
+            [
+                $"SchemaPlanner.MSBuild.{packages.Version}.nupkg",
+                $"SchemaPlanner.Tool.{packages.Version}.nupkg",
+                $"SchemaPlanner.Tool.any.{packages.Version}.nupkg",
+                $"SchemaPlanner.Tool.linux-x64.{packages.Version}.nupkg",
+            ],
+            names);
     }
 
     [Fact]
@@ -49,12 +56,39 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
     }
 
     [Fact]
-    public void Tool_package_carries_the_cli_with_every_project_assembly()
+    public void Tool_package_points_at_a_linux_x64_and_a_portable_runtime_package()
     {
         using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"SchemaPlanner.Tool.{packages.Version}.nupkg"));
-        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        using var settingsStream = package.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open();
+        var settings = XDocument.Load(settingsStream).Root!;
 
-        Assert.All(CliAssemblies.Append("Npgsql.dll"), a => Assert.Contains("tools/net10.0/any/" + a, entries));
+        var pointers = settings.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+            .ToDictionary(e => e.Attribute("RuntimeIdentifier")!.Value, e => e.Attribute("Id")!.Value, StringComparer.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["linux-x64"] = "SchemaPlanner.Tool.linux-x64", ["any"] = "SchemaPlanner.Tool.any" }, pointers);
+        Assert.DoesNotContain(package.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("linux-x64", true)]
+    [InlineData("any", false)]
+    public void Runtime_packages_carry_the_cli_with_every_project_assembly_ReadyToRun_only_for_linux_x64(string runtime, bool readyToRun)
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"SchemaPlanner.Tool.{runtime}.{packages.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        var folder = $"tools/net10.0/{runtime}/";
+
+        Assert.All(CliAssemblies.Append("Npgsql.dll"), a => Assert.Contains(folder + a, entries));
+
+        // A ReadyToRun image carries a managed native header (the CLI header's ManagedNativeHeader directory).
+        using var cli = new MemoryStream();
+        using (var stream = package.GetEntry(folder + "schemaplan.dll")!.Open())
+        {
+            stream.CopyTo(cli);
+        }
+
+        cli.Position = 0;
+        using var reader = new System.Reflection.PortableExecutable.PEReader(cli);
+        Assert.Equal(readyToRun, reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0);
     }
 
     [Fact]

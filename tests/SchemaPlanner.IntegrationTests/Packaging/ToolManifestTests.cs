@@ -33,6 +33,10 @@ public sealed class ToolManifestTests
         var restore = await Dotnet.RunAsync(clone, environment, "tool", "restore");
         Assert.True(restore.ExitCode == 0, restore.ToString());
 
+        // On linux-x64 the restore picks the ReadyToRun runtime package, elsewhere the portable one.
+        var runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64" ? "linux-x64" : "any";
+        Assert.True(Directory.Exists(temp.Combine("packages", $"schemaplanner.tool.{runtime}", RepositoryLayout.Version)), restore.ToString());
+
         var help = await Dotnet.RunAsync(clone, environment, "schemaplan", "--help");
         Assert.True(help.ExitCode == 0, help.ToString());
         Assert.Contains("check", help.Output, StringComparison.Ordinal);
