@@ -36,9 +36,10 @@ public static class PlanApplier
         {
             // Not pooled: the deploy lock is the session's, and must go when this apply ends, not when a pooled
             // connection is next reused (a process that applies twice, or writes through the same pool meanwhile).
+            // The lease unlocks before the connection closes (declared after it, so disposed first).
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(stop).ConfigureAwait(false);
-            await DeployLock.AcquireAsync(connection, target, stop).ConfigureAwait(false);
+            await using var deployLock = await DeployLock.AcquireAsync(connection, target, stop).ConfigureAwait(false);
             var state = DeployState.Of(request.Manifest, await HistoryStore.ReadAsync(connection, stop).ConfigureAwait(false));
             if (!state.AnyRan && !request.Down)
             {
