@@ -148,10 +148,12 @@ internal sealed class AppTraffic : IAsyncDisposable
                         await Task.Delay(interval - elapsed, token).ConfigureAwait(false);
                     }
                 }
-                catch (PostgresException ex) when (ex.SqlState == "42804" && ex.MessageText.Contains("_sp_old", StringComparison.Ordinal) && !typesReloaded)
+                catch (PostgresException ex) when (ex.SqlState is "42804" or "42846" && ex.MessageText.Contains("_sp_old", StringComparison.Ordinal) && !typesReloaded)
                 {
                     // An enum swap renamed the type this session cached by name; APP.md tells apps to reload types
-                    // after it (Npgsql: ReloadTypes), and so does this one, once.
+                    // after it (Npgsql: ReloadTypes), and so does this one, once. Which error the stale parameter type
+                    // gives depends on the statement: 42804 "column is of type mood but expression is of type
+                    // mood_sp_old" for an INSERT, 42846 "cannot cast type mood_sp_old to mood" where it is cast.
                     typesReloaded = true;
                     await ResetAsync(connection).ConfigureAwait(false);
                 }
