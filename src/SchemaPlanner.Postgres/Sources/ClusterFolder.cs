@@ -55,9 +55,44 @@ internal sealed class ClusterFolder
     /// <summary>Removes folders whose owner is gone, then creates a fresh one for this process.</summary>
     public static ClusterFolder Create(PostgresBinaries binaries, bool runAsServiceAccount)
     {
-        var parent = ParentDirectory(runAsServiceAccount);
-        RemoveStaleFolders(parent);
+        var diskParent = ParentDirectory(runAsServiceAccount);
+        RemoveStaleFolders(diskParent);
+        var parent = diskParent;
+        if (MemoryBackedParent() is { } memory)
+        {
+            RemoveStaleFolders(memory);
+            parent = memory;
+        }
+
         return new ClusterFolder(binaries, CreateRootDirectory(parent), runAsServiceAccount);
+    }
+
+    /// <summary>Free space a memory-backed folder must have before a cluster goes there (initdb alone writes ~40 MB).</summary>
+    internal const long MemoryBackedMinimumFree = 1L << 30;
+
+    /// <summary>
+    /// <c>/dev/shm</c> when it is a memory-backed file system (tmpfs) with <see cref="MemoryBackedMinimumFree"/> free,
+    /// else null. The cluster is thrown away, so it loses nothing by living in memory, and it gains most of its speed:
+    /// each CREATE TABLE creates and truncates files, and on a disk those metadata writes wait for the journal even
+    /// with <c>fsync = off</c> (the bench's 3,000 DDL statements: ~6.5 s on this VM's disk, ~1.6 s in memory).
+    /// A container's default /dev/shm (64 MB) is too small and is passed over.
+    /// </summary>
+    internal static string? MemoryBackedParent(string path = "/dev/shm")
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var drive = new DriveInfo(path);
+            return drive.DriveFormat == "tmpfs" && drive.AvailableFreeSpace >= MemoryBackedMinimumFree ? path : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

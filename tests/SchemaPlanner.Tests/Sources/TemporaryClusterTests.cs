@@ -38,6 +38,13 @@ public sealed class TemporaryClusterTests
             Assert.Equal("off", await ScalarAsync(connection, "show synchronous_commit"));
             Assert.Equal("UTF8", await ScalarAsync(connection, "show server_encoding"));
             Assert.Equal(root, await ScalarAsync(connection, "show unix_socket_directories"));
+
+            // In memory when the machine has a big enough tmpfs at /dev/shm (it has, where the suite runs).
+            if (ClusterFolder.MemoryBackedParent() is { } memory)
+            {
+                Assert.Equal(memory, Path.GetDirectoryName(root));
+                Assert.Equal(cluster.DataDirectory, await ScalarAsync(connection, "show data_directory"));
+            }
         }
         finally
         {
@@ -185,6 +192,28 @@ public sealed class TemporaryClusterTests
         finally
         {
             Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_memory_backed_parent_is_a_big_enough_tmpfs_and_nothing_else()
+    {
+        var disk = FakeBinaries.CreateFolder();
+        try
+        {
+            Assert.Null(ClusterFolder.MemoryBackedParent(disk));
+            Assert.Null(ClusterFolder.MemoryBackedParent(Path.Combine(disk, "missing")));
+        }
+        finally
+        {
+            Directory.Delete(disk, recursive: true);
+        }
+
+        if (new DriveInfo("/dev/shm") is { DriveFormat: "tmpfs" } shm)
+        {
+            Assert.Equal(
+                shm.AvailableFreeSpace >= ClusterFolder.MemoryBackedMinimumFree ? "/dev/shm" : null,
+                ClusterFolder.MemoryBackedParent("/dev/shm"));
         }
     }
 

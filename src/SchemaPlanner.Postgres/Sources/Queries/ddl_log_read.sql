@@ -8,6 +8,13 @@ WITH made AS (
     FROM schemaplan_ddl_log.commands
     WHERE objid IS NOT NULL AND command_tag = 'COMMENT'
     ORDER BY classid, objid, objsubid, statement
+), index_owners AS MATERIALIZED (
+    SELECT k.conindid AS index_oid, tn.nspname::text AS owner_schema, t.relname::text AS owner_name,
+           ARRAY[k.conname::text] AS columns
+    FROM pg_constraint k
+    JOIN pg_class t ON t.oid = k.conrelid
+    JOIN pg_namespace tn ON tn.oid = t.relnamespace
+    WHERE k.contype IN ('p', 'u', 'x') AND k.conindid <> 0
 ), members AS (
     -- First seen wins: a column or constraint belongs to the first command on its table (or domain) that saw it,
     -- not to later ALTERs. Column numbers only grow, so a column was there once max_attnum reached it.
@@ -22,27 +29,24 @@ WITH made AS (
      FROM schemaplan_ddl_log.commands l CROSS JOIN LATERAL unnest(l.constraints) k(oid)
      ORDER BY k.oid, l.statement)
 )
-SELECT m.statement, 'relation', n.nspname::text, c.relname::text, o.owner_schema, o.owner_name, c.relkind::text,
-       coalesce(o.columns, '{}')
+SELECT m.statement, 'relation', n.nspname::text, c.relname::text, coalesce(io.owner_schema, so.owner_schema),
+       coalesce(io.owner_name, so.owner_name), c.relkind::text, coalesce(io.columns, so.columns, '{}')
 FROM made m
 JOIN pg_class c ON m.classid = 'pg_class'::regclass AND c.oid = m.objid AND m.objsubid = 0
 JOIN pg_namespace n ON n.oid = c.relnamespace
+-- An index is a constraint's when a primary key, unique or exclusion constraint names it: joined whole, because
+-- pg_constraint has no index on conindid and a probe per index would scan it once per index.
+LEFT JOIN index_owners io ON io.index_oid = c.oid AND c.relkind IN ('i', 'I')
 LEFT JOIN LATERAL (
-    SELECT tn.nspname::text AS owner_schema, t.relname::text AS owner_name, ARRAY[k.conname::text] AS columns
-    FROM pg_constraint k
-    JOIN pg_class t ON t.oid = k.conrelid
-    JOIN pg_namespace tn ON tn.oid = t.relnamespace
-    WHERE k.conindid = c.oid AND k.contype IN ('p', 'u', 'x') AND c.relkind IN ('i', 'I')
-    UNION ALL
-    SELECT tn.nspname::text, t.relname::text, ARRAY[a.attname::text]
+    SELECT tn.nspname::text AS owner_schema, t.relname::text AS owner_name, ARRAY[a.attname::text] AS columns
     FROM pg_depend d
     JOIN pg_class t ON t.oid = d.refobjid
     JOIN pg_namespace tn ON tn.oid = t.relnamespace
     JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
-      AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0 AND c.relkind = 'S'
+      AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
     LIMIT 1
-) o ON true
+) so ON c.relkind = 'S'
 UNION ALL
 SELECT m.statement, 'type', n.nspname::text, t.typname::text, NULL, NULL, t.typtype::text, '{}'
 FROM made m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
