@@ -23,9 +23,11 @@ if [ "${1:-}" = "--all" ]; then
     echo "== db <-> db diff, 1,000 and 5,000 tables, beside @pgkit/migra"
     "$0" --sizes 1000,5000 "$@"
     echo "== desired schema as DDL files, beside psql -f"
-    RUNS="${RUNS:-3}" bench/ddl-files.sh
+    # The CLI users install: the ReadyToRun build the --sizes run above has just published.
+    r2r=src/SchemaPlanner.Tool/bin/Release/net10.0/linux-x64/publish-r2r/schemaplan.dll
+    RUNS="${RUNS:-3}" bench/ddl-files.sh "$r2r"
     echo "== plan of the 1,000-table pair, rehearsal included"
-    bench/plan.sh
+    bench/plan.sh "$r2r"
     echo "== backfill under traffic"
     SKIP_BUILD=1 bench/backfill/run.sh --traffic-only
     echo "== done, load average $(cut -d' ' -f1-3 /proc/loadavg)"

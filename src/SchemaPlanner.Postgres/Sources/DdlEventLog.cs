@@ -9,7 +9,8 @@ namespace SchemaPlanner.Sources;
 /// Records, on a scratch database, which desired-DDL statement made each object: an event trigger at
 /// <c>ddl_command_end</c> logs <c>pg_event_trigger_ddl_commands()</c> (indexes behind constraints and the
 /// sequences of serial and identity columns included, under PostgreSQL's own names) with the index of the
-/// running statement, read from the <c>schemaplan.statement</c> setting, in one INSERT per command: with a table's
+/// running statement, read from a comment the statement's text starts with (<see cref="MarkedText"/>) or else the
+/// <c>schemaplan.statement</c> setting (<see cref="MarkStatementAsync"/>), in one INSERT per command: with a table's
 /// highest column number and its constraints' oids at that moment, so that the read at the end gives each column
 /// and constraint the first statement that saw it. Event triggers need a superuser; without one
 /// <see cref="TryInstallAsync"/> installs nothing. <see cref="ReadAndRemoveAsync"/> drops the trigger, its
@@ -50,9 +51,18 @@ internal static class DdlEventLog
         return true;
     }
 
-    /// <summary>The command that tells the trigger the statement at <paramref name="index"/> runs next, for a batch.</summary>
-    public static string MarkStatementSql(int index) =>
-        EmbeddedSql.Fill("Sources.ddl_log_mark", ("statement", Sql.Literal(index.ToString(CultureInfo.InvariantCulture))));
+    /// <summary>What starts the text of a statement the trigger reads its index from (see <see cref="MarkedText"/>).</summary>
+    public const string TextMarkPrefix = "/*schemaplan:";
+
+    /// <summary>
+    /// The statement at <paramref name="index"/> as a batch sends it: its text after a comment naming its index,
+    /// which the trigger reads from <c>current_query()</c> (in a batch, each statement's own text). A mark in
+    /// the text costs nothing; a <c>set_config</c> before each statement doubled the batch's statements.
+    /// Errors from a batch are never shown (the batch runs again one statement at a time, unmarked), so the
+    /// comment never shifts an error position the user sees.
+    /// </summary>
+    public static string MarkedText(int index, string text) =>
+        TextMarkPrefix + index.ToString(CultureInfo.InvariantCulture) + "*/" + text;
 
     /// <summary>Tells the trigger that the statement at <paramref name="index"/> runs next.</summary>
     public static async Task MarkStatementAsync(NpgsqlConnection connection, int index, CancellationToken cancellationToken)

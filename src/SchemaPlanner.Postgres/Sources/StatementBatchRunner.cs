@@ -16,7 +16,7 @@ internal static class StatementBatchRunner
 
     /// <summary>
     /// Runs <paramref name="statements"/> in order on <paramref name="connection"/>; with <paramref name="logged"/>
-    /// each is preceded by its mark for <see cref="DdlEventLog"/>. A statement the server refuses (found by
+    /// each carries its mark for <see cref="DdlEventLog"/>. A statement the server refuses (found by
     /// running its batch again one at a time) is thrown as <paramref name="failed"/> makes it.
     /// </summary>
     public static async Task RunAsync(
@@ -51,7 +51,7 @@ internal static class StatementBatchRunner
     }
 
     /// <summary>
-    /// One round trip for <paramref name="count"/> statements, each preceded by its mark for the event trigger.
+    /// One round trip for <paramref name="count"/> statements, each marked for the event trigger.
     /// False when the server refused one of them: the batch's implicit transaction has then rolled back whole,
     /// or, inside the user's own BEGIN (<paramref name="inUserTransaction"/>), the batch is rolled back to the
     /// savepoint it began with.
@@ -73,12 +73,8 @@ internal static class StatementBatchRunner
 
         for (var index = start; index < start + count; index++)
         {
-            if (logged)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(DdlEventLog.MarkStatementSql(index)));
-            }
-
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(statements[index].Text));
+            var text = statements[index].Text;
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(logged ? DdlEventLog.MarkedText(index, text) : text));
         }
 
         if (inUserTransaction)
