@@ -12,6 +12,8 @@ namespace SchemaPlanner.Rehearsal;
 /// </summary>
 internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
 {
+    private readonly LedgerMirror ledgerMirror = new();
+
     public int ValueChecks { get; private set; }
 
     public int ViewChecks { get; private set; }
@@ -64,8 +66,10 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         var expectedFromOld = Expected(ledger.Mapping, AppVersion.Old, reader, physical);
         var expectedFromNew = Expected(ledger.Mapping, AppVersion.New, reader, physical);
         var join = string.Join(" AND ", shape.Key.Select((k, i) => $"t.{Sql.Quote(k)} = CAST(l.k->>{i} AS {ReadTypes.Of(shape.Column(k), model)})"));
+        var mirror = await ledgerMirror.SyncAsync(connection, ledger, cancellationToken).ConfigureAwait(false);
         var sql = EmbeddedSql.Fill(
             "Rehearsal.ledger_mismatch",
+            ("ledger", mirror),
             ("table", shape.Name.Sql),
             ("join", join),
             ("actual_from_old", expectedFromOld.Actual),
@@ -74,7 +78,6 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
             ("expected_from_new", expectedFromNew.Expected),
             ("reader", Sql.Literal(reader == AppVersion.Old ? "old" : "new")));
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue(ledger.ToJson());
         command.Parameters.AddWithValue(acrossVersions);
         command.CommandTimeout = 0;
         ValueChecks++;

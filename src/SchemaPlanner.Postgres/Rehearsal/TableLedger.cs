@@ -12,6 +12,10 @@ internal sealed class TableLedger(TableMapping mapping)
 {
     private readonly Dictionary<string, LedgerRow> rows = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
+
+    // Keys written since TakeChanges last ran; with mirrorReset, the mirror must be rebuilt whole.
+    private readonly HashSet<string> changed = new(StringComparer.Ordinal);
+    private bool mirrorReset = true;
     private readonly object gate = new();
     private long keylessCount;
     private long counter;
@@ -40,6 +44,7 @@ internal sealed class TableLedger(TableMapping mapping)
             }
 
             rows[key] = row;
+            changed.Add(key);
         }
     }
 
@@ -59,6 +64,8 @@ internal sealed class TableLedger(TableMapping mapping)
             rows.Clear();
             order.Clear();
             keylessCount = 0;
+            changed.Clear();
+            mirrorReset = true;
         }
     }
 
@@ -98,26 +105,39 @@ internal sealed class TableLedger(TableMapping mapping)
         }
     }
 
-    /// <summary>The ledger as a JSON array of <c>{k, w, v, d}</c>, the form the checks read with jsonb_to_recordset.</summary>
-    public string ToJson()
+    /// <summary>
+    /// The rows written since the last call, as a JSON array of <c>{k, w, v, d}</c> (jsonb_to_recordset's form), for the checker's mirror of the ledger
+    /// (<see cref="LedgerMirror"/>): every row the first time and after <see cref="Clear"/>, when
+    /// <paramref name="reset"/> says the mirror must be emptied first.
+    /// </summary>
+    public string TakeChanges(out bool reset)
     {
         lock (gate)
         {
-            var buffer = new StringBuilder("[");
-            var first = true;
-            foreach (var key in order)
-            {
-                var row = rows[key];
-                buffer.Append(first ? "" : ",");
-                first = false;
-                buffer.Append("{\"k\":").Append(JsonSerializer.Serialize(row.Key))
-                    .Append(",\"w\":\"").Append(row.Writer == AppVersion.Old ? "old" : "new")
-                    .Append("\",\"d\":").Append(row.Deleted ? "true" : "false")
-                    .Append(",\"v\":").Append(row.Values).Append('}');
-            }
-
-            return buffer.Append(']').ToString();
+            reset = mirrorReset;
+            var json = Json(mirrorReset ? order : order.Where(changed.Contains));
+            mirrorReset = false;
+            changed.Clear();
+            return json;
         }
+    }
+
+    private string Json(IEnumerable<string> keys)
+    {
+        var buffer = new StringBuilder("[");
+        var first = true;
+        foreach (var key in keys)
+        {
+            var row = rows[key];
+            buffer.Append(first ? "" : ",");
+            first = false;
+            buffer.Append("{\"k\":").Append(JsonSerializer.Serialize(row.Key))
+                .Append(",\"w\":\"").Append(row.Writer == AppVersion.Old ? "old" : "new")
+                .Append("\",\"d\":").Append(row.Deleted ? "true" : "false")
+                .Append(",\"v\":").Append(row.Values).Append('}');
+        }
+
+        return buffer.Append(']').ToString();
     }
 
     private static string KeyText(IReadOnlyList<string?> key) => string.Join("\u001f", key.Select(k => k ?? "\u0000"));

@@ -1,6 +1,5 @@
-WITH l AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS l(k jsonb, w text, d boolean, v jsonb))
 SELECT l.k::text, l.w, l.d, e.expected::text, e.actual::text
-FROM l
+FROM {{ledger}} l
 LEFT JOIN (SELECT 1 AS sp_present, * FROM {{table}}) t ON {{join}}
 CROSS JOIN LATERAL (SELECT
     CASE WHEN t.sp_present IS NULL THEN NULL
@@ -10,5 +9,5 @@ CROSS JOIN LATERAL (SELECT
          ELSE {{expected_from_new}} END AS expected) e
 WHERE (l.d AND t.sp_present IS NOT NULL)
    OR (NOT l.d AND t.sp_present IS NULL)
-   OR (NOT l.d AND ($2 OR l.w = {{reader}}) AND e.actual IS DISTINCT FROM e.expected)
+   OR (NOT l.d AND ($1 OR l.w = {{reader}}) AND e.actual IS DISTINCT FROM e.expected)
 LIMIT 3
