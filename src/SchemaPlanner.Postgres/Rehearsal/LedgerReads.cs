@@ -21,9 +21,11 @@ internal static class LedgerReads
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var key = Enumerable.Range(0, shape.Key.Count).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToList();
-            if (ledger.Get(key) is { Deleted: false } row)
+            var values = reader.GetString(shape.Key.Count);
+            // A row that reads as the ledger has it stays as it is (and is not sent to the checker's mirror again).
+            if (ledger.Get(key) is { Deleted: false } row && (row.Writer != version || row.Values != values))
             {
-                ledger.Put(row with { Writer = version, Values = reader.GetString(shape.Key.Count) });
+                ledger.Put(row with { Writer = version, Values = values });
             }
         }
     }

@@ -173,6 +173,23 @@ public sealed class ApplyCommandTests(PlannedSample sample) : IClassFixture<Plan
     }
 
     [Fact]
+    public async Task The_deploy_lock_is_free_as_soon_as_apply_returns()
+    {
+        await using var database = await sample.CurrentDatabaseAsync();
+        Assert.Equal(ExitCodes.Ok, Apply(database, "--to", "1/pre-deploy").Exit);
+
+        // Another session takes it at once: apply unlocked it before closing, rather than leaving it to a backend
+        // that frees its locks only some time after the client has gone.
+        var key = DeployLock.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({key})", other);
+        Assert.True((bool)(await take.ExecuteScalarAsync())!);
+        await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({key})", other);
+        Assert.True((bool)(await release.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task A_point_before_what_already_ran_is_refused_and_nothing_changes()
     {
         await using var database = await sample.CurrentDatabaseAsync();
