@@ -12,13 +12,60 @@ namespace SchemaPlanner.Rehearsal;
 /// </summary>
 internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
 {
-    private readonly LedgerMirror ledgerMirror = new();
+    // One mirror per checker session: a ledger is always checked on the same session (RowsOfAllAsync).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<NpgsqlConnection, LedgerMirror> mirrors = new();
+    private int valueChecks;
 
-    public int ValueChecks { get; private set; }
+    public int ValueChecks => Volatile.Read(ref valueChecks);
 
     public int ViewChecks { get; private set; }
 
     public SchemaModel Model(AppVersion version) => version == AppVersion.Old ? oldModel : newModel;
+
+    /// <summary>
+    /// <see cref="RowsAsync"/> for each of <paramref name="checkedLedgers"/>, on all <paramref name="sessions"/> at
+    /// once (the checks only read): a ledger always goes to the same session, by its place in
+    /// <paramref name="allLedgers"/>, since its mirror lives there. The first failure in ledger order, or null.
+    /// </summary>
+    public async Task<string?> RowsOfAllAsync(
+        IReadOnlyList<NpgsqlConnection> sessions,
+        IReadOnlyList<TableLedger> allLedgers,
+        IReadOnlyList<TableLedger> checkedLedgers,
+        AppVersion reader,
+        bool acrossVersions,
+        CancellationToken cancellationToken)
+    {
+        var failures = new string?[checkedLedgers.Count];
+        var work = sessions.Select(async (session, s) =>
+        {
+            for (var i = 0; i < checkedLedgers.Count; i++)
+            {
+                if (SessionOf(allLedgers, checkedLedgers[i], sessions.Count) == s)
+                {
+                    failures[i] = await RowsAsync(session, checkedLedgers[i], reader, acrossVersions, cancellationToken).ConfigureAwait(false);
+                    if (failures[i] is not null)
+                    {
+                        return;
+                    }
+                }
+            }
+        }).ToList();
+        await Task.WhenAll(work).ConfigureAwait(false);
+        return failures.FirstOrDefault(f => f is not null);
+    }
+
+    private static int SessionOf(IReadOnlyList<TableLedger> allLedgers, TableLedger ledger, int sessions)
+    {
+        for (var i = 0; i < allLedgers.Count; i++)
+        {
+            if (ReferenceEquals(allLedgers[i], ledger))
+            {
+                return i % sessions;
+            }
+        }
+
+        return 0;
+    }
 
     /// <summary>
     /// Rows of one table through <paramref name="reader"/>'s shape; <paramref name="acrossVersions"/> says whether
@@ -66,7 +113,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         var expectedFromOld = Expected(ledger.Mapping, AppVersion.Old, reader, physical);
         var expectedFromNew = Expected(ledger.Mapping, AppVersion.New, reader, physical);
         var join = string.Join(" AND ", shape.Key.Select((k, i) => $"t.{Sql.Quote(k)} = CAST(l.k->>{i} AS {ReadTypes.Of(shape.Column(k), model)})"));
-        var mirror = await ledgerMirror.SyncAsync(connection, ledger, cancellationToken).ConfigureAwait(false);
+        var mirror = await mirrors.GetOrAdd(connection, _ => new LedgerMirror()).SyncAsync(connection, ledger, cancellationToken).ConfigureAwait(false);
         var sql = EmbeddedSql.Fill(
             "Rehearsal.ledger_mismatch",
             ("ledger", mirror),
@@ -80,7 +127,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(acrossVersions);
         command.CommandTimeout = 0;
-        ValueChecks++;
+        Interlocked.Increment(ref valueChecks);
         await using var result = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await result.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -139,7 +186,7 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
             ("copied_values", string.Join(", ", values.Select(v => "sp_copy." + v))));
         await using var command = new NpgsqlCommand(sql, connection);
         command.CommandTimeout = 0;
-        ValueChecks++;
+        Interlocked.Increment(ref valueChecks);
         await using var result = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await result.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? $"{copy.Target}: the row with key {result.GetString(0)} does not hold what the copy from {copy.Source} gives: {result.GetString(2)}, expected {result.GetString(1)}"

@@ -37,6 +37,11 @@ public static class TrafficRehearsal
         await using var checker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "schemaplan-rehearsal-check", Pooling = false }.ConnectionString);
         await checker.OpenAsync(cancellationToken).ConfigureAwait(false);
 
+        // The row and value checks only read, and the traffic is paused while they run: a second session runs half
+        // of them at once (BoundaryChecks.RowsOfAllAsync). Probes write (then roll back) and stay on the first.
+        await using var rowChecker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "schemaplan-rehearsal-check-rows", Pooling = false }.ConnectionString);
+        await rowChecker.OpenAsync(cancellationToken).ConfigureAwait(false);
+
         var ledgers = await LedgerReads.LoadAsync(checker, map, current, cancellationToken).ConfigureAwait(false);
         var checks = new BoundaryChecks(current, desired);
         var stepTables = new StepTables(ledgers, current, desired);
@@ -94,7 +99,9 @@ public static class TrafficRehearsal
                 {
                     checkerTypes = typeChanges;
                     await checker.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+                    await rowChecker.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
                 }
+
                 foreach (var version in live.Order())
                 {
                     var failure = traffic[version].Failure;
@@ -103,14 +110,15 @@ public static class TrafficRehearsal
                         throw Failed(where, "an app statement failed", failure);
                     }
 
-                    foreach (var ledger in ledgers.Where(l => l.Mapping.Shape(version) is not null && (only is null || only.Contains(l))))
+                    var checkedLedgers = ledgers.Where(l => l.Mapping.Shape(version) is not null && (only is null || only.Contains(l))).ToList();
+                    var across = version == AppVersion.Old || acrossFromOld;
+                    if (await checks.RowsOfAllAsync([checker, rowChecker], ledgers, checkedLedgers, version, across, cancellationToken).ConfigureAwait(false) is { } rowFailure)
                     {
-                        var across = version == AppVersion.Old || acrossFromOld;
-                        if (await checks.RowsAsync(checker, ledger, version, across, cancellationToken).ConfigureAwait(false) is { } rowFailure)
-                        {
-                            throw Failed(where, "rows and values", rowFailure);
-                        }
+                        throw Failed(where, "rows and values", rowFailure);
+                    }
 
+                    foreach (var ledger in checkedLedgers)
+                    {
                         if (await probes.RunAsync(checker, ledger, writers[(ledger, version)], version, cancellationToken).ConfigureAwait(false) is { } probeFailure)
                         {
                             throw Failed(where, "constraints", probeFailure);
