@@ -12,7 +12,7 @@ namespace SchemaPlanner.Rehearsal;
 /// </summary>
 internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
 {
-    // One mirror per checker session: a ledger is always checked on the same session (RowsOfAllAsync).
+    // One mirror per checker session.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<NpgsqlConnection, LedgerMirror> mirrors = new();
     private int valueChecks;
 
@@ -23,55 +23,39 @@ internal sealed class BoundaryChecks(SchemaModel oldModel, SchemaModel newModel)
     public SchemaModel Model(AppVersion version) => version == AppVersion.Old ? oldModel : newModel;
 
     /// <summary>
-    /// <see cref="RowsAsync"/> for each of <paramref name="checkedLedgers"/>, on all <paramref name="sessions"/> at
-    /// once (the checks only read): a ledger always goes to the same session, by its place in
-    /// <paramref name="allLedgers"/>, since its mirror lives there. The first failure in ledger order, or null.
+    /// <see cref="RowsAsync"/> for each of <paramref name="ledgers"/>, on all <paramref name="sessions"/> at once
+    /// (the checks only read; each session has its own mirror of the ledgers it checks). A ledger goes to the
+    /// session its place in <paramref name="placed"/> gives, so that each is mirrored once. The first failure
+    /// in ledger order, or null.
     /// </summary>
     public async Task<string?> RowsOfAllAsync(
         IReadOnlyList<NpgsqlConnection> sessions,
-        IReadOnlyList<TableLedger> allLedgers,
-        IReadOnlyList<TableLedger> checkedLedgers,
+        IReadOnlyDictionary<TableLedger, int> placed,
+        IReadOnlyList<TableLedger> ledgers,
         AppVersion reader,
         bool acrossVersions,
         CancellationToken cancellationToken)
     {
-        var failures = new string?[checkedLedgers.Count];
-        var work = sessions.Select(async (session, s) =>
+        var failures = new string?[ledgers.Count];
+        await Task.WhenAll(sessions.Select(async (session, s) =>
         {
-            for (var i = 0; i < checkedLedgers.Count; i++)
+            for (var i = 0; i < ledgers.Count; i++)
             {
-                if (SessionOf(allLedgers, checkedLedgers[i], sessions.Count) == s)
+                if (placed[ledgers[i]] % sessions.Count == s
+                    && (failures[i] = await RowsAsync(session, ledgers[i], reader, acrossVersions, cancellationToken).ConfigureAwait(false)) is not null)
                 {
-                    failures[i] = await RowsAsync(session, checkedLedgers[i], reader, acrossVersions, cancellationToken).ConfigureAwait(false);
-                    if (failures[i] is not null)
-                    {
-                        return;
-                    }
+                    return;
                 }
             }
-        }).ToList();
-        await Task.WhenAll(work).ConfigureAwait(false);
+        })).ConfigureAwait(false);
         return failures.FirstOrDefault(f => f is not null);
-    }
-
-    private static int SessionOf(IReadOnlyList<TableLedger> allLedgers, TableLedger ledger, int sessions)
-    {
-        for (var i = 0; i < allLedgers.Count; i++)
-        {
-            if (ReferenceEquals(allLedgers[i], ledger))
-            {
-                return i % sessions;
-            }
-        }
-
-        return 0;
     }
 
     /// <summary>
     /// Rows of one table through <paramref name="reader"/>'s shape; <paramref name="acrossVersions"/> says whether
     /// rows the other version wrote (or that were there before the plan) must already read back through it.
     /// </summary>
-    public async Task<string?> RowsAsync(NpgsqlConnection connection, TableLedger ledger, AppVersion reader, bool acrossVersions, CancellationToken cancellationToken)
+    private async Task<string?> RowsAsync(NpgsqlConnection connection, TableLedger ledger, AppVersion reader, bool acrossVersions, CancellationToken cancellationToken)
     {
         try
         {

@@ -13,9 +13,10 @@ internal sealed class TableLedger(TableMapping mapping)
     private readonly Dictionary<string, LedgerRow> rows = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
 
-    // Keys written since TakeChanges last ran; with mirrorReset, the mirror must be rebuilt whole.
-    private readonly HashSet<string> changed = new(StringComparer.Ordinal);
-    private bool mirrorReset = true;
+    // When each key was last written, counted in writes; a mirror that synced before clearedAt starts over.
+    private readonly Dictionary<string, long> writtenAt = new(StringComparer.Ordinal);
+    private long writes;
+    private long clearedAt;
     private readonly object gate = new();
     private long keylessCount;
     private long counter;
@@ -44,7 +45,7 @@ internal sealed class TableLedger(TableMapping mapping)
             }
 
             rows[key] = row;
-            changed.Add(key);
+            writtenAt[key] = ++writes;
         }
     }
 
@@ -64,8 +65,8 @@ internal sealed class TableLedger(TableMapping mapping)
             rows.Clear();
             order.Clear();
             keylessCount = 0;
-            changed.Clear();
-            mirrorReset = true;
+            writtenAt.Clear();
+            clearedAt = ++writes;
         }
     }
 
@@ -106,19 +107,18 @@ internal sealed class TableLedger(TableMapping mapping)
     }
 
     /// <summary>
-    /// The rows written since the last call, as a JSON array of <c>{k, w, v, d}</c> (jsonb_to_recordset's form), for the checker's mirror of the ledger
-    /// (<see cref="LedgerMirror"/>): every row the first time and after <see cref="Clear"/>, when
-    /// <paramref name="reset"/> says the mirror must be emptied first.
+    /// The rows written after <paramref name="synced"/> (the <paramref name="now"/> of an earlier call; -1 for none) as a
+    /// JSON array of <c>{k, w, v, d}</c> (jsonb_to_recordset's form), for a mirror of the ledger (<see cref="LedgerMirror"/>):
+    /// every row when the mirror has never synced or synced before <see cref="Clear"/>, and then
+    /// <paramref name="reset"/> says it must be emptied first. Any number of mirrors can follow one ledger.
     /// </summary>
-    public string TakeChanges(out bool reset)
+    public string ChangesSince(long synced, out bool reset, out long now)
     {
         lock (gate)
         {
-            reset = mirrorReset;
-            var json = Json(mirrorReset ? order : order.Where(changed.Contains));
-            mirrorReset = false;
-            changed.Clear();
-            return json;
+            reset = synced < 0 || synced < clearedAt;
+            now = writes;
+            return Json(reset ? order : order.Where(key => writtenAt[key] > synced));
         }
     }
 

@@ -44,6 +44,7 @@ public static class TrafficRehearsal
 
         var ledgers = await LedgerReads.LoadAsync(checker, map, current, cancellationToken).ConfigureAwait(false);
         var checks = new BoundaryChecks(current, desired);
+        var placed = ledgers.Select((ledger, index) => (ledger, index)).ToDictionary(p => p.ledger, p => p.index);
         var stepTables = new StepTables(ledgers, current, desired);
         var writers = new Dictionary<(TableLedger, AppVersion), ShapeWriter>();
         var probes = new ConstraintProbes(checks)
@@ -112,7 +113,7 @@ public static class TrafficRehearsal
 
                     var checkedLedgers = ledgers.Where(l => l.Mapping.Shape(version) is not null && (only is null || only.Contains(l))).ToList();
                     var across = version == AppVersion.Old || acrossFromOld;
-                    if (await checks.RowsOfAllAsync([checker, rowChecker], ledgers, checkedLedgers, version, across, cancellationToken).ConfigureAwait(false) is { } rowFailure)
+                    if (await checks.RowsOfAllAsync([checker, rowChecker], placed, checkedLedgers, version, across, cancellationToken).ConfigureAwait(false) is { } rowFailure)
                     {
                         throw Failed(where, "rows and values", rowFailure);
                     }

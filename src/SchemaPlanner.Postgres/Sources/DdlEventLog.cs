@@ -22,7 +22,7 @@ internal static class DdlEventLog
         "the scratch database user is not a superuser, so no event trigger can record which statement made each " +
         "object: source locations point at the CREATE statement of an object's name only (columns and constraints at their table)";
 
-    private static string Install => EmbeddedSql.Load("Sources.ddl_log_install");
+    private static string Install => EmbeddedSql.Fill("Sources.ddl_log_install", ("mark", Sql.Literal(TextMarkPrefix)));
 
     /// <summary>The desired DDL may have switched roles; the log belongs to the connecting superuser.</summary>
     private static string Stop => EmbeddedSql.Load("Sources.ddl_log_stop");
@@ -52,7 +52,7 @@ internal static class DdlEventLog
     }
 
     /// <summary>What starts the text of a statement the trigger reads its index from (see <see cref="MarkedText"/>).</summary>
-    public const string TextMarkPrefix = "/*schemaplan:";
+    private const string TextMarkPrefix = "/*schemaplan:";
 
     /// <summary>
     /// The statement at <paramref name="index"/> as a batch sends it: its text after a comment naming its index,

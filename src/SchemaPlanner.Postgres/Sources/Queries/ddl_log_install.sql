@@ -10,10 +10,11 @@ CREATE UNLOGGED TABLE schemaplan_ddl_log.commands (statement int NOT NULL, class
 CREATE FUNCTION schemaplan_ddl_log.record() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog AS $record$
 DECLARE
-    -- A batched statement's text starts with /*schemaplan:N*/; one run alone is marked by the setting.
+    -- A batched statement's text starts with {{mark}}N*/ (DdlEventLog.MarkedText); one run alone is marked by
+    -- the setting.
     query text := current_query();
-    statement int := CASE WHEN left(query, 13) = '/*schemaplan:'
-                          THEN split_part(substr(query, 14, 12), '*', 1)::int
+    statement int := CASE WHEN left(query, length({{mark}})) = {{mark}}
+                          THEN split_part(substr(query, length({{mark}}) + 1, 12), '*', 1)::int
                           ELSE nullif(current_setting('schemaplan.statement', true), '')::int END;
 BEGIN
     IF statement IS NULL THEN
