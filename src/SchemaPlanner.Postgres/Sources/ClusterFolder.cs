@@ -155,6 +155,30 @@ internal sealed class ClusterFolder
         }
     }
 
+    /// <summary>
+    /// Fills the data directory: a copy of the cached template when there is one (true), else initdb, whose result
+    /// then becomes the template for the next cluster (false).
+    /// </summary>
+    public async Task<bool> CreateDataDirectoryAsync(ClusterTemplates? templates, CancellationToken cancellationToken)
+    {
+        if (templates?.Find(binaries, runner.RunsAsServiceAccount) is { } template
+            && await ClusterTemplates.CopyAsync(template, DataDirectory, RootDirectory, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        await InitDbAsync(cancellationToken).ConfigureAwait(false);
+        if (templates is not null)
+        {
+            await templates.SaveAsync(binaries, runner.RunsAsServiceAccount, DataDirectory, RootDirectory, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes the cached template this folder's binaries would be copied from.</summary>
+    public void DiscardTemplate(ClusterTemplates templates) => templates.Discard(binaries, runner.RunsAsServiceAccount);
+
     public async Task InitDbAsync(CancellationToken cancellationToken)
     {
         // C.UTF-8 is missing on some systems (older glibc, macOS); plain C always exists.
@@ -321,7 +345,8 @@ internal sealed class ClusterFolder
         // The service account must be able to reach the folder, and root's TMPDIR may be private.
         runAsServiceAccount ? "/tmp" : Path.GetTempPath();
 
-    private static string CreateRootDirectory(string parent)
+    /// <summary>A new folder named for this process (so <see cref="RemoveStaleFolders"/> knows its owner), readable by this user only.</summary>
+    internal static string CreateRootDirectory(string parent)
     {
         for (var attempt = 0; ; attempt++)
         {

@@ -16,9 +16,12 @@ public sealed class TemporaryCluster : IThrowawayServer
     private readonly ClusterFolder folder;
     private readonly ClusterExitCleanup exitCleanup;
 
-    private TemporaryCluster(ClusterFolder folder)
+    private readonly ClusterTemplates? templates;
+
+    private TemporaryCluster(ClusterFolder folder, ClusterTemplates? templates)
     {
         this.folder = folder;
+        this.templates = templates;
         exitCleanup = new ClusterExitCleanup(folder);
         ConnectionString = string.Empty;
     }
@@ -38,12 +41,16 @@ public sealed class TemporaryCluster : IThrowawayServer
         StartAsync(PostgresBinaries.Find(), cancellationToken);
 
     /// <exception cref="SchemaPlannerException">With <see cref="ErrorKind.Environment"/> when the cluster cannot be created or started.</exception>
-    public static async Task<TemporaryCluster> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
+    public static Task<TemporaryCluster> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken) =>
+        StartAsync(binaries, ClusterTemplates.ForCurrentUser(), cancellationToken);
+
+    /// <summary>With the data directory templates in <paramref name="templates"/>' folder (none when null).</summary>
+    internal static async Task<TemporaryCluster> StartAsync(PostgresBinaries binaries, ClusterTemplates? templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(binaries);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var cluster = new TemporaryCluster(ClusterFolder.Create(binaries, ClusterProcessRunner.IsRoot()));
+        var cluster = new TemporaryCluster(ClusterFolder.Create(binaries, ClusterProcessRunner.IsRoot()), templates);
 
         // Registered before anything else runs, so an interrupted start-up leaves nothing behind.
         cluster.exitCleanup.Register();
@@ -82,8 +89,20 @@ public sealed class TemporaryCluster : IThrowawayServer
     private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await folder.GiveToServiceAccountAsync(cancellationToken).ConfigureAwait(false);
-        await folder.InitDbAsync(cancellationToken).ConfigureAwait(false);
-        await folder.StartServerAsync(cancellationToken).ConfigureAwait(false);
+        var copied = await folder.CreateDataDirectoryAsync(templates, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await folder.StartServerAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchemaPlannerException) when (copied)
+        {
+            // A template damaged since it was saved (a temp-file cleaner, a full disk) must not fail every later
+            // run: drop it, and start from initdb (which saves a fresh one).
+            await folder.StopAsync().ConfigureAwait(false);
+            folder.DiscardTemplate(templates!);
+            await folder.CreateDataDirectoryAsync(templates, cancellationToken).ConfigureAwait(false);
+            await folder.StartServerAsync(cancellationToken).ConfigureAwait(false);
+        }
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = IPAddress.Loopback.ToString(),

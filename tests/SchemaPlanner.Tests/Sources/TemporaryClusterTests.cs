@@ -60,6 +60,76 @@ public sealed class TemporaryClusterTests
     }
 
     [Fact]
+    public async Task The_next_cluster_is_a_copy_of_the_first_ones_template_and_works_the_same()
+    {
+        var cache = FakeBinaries.CreateFolder();
+        try
+        {
+            var templates = new ClusterTemplates(cache);
+            string firstIdentifier;
+            await using (var first = await TemporaryCluster.StartAsync(PostgresBinaries.Find(), templates, CancellationToken.None))
+            {
+                firstIdentifier = await SystemIdentifierAsync(first);
+            }
+
+            // Saved pristine: none of the settings the first cluster appended to its postgresql.conf.
+            var template = Assert.Single(Directory.GetDirectories(cache));
+            Assert.StartsWith("schemaplan-pg-template-", Path.GetFileName(template), StringComparison.Ordinal);
+            Assert.DoesNotContain("SchemaPlanner throwaway cluster", File.ReadAllText(Path.Combine(template, "data", "postgresql.conf")), StringComparison.Ordinal);
+
+            await using var second = await TemporaryCluster.StartAsync(PostgresBinaries.Find(), templates, CancellationToken.None);
+
+            // initdb gives every cluster a new system identifier; a copy keeps the template's.
+            Assert.Equal(firstIdentifier, await SystemIdentifierAsync(second));
+            await using var connection = new NpgsqlConnection(second.ConnectionString + ";Pooling=false");
+            await connection.OpenAsync();
+            Assert.Equal("off", await ScalarAsync(connection, "show fsync"));
+            Assert.Equal(second.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(connection, "show port"));
+            Assert.Equal(second.DataDirectory, await ScalarAsync(connection, "show data_directory"));
+            await using var create = new NpgsqlCommand("create table t (id int primary key); insert into t values (1)", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_template_the_server_cannot_start_from_is_replaced_by_a_fresh_initdb()
+    {
+        var cache = FakeBinaries.CreateFolder();
+        try
+        {
+            var templates = new ClusterTemplates(cache);
+            string firstIdentifier;
+            await using (var first = await TemporaryCluster.StartAsync(PostgresBinaries.Find(), templates, CancellationToken.None))
+            {
+                firstIdentifier = await SystemIdentifierAsync(first);
+            }
+
+            // Damaged the way a temp-file cleaner would: a catalog file gone, the rest still there.
+            var data = Path.Combine(Assert.Single(Directory.GetDirectories(cache)), "data");
+            Directory.Delete(Path.Combine(data, "global"), recursive: true);
+            Directory.CreateDirectory(Path.Combine(data, "global"));
+            File.WriteAllText(Path.Combine(data, "global", "pg_control"), "not a control file");
+
+            await using var second = await TemporaryCluster.StartAsync(PostgresBinaries.Find(), templates, CancellationToken.None);
+
+            var secondIdentifier = await SystemIdentifierAsync(second);
+            Assert.NotEqual(firstIdentifier, secondIdentifier);
+
+            // The damaged template was replaced by the fresh initdb's, which a third cluster is copied from.
+            await using var third = await TemporaryCluster.StartAsync(PostgresBinaries.Find(), templates, CancellationToken.None);
+            Assert.Equal(secondIdentifier, await SystemIdentifierAsync(third));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Failed_initdb_is_an_environment_error_and_leaves_no_folder()
     {
         var fakeBin = FakeBinaries.Create(initDbScript: "echo \"initdb exploded: $*\" >&2\nexit 3");
@@ -216,6 +286,13 @@ public sealed class TemporaryClusterTests
         using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
         await process.WaitForExitAsync();
         return process.Id;
+    }
+
+    private static async Task<string> SystemIdentifierAsync(TemporaryCluster cluster)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        return (await ScalarAsync(connection, "select system_identifier::text from pg_control_system()"))!;
     }
 
     private static async Task<string?> ScalarAsync(NpgsqlConnection connection, string sql)
