@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
 using SchemaPlanner.Errors;
 
@@ -12,14 +11,11 @@ namespace SchemaPlanner.Sources;
 /// <summary>
 /// The folder of a throwaway cluster and the server in it, through its lifecycle: created with the owner's
 /// process id in its name, given to the service account when running as root, initdb, started on a free
-/// port, stopped, removed; and removal of the folders of owners that died without cleaning up.
+/// port, stopped, removed. Where the folder goes and the removal of folders whose owner died: <see cref="ClusterFolders"/>.
 /// </summary>
 internal sealed class ClusterFolder
 {
     public const string SuperUser = "postgres";
-
-    /// <summary>Folder names are this, the owner's process id, '-' and random hex digits.</summary>
-    private const string FolderPrefix = "schemaplan-pg-";
 
     private const int StartAttempts = 3;
 
@@ -55,87 +51,18 @@ internal sealed class ClusterFolder
     /// <summary>Removes folders whose owner is gone, then creates a fresh one for this process.</summary>
     public static ClusterFolder Create(PostgresBinaries binaries, bool runAsServiceAccount)
     {
-        var diskParent = ParentDirectory(runAsServiceAccount);
-        RemoveStaleFolders(diskParent);
+        var diskParent = ClusterFolders.ParentDirectory(runAsServiceAccount);
+        ClusterFolders.RemoveStaleFolders(diskParent);
         var parent = diskParent;
-        if (MemoryBackedParent() is { } memory)
+        if (ClusterFolders.MemoryBackedParent() is { } memory)
         {
-            RemoveStaleFolders(memory);
+            ClusterFolders.RemoveStaleFolders(memory);
             parent = memory;
         }
 
-        return new ClusterFolder(binaries, CreateRootDirectory(parent), runAsServiceAccount);
+        return new ClusterFolder(binaries, ClusterFolders.CreateRootDirectory(parent), runAsServiceAccount);
     }
 
-    /// <summary>Free space a memory-backed folder must have before a cluster goes there (initdb alone writes ~40 MB).</summary>
-    internal const long MemoryBackedMinimumFree = 1L << 30;
-
-    /// <summary>
-    /// <c>/dev/shm</c> when it is a memory-backed file system (tmpfs) with <see cref="MemoryBackedMinimumFree"/> free,
-    /// else null. The cluster is thrown away, so it loses nothing by living in memory, and it gains most of its speed:
-    /// each CREATE TABLE creates and truncates files, and on a disk those metadata writes wait for the journal even
-    /// with <c>fsync = off</c> (the bench's 3,000 DDL statements: ~6.5 s on this VM's disk, ~1.6 s in memory).
-    /// A container's default /dev/shm (64 MB) is too small and is passed over.
-    /// </summary>
-    internal static string? MemoryBackedParent(string path = "/dev/shm")
-    {
-        if (!OperatingSystem.IsLinux() || !Directory.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            var drive = new DriveInfo(path);
-            return drive.DriveFormat == "tmpfs" && drive.AvailableFreeSpace >= MemoryBackedMinimumFree ? path : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Deletes cluster folders left behind by processes that no longer exist. Exit handlers get little
-    /// time (the test runner kills its host 100 ms after asking it to exit) and none at all after SIGKILL,
-    /// so a folder can outlive its owner; the owner's process id is part of the folder name for this.
-    /// A server still running in such a folder notices its lock file is gone and shuts itself down.
-    /// </summary>
-    public static void RemoveStaleFolders(string parent)
-    {
-        IEnumerable<string> candidates;
-        try
-        {
-            candidates = Directory.EnumerateDirectories(parent, FolderPrefix + "*").ToList();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return;
-        }
-
-        foreach (var folder in candidates)
-        {
-            var parts = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-');
-            if (parts.Length != 2
-                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ownerId)
-                || ownerId == Environment.ProcessId
-                || IsProcessRunning(ownerId))
-            {
-                continue;
-            }
-
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Someone else's, or being deleted concurrently: not ours to insist on.
-            }
-        }
-    }
-
-    /// <summary>As root, hands the folder to the service account that runs PostgreSQL; otherwise does nothing.</summary>
     public async Task GiveToServiceAccountAsync(CancellationToken cancellationToken)
     {
         if (!runner.RunsAsServiceAccount)
@@ -325,58 +252,6 @@ internal sealed class ClusterFolder
             {
                 Thread.Sleep(100 * attempt);
             }
-        }
-    }
-
-    private static bool IsProcessRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return true;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static string ParentDirectory(bool runAsServiceAccount) =>
-        // The service account must be able to reach the folder, and root's TMPDIR may be private.
-        runAsServiceAccount ? "/tmp" : Path.GetTempPath();
-
-    /// <summary>A new folder named for this process (so <see cref="RemoveStaleFolders"/> knows its owner), readable by this user only.</summary>
-    internal static string CreateRootDirectory(string parent)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var name = FormattableString.Invariant($"{FolderPrefix}{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
-            var path = Path.Combine(parent, name);
-            if (Directory.Exists(path) && attempt < 5)
-            {
-                continue;
-            }
-
-            try
-            {
-                if (OperatingSystem.IsWindows())
-                {
-                    Directory.CreateDirectory(path);
-                }
-                else
-                {
-                    Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new SchemaPlannerException(
-                    ErrorKind.Environment,
-                    $"could not create a temporary folder for the PostgreSQL server under {parent}: {ex.Message}",
-                    ex);
-            }
-
-            return path;
         }
     }
 

@@ -90,8 +90,8 @@ internal sealed class ClusterTemplates
             Directory.CreateDirectory(CacheDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
             // Named like a cluster folder, so a copy cut short by the process dying is removed as stale.
-            ClusterFolder.RemoveStaleFolders(CacheDirectory);
-            staging = ClusterFolder.CreateRootDirectory(CacheDirectory);
+            ClusterFolders.RemoveStaleFolders(CacheDirectory);
+            staging = ClusterFolders.CreateRootDirectory(CacheDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Errors.SchemaPlannerException)
         {

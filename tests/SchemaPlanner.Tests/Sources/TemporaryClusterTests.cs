@@ -40,7 +40,7 @@ public sealed class TemporaryClusterTests
             Assert.Equal(root, await ScalarAsync(connection, "show unix_socket_directories"));
 
             // In memory when the machine has a big enough tmpfs at /dev/shm (it has, where the suite runs).
-            if (ClusterFolder.MemoryBackedParent() is { } memory)
+            if (ClusterFolders.MemoryBackedParent() is { } memory)
             {
                 Assert.Equal(memory, Path.GetDirectoryName(root));
                 Assert.Equal(cluster.DataDirectory, await ScalarAsync(connection, "show data_directory"));
@@ -252,7 +252,7 @@ public sealed class TemporaryClusterTests
             var unparsable = Directory.CreateDirectory(Path.Combine(parent, "schemaplan-pg-0a1b2c3d4e5f")).FullName;
             var unrelated = Directory.CreateDirectory(Path.Combine(parent, $"other-{deadOwner}-0a1b")).FullName;
 
-            ClusterFolder.RemoveStaleFolders(parent);
+            ClusterFolders.RemoveStaleFolders(parent);
 
             Assert.False(Directory.Exists(stale));
             Assert.True(Directory.Exists(ours));
@@ -272,8 +272,8 @@ public sealed class TemporaryClusterTests
         var disk = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "not-memory-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            Assert.Null(ClusterFolder.MemoryBackedParent(disk));
-            Assert.Null(ClusterFolder.MemoryBackedParent(Path.Combine(disk, "missing")));
+            Assert.Null(ClusterFolders.MemoryBackedParent(disk));
+            Assert.Null(ClusterFolders.MemoryBackedParent(Path.Combine(disk, "missing")));
         }
         finally
         {
