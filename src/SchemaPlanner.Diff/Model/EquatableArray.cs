@@ -51,4 +51,37 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 public static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(items);
+
+    /// <summary>
+    /// The items in the order of <paramref name="key"/> (a stable sort, as <c>OrderBy</c>); the same array when it is
+    /// in that order already, as the catalog queries return most lists, so normalising a read model costs one pass.
+    /// </summary>
+    public static EquatableArray<T> SortedBy<T, TKey>(this EquatableArray<T> items, Func<T, TKey> key, IComparer<TKey>? comparer = null)
+    {
+        comparer ??= Comparer<TKey>.Default;
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (comparer.Compare(key(items[i - 1]), key(items[i])) > 0)
+            {
+                return items.OrderBy(key, comparer).ToEquatableArray();
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>The distinct items in their natural order; the same array when it is strictly increasing already.</summary>
+    public static EquatableArray<T> SortedDistinct<T>(this EquatableArray<T> items)
+        where T : IComparable<T>
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (items[i - 1].CompareTo(items[i]) >= 0)
+            {
+                return items.Distinct().Order().ToEquatableArray();
+            }
+        }
+
+        return items;
+    }
 }

@@ -10,12 +10,18 @@ public sealed record ObjectRef(ObjectKind Kind, QualifiedName Name, string? Memb
 {
     public int CompareTo(ObjectRef? other)
     {
+        if (ReferenceEquals(this, other))
+        {
+            return 0;
+        }
+
         if (other is null)
         {
             return 1;
         }
 
-        var byKind = Kind.CompareTo(other.Kind);
+        // By the enum's order, as dependencies.sql sorts; compared as ints (Enum.CompareTo boxes).
+        var byKind = ((int)Kind).CompareTo((int)other.Kind);
         if (byKind != 0)
         {
             return byKind;

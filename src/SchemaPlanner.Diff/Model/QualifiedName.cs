@@ -5,6 +5,11 @@ public sealed record QualifiedName(string Schema, string Name) : IComparable<Qua
 {
     public int CompareTo(QualifiedName? other)
     {
+        if (ReferenceEquals(this, other))
+        {
+            return 0;
+        }
+
         if (other is null)
         {
             return 1;

@@ -27,11 +27,11 @@ public sealed record Table(
 
     internal Table Normalize() => this with
     {
-        Inherits = Inherits.OrderBy(n => n).ToEquatableArray(),
-        Indexes = Indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
-        Constraints = Constraints.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
-        Triggers = Triggers.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-        Policies = Policies.OrderBy(p => p.Name, StringComparer.Ordinal).ToEquatableArray(),
-        Privileges = Privileges.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray(),
+        Inherits = Inherits.SortedBy(n => n),
+        Indexes = Indexes.SortedBy(i => i.Name, StringComparer.Ordinal),
+        Constraints = Constraints.SortedBy(c => c.Name, StringComparer.Ordinal),
+        Triggers = Triggers.SortedBy(t => t.Name, StringComparer.Ordinal),
+        Policies = Policies.SortedBy(p => p.Name, StringComparer.Ordinal),
+        Privileges = Privileges.SortedBy(p => p, StringComparer.Ordinal),
     };
 }

@@ -22,9 +22,9 @@ public sealed record View(
 
     internal View Normalize() => this with
     {
-        Triggers = Triggers.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-        Indexes = Indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
-        DependsOn = DependsOn.Distinct().OrderBy(n => n).ToEquatableArray(),
-        Privileges = Privileges.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray(),
+        Triggers = Triggers.SortedBy(t => t.Name, StringComparer.Ordinal),
+        Indexes = Indexes.SortedBy(i => i.Name, StringComparer.Ordinal),
+        DependsOn = DependsOn.SortedDistinct(),
+        Privileges = Privileges.SortedBy(p => p, StringComparer.Ordinal),
     };
 }

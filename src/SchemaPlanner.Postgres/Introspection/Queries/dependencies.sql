@@ -81,7 +81,8 @@ WITH rel AS (
     FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
 )
-SELECT DISTINCT a.kind, a.nspname, a.name, a.member, b.kind, b.nspname, b.name, b.member
+SELECT * FROM (
+SELECT DISTINCT a.kind, a.nspname::text AS nspname, a.name, a.member, b.kind AS ref_kind, b.nspname::text AS ref_nspname, b.name AS ref_name, b.member AS ref_member
 FROM pg_depend d
 JOIN objects a ON a.classid = d.classid AND a.objid = d.objid AND a.objsubid = d.objsubid
 JOIN objects b ON b.classid = d.refclassid AND b.objid = d.refobjid AND b.objsubid = d.refobjsubid
@@ -90,4 +91,10 @@ WHERE d.deptype IN ('n', 'a')
   AND (a.kind, a.nspname, a.name, coalesce(a.member, '')) IS DISTINCT FROM (b.kind, b.nspname, b.name, coalesce(b.member, ''))
   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classid AND e.objid = d.objid AND e.deptype = 'e')
   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.refclassid AND e.objid = d.refobjid AND e.deptype = 'e')
-ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+) dep
+-- In the model's order (Dependency.CompareTo: kinds in ObjectKind's order, names by code point, no member first), so
+-- normalising the model finds them sorted and skips the sort: 55,000 of them at 5,000 tables.
+ORDER BY array_position(ARRAY['table', 'view', 'column', 'default', 'constraint', 'index', 'trigger', 'policy', 'sequence', 'type', 'function', 'collation'], dep.kind),
+         dep.nspname COLLATE "C", dep.name COLLATE "C", dep.member COLLATE "C" NULLS FIRST,
+         array_position(ARRAY['table', 'view', 'column', 'default', 'constraint', 'index', 'trigger', 'policy', 'sequence', 'type', 'function', 'collation'], dep.ref_kind),
+         dep.ref_nspname COLLATE "C", dep.ref_name COLLATE "C", dep.ref_member COLLATE "C" NULLS FIRST

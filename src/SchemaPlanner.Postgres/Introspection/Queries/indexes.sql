@@ -3,8 +3,17 @@
 SELECT n.nspname, c.relname, ic.relname AS index_name,
        pg_get_indexdef(i.indexrelid) AS definition,
        am.amname,
-       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS keys,
-       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(i.indnkeyatts + 1, i.indnatts) k ORDER BY k) AS include,
+       -- A key that is a plain column prints as its quoted name (pg_get_indexdef's column form is quote_identifier
+       -- of attname): only expressions need the per-column pg_get_indexdef, which costs as much as the whole definition.
+       ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN quote_ident(a.attname) ELSE pg_get_indexdef(i.indexrelid, k, true) END
+             FROM generate_series(1, i.indnkeyatts) k
+             LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+             ORDER BY k) AS keys,
+       -- INCLUDE columns are always plain columns.
+       ARRAY(SELECT quote_ident(a.attname)
+             FROM generate_series(i.indnkeyatts + 1, i.indnatts) k
+             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+             ORDER BY k) AS include,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
        i.indisunique, i.indisvalid,
        con.conname AS constraint_name
