@@ -12,7 +12,7 @@ namespace SchemaPlanner.Introspection;
 public static class SchemaReader
 {
     /// <summary>How many statements one read issues (the transaction control included).</summary>
-    public static int StatementsPerRead => CatalogQueries.Names.Count + 4;
+    public static int StatementsPerRead => CatalogQueries.Names.Count + 4 + (2 * CatalogQueries.PlannerMethodsOff.Count);
 
     public static async Task<DatabaseSchema> ReadAsync(string connectionString, CancellationToken cancellationToken) =>
         await ReadAsync(connectionString, null, cancellationToken).ConfigureAwait(false);
@@ -50,7 +50,17 @@ public static class SchemaReader
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL jit = off"));
         foreach (var name in CatalogQueries.Names)
         {
+            var setting = CatalogQueries.PlannerMethodsOff.GetValueOrDefault(name);
+            if (setting is not null)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {setting} = off"));
+            }
+
             batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogQueries.Load(name)));
+            if (setting is not null)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {setting} TO DEFAULT"));
+            }
         }
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
