@@ -24,4 +24,11 @@ internal static class CatalogQueries
     };
 
     public static string Load(string name) => EmbeddedSql.Load("Introspection." + name);
+
+    /// <summary>The query for a server of this major version, its holes filled (a column older servers lack).</summary>
+    public static string Load(string name, int serverMajor) => name switch
+    {
+        "indexes" => EmbeddedSql.Fill("Introspection.indexes", ("nulls_not_distinct", serverMajor >= 15 ? "i.indnullsnotdistinct" : "false")),
+        _ => Load(name),
+    };
 }

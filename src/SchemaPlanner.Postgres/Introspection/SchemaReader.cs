@@ -56,7 +56,7 @@ public static class SchemaReader
                 batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {setting} = off"));
             }
 
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogQueries.Load(name)));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogQueries.Load(name, connection.PostgreSqlVersion.Major)));
             if (setting is not null)
             {
                 batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {setting} TO DEFAULT"));

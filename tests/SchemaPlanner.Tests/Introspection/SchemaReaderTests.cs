@@ -55,6 +55,56 @@ public sealed class SchemaReaderTests
     }
 
     [Fact]
+    public async Task Index_definitions_spelled_by_the_query_are_pg_get_indexdefs()
+    {
+        // indexes.sql spells plain btree definitions itself (pg_get_indexdef costs ~25 us an index) and asks
+        // pg_get_indexdef for the rest: on every kind of index, the text must be pg_get_indexdef's to the byte.
+        var server = await PostgresServer.GetAsync();
+        await using var database = await server.CreateDatabaseAsync("""
+            CREATE SCHEMA "Odd Schema";
+            CREATE TABLE "Odd Schema"."Mixed Case" ("Id" bigint PRIMARY KEY, "select" text, v varchar(20), c char(3), n numeric, t timestamptz, j jsonb, a int[]);
+            CREATE INDEX ON "Odd Schema"."Mixed Case" ("select" DESC);
+            CREATE INDEX ON "Odd Schema"."Mixed Case" ("select" NULLS FIRST);
+            CREATE INDEX ON "Odd Schema"."Mixed Case" ("select" DESC NULLS LAST, n ASC NULLS LAST);
+            CREATE INDEX ON "Odd Schema"."Mixed Case" (v);
+            CREATE INDEX ON "Odd Schema"."Mixed Case" (v varchar_pattern_ops);
+            CREATE INDEX ON "Odd Schema"."Mixed Case" ("select" text_pattern_ops);
+            CREATE INDEX ON "Odd Schema"."Mixed Case" ("select" COLLATE "C");
+            CREATE INDEX ON "Odd Schema"."Mixed Case" (c);
+            CREATE UNIQUE INDEX "Unique Two" ON "Odd Schema"."Mixed Case" (n, t);
+            CREATE UNIQUE INDEX nulls_apart ON "Odd Schema"."Mixed Case" (v) NULLS NOT DISTINCT;
+            CREATE INDEX with_include ON "Odd Schema"."Mixed Case" (n) INCLUDE (t);
+            CREATE INDEX partial ON "Odd Schema"."Mixed Case" (t) WHERE n > 0;
+            CREATE INDEX expression ON "Odd Schema"."Mixed Case" (lower("select"), n);
+            CREATE INDEX hashed ON "Odd Schema"."Mixed Case" USING hash (v);
+            CREATE INDEX inverted ON "Odd Schema"."Mixed Case" USING gin (j);
+            CREATE INDEX arrays ON "Odd Schema"."Mixed Case" USING gin (a);
+            CREATE INDEX filled ON "Odd Schema"."Mixed Case" (n) WITH (fillfactor = 70);
+            CREATE TABLE parted (id int, at date) PARTITION BY RANGE (at);
+            CREATE INDEX parted_at ON parted (at);
+            CREATE TABLE parted_2024 PARTITION OF parted FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE MATERIALIZED VIEW totals AS SELECT 1 AS id;
+            CREATE UNIQUE INDEX totals_id ON totals (id);
+            """);
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var query = CatalogQueries.Load("indexes", connection.PostgreSqlVersion.Major);
+        var sql = $"SET search_path = pg_catalog;\nSELECT q.index_name, q.definition, pg_get_indexdef(to_regclass(quote_ident(q.nspname) || '.' || quote_ident(q.index_name))) FROM ({query}) q";
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        var compared = 0;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                Assert.Equal(reader.GetString(2), reader.GetString(1));
+                compared++;
+            }
+        }
+
+        Assert.Equal(20, compared);
+    }
+
+    [Fact]
     public void The_dependency_querys_kind_order_is_the_enums()
     {
         var sql = CatalogQueries.Load("dependencies");
