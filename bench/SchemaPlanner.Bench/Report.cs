@@ -107,6 +107,15 @@ internal static class Report
                 $"), allocated {k5.AllocatedMb:0} MB per e2e, CLI peak RSS {Mb(rss)} MB (limits: <= 1.5x per-table heap of the smaller size, < 1024 MB RSS)");
         }
 
+        // Issue #13's start-fast targets, on the CLI process (the ReadyToRun build run.sh publishes).
+        s.AppendLine("Issue #13's targets (the CLI process, wall clock; peak RSS in MiB):");
+        s.AppendLine(k1?.Cli?.MedianMs is { } cli1
+            ? $"- {Verdict(cli1 <= 450)} 1,000 tables db <-> db <= 0.45 s: {cli1 / 1000:0.00} s" +
+              (k1.Migra?.MedianMs is { } migra1 ? $"; {Verdict(migra1 / cli1 >= 7)} >= 7x faster than migra in the same run: {migra1 / cli1:0.0}x" : "; migra not run")
+            : "- 1,000 tables db <-> db: n/a (CLI or size not run)");
+        s.AppendLine(k5?.Cli?.MedianMs is { } cli5
+            ? $"- {Verdict(cli5 <= 1500)} 5,000 tables <= 1.5 s: {cli5 / 1000:0.00} s; {Verdict(k5.Cli.PeakRssMb is { } peak && peak <= 250)} peak RSS <= 250 MiB: {Mb(k5.Cli.PeakRssMb)} MiB"
+            : "- 5,000 tables: n/a (CLI or size not run)");
         return s.ToString();
     }
 
