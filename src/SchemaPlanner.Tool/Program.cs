@@ -51,7 +51,7 @@ public static class Program
         TemplatesCommand.Register(app, stdout, stderr, cancellationToken);
 
         ShareOutput(app, stdout, stderr);
-        return Run(app, args, stderr);
+        return Run(app, args, stderr, cancellationToken);
     }
 
     // Subcommands write help and parse errors to their own writers: point them all at ours.
@@ -66,7 +66,7 @@ public static class Program
     }
 
     /// <summary>Runs the command line and maps failures to exit codes with one-line messages (no stack traces).</summary>
-    private static int Run(CommandLineApplication app, string[] args, TextWriter stderr)
+    private static int Run(CommandLineApplication app, string[] args, TextWriter stderr, CancellationToken cancellationToken)
     {
         try
         {
@@ -82,9 +82,15 @@ public static class Program
             stderr.WriteLine($"schemaplan: error: {known.Message}");
             return ExitCodes.For(known.Kind);
         }
-        catch (Exception ex) when (Unwrap(ex) is OperationCanceledException)
+        catch (Exception ex) when (Unwrap(ex) is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
+            // After Ctrl+C, whatever fails fails because of it (a connection or a container torn down mid-call).
             stderr.WriteLine("schemaplan: cancelled");
+            if (Unwrap(ex) is not OperationCanceledException && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SCHEMAPLAN_DEBUG")))
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+
             return ExitCodes.Cancelled;
         }
         catch (Exception ex)

@@ -84,7 +84,7 @@ public sealed class DockerDevDatabaseCliTests
         await stop.CancelAsync();
         var exit = await run;
 
-        Assert.Equal(ExitCodes.Cancelled, exit);
+        Assert.True(exit == ExitCodes.Cancelled, $"exit {exit}: {stderr}");
         Assert.Equal("schemaplan: cancelled", stderr.ToString().Trim());
         Assert.Equal(before, await DockerEngine.ScratchContainersAsync());
     }
