@@ -8,9 +8,11 @@ internal static class ModelAssembler
 {
     private const char Separator = '\x1f';
 
-    public static DatabaseSchema Assemble(IReadOnlyDictionary<string, List<object?[]>> results)
+    /// <summary>Builds the model; each query's rows are taken out of <paramref name="results"/> as they are used, so they can go early.</summary>
+    public static DatabaseSchema Assemble(Dictionary<string, List<object?[]>> results)
     {
-        IEnumerable<Row> Rows(string name) => results[name].Select(r => new Row(r));
+        List<object?[]> Take(string name) => results.Remove(name, out var rows) ? rows : throw new InvalidOperationException("no rows of " + name);
+        IEnumerable<Row> Rows(string name) => Take(name).Select(r => new Row(r));
 
         var server = Rows("server").Select(r => new ServerInfo((int)r.Long(0), r.Str(1))).Single();
 
@@ -42,29 +44,19 @@ internal static class ModelAssembler
             r.StrOrNull(11),
             r.Strings(12).ToEquatableArray()));
 
-        var columns = Rows("columns").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
-            g => g.Key,
-            g => g.Select(r => new Column(
+        var columns = ByRelation(Take("columns"), r => new Column(
                 r.Str(2), r.Str(3), new QualifiedName(r.Str(4), r.Str(5)), r.StrOrNull(6), r.Bool(7), r.StrOrNull(8),
                 ParseVolatility(r.StrOrNull(9)), ParseIdentity(r.StrOrNull(10)), r.StrOrNull(11),
-                r.LongsOrNull(12) is [var start, var increment, var min, var max, var cache, var cycle] ? new IdentityOptions(start, increment, min, max, cache, cycle != 0) : null)).ToEquatableArray());
-        var indexes = Rows("indexes").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
-            g => g.Key,
-            g => g.Select(r => new Model.Index(
-                r.Str(2), ArrayCastText.Canonical(r.Str(3)), r.Str(4), r.Strings(5).Select(ArrayCastText.Canonical).ToEquatableArray(), r.Strings(6).ToEquatableArray(),
-                Canonical(r.StrOrNull(7)), r.Bool(8), r.Bool(9), r.StrOrNull(10))).ToEquatableArray());
-        var constraints = Rows("constraints").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
-            g => g.Key,
-            g => g.Select(r => new Constraint(
-                r.Str(2), ParseConstraintKind(r.Str(3)), ArrayCastText.Canonical(r.Str(4)), r.Strings(5).ToEquatableArray(), r.Bool(6), r.Bool(7), r.Bool(8),
-                r.StrOrNull(9) is { } refSchema ? new QualifiedName(refSchema, r.Str(10)) : null,
-                r.Strings(11).ToEquatableArray(), ParseAction(r.StrOrNull(12)), ParseAction(r.StrOrNull(13)))).ToEquatableArray());
-        var triggers = Rows("triggers").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
-            g => g.Key,
-            g => g.Select(r => new Trigger(r.Str(2), r.Str(3), r.Str(4))).ToEquatableArray());
-        var policies = Rows("policies").GroupBy(r => new QualifiedName(r.Str(0), r.Str(1))).ToDictionary(
-            g => g.Key,
-            g => g.Select(r => new Policy(r.Str(2), r.Str(3), r.Bool(4), r.Strings(5).ToEquatableArray(), Canonical(r.StrOrNull(6)), Canonical(r.StrOrNull(7)))).ToEquatableArray());
+                r.LongsOrNull(12) is [var start, var increment, var min, var max, var cache, var cycle] ? new IdentityOptions(start, increment, min, max, cache, cycle != 0) : null));
+        var indexes = ByRelation(Take("indexes"), r => new Model.Index(
+            r.Str(2), ArrayCastText.Canonical(r.Str(3)), r.Str(4), r.Strings(5).Select(ArrayCastText.Canonical).ToEquatableArray(), r.Strings(6).ToEquatableArray(),
+            Canonical(r.StrOrNull(7)), r.Bool(8), r.Bool(9), r.StrOrNull(10)));
+        var constraints = ByRelation(Take("constraints"), r => new Constraint(
+            r.Str(2), ParseConstraintKind(r.Str(3)), ArrayCastText.Canonical(r.Str(4)), r.Strings(5).ToEquatableArray(), r.Bool(6), r.Bool(7), r.Bool(8),
+            r.StrOrNull(9) is { } refSchema ? new QualifiedName(refSchema, r.Str(10)) : null,
+            r.Strings(11).ToEquatableArray(), ParseAction(r.StrOrNull(12)), ParseAction(r.StrOrNull(13))));
+        var triggers = ByRelation(Take("triggers"), r => new Trigger(r.Str(2), r.Str(3), r.Str(4)));
+        var policies = ByRelation(Take("policies"), r => new Policy(r.Str(2), r.Str(3), r.Bool(4), r.Strings(5).ToEquatableArray(), Canonical(r.StrOrNull(6)), Canonical(r.StrOrNull(7))));
 
         EquatableArray<T> Of<T>(Dictionary<QualifiedName, EquatableArray<T>> map, QualifiedName key) =>
             map.TryGetValue(key, out var list) ? list : EquatableArray<T>.Empty;
@@ -125,6 +117,31 @@ internal static class ModelAssembler
             unsupported.ToEquatableArray()) { Dependencies = dependencies.ToEquatableArray(), Composites = composites.ToEquatableArray(), Ranges = ranges.ToEquatableArray() }.Normalize();
 
         return new DatabaseSchema(model, server, statistics.OrderBy(s => s.Table).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The rows of a per-relation query (schema and relation name first), grouped by relation in their order: the
+    /// queries sort by those two columns, so each relation's rows are consecutive and are gathered in one pass (a
+    /// relation met again later, which no query's order produces, has its rows appended, as GroupBy would).
+    /// </summary>
+    private static Dictionary<QualifiedName, EquatableArray<T>> ByRelation<T>(List<object?[]> rows, Func<Row, T> item)
+    {
+        var map = new Dictionary<QualifiedName, EquatableArray<T>>();
+        var builder = System.Collections.Immutable.ImmutableArray.CreateBuilder<T>();
+        for (var i = 0; i < rows.Count;)
+        {
+            var (schema, name) = ((string)rows[i][0]!, (string)rows[i][1]!);
+            builder.Clear();
+            for (; i < rows.Count && (string)rows[i][0]! == schema && (string)rows[i][1]! == name; i++)
+            {
+                builder.Add(item(new Row(rows[i])));
+            }
+
+            var key = new QualifiedName(schema, name);
+            map[key] = map.TryGetValue(key, out var earlier) ? earlier.Concat(builder).ToEquatableArray() : new EquatableArray<T>(builder.ToImmutable());
+        }
+
+        return map;
     }
 
     /// <summary>Expression text in the form both sides of a comparison share (<see cref="ArrayCastText"/>).</summary>

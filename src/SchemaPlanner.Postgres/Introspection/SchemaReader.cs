@@ -72,7 +72,7 @@ public static class SchemaReader
         }
 
         var results = new Dictionary<string, List<object?[]>>(StringComparer.Ordinal);
-        var pool = new StringPool();
+        var pool = new ValuePool();
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             foreach (var name in CatalogQueries.Names)
