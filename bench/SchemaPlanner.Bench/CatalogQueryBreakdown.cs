@@ -22,18 +22,20 @@ internal static class CatalogQueryBreakdown
             major = probe.PostgreSqlVersion.Major;
         }
 
-        // The queries as SchemaReader sends them: the text for this server's version, in a transaction with JIT off,
-        // and with the planner methods a query runs without (CatalogQueries.PlannerMethodsOff).
+        // The queries as SchemaReader sends them: the text for this server's version, after the read's transaction
+        // settings and without the planner methods a query runs without (CatalogQueries.PlannerMethodsOff).
         var queries = CatalogQueries.Names
             .Select(name => (Name: name, Sql: CatalogQueries.Load(name, major),
-                Settings: "; SET LOCAL jit = off" + (CatalogQueries.PlannerMethodsOff.TryGetValue(name, out var off) ? $"; SET LOCAL {off} = off" : "")))
+                Begin: "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                    + string.Concat(CatalogQueries.TransactionSettings.Select(setting => "; SET LOCAL " + setting))
+                    + (CatalogQueries.PlannerMethodsOff.TryGetValue(name, out var off) ? $"; SET LOCAL {off} = off" : "")))
             .ToList();
 
         // Each execution gets a new backend, as every `schemaplan diff` run does: its catalog and relation caches
         // start cold, so functions that open relations (pg_total_relation_size, pg_get_expr with a relation)
         // pay for building them. Backend CPU comes from /proc when the server is local.
         var timings = new List<(string Name, double Ms, double? CpuMs, int Rows, long Locks)>();
-        foreach (var (name, sql, settings) in queries)
+        foreach (var (name, sql, begin) in queries)
         {
             var runs = new List<double>();
             var cpus = new List<double>();
@@ -44,7 +46,7 @@ internal static class CatalogQueryBreakdown
                 await using var perRun = new NpgsqlConnection(cs);
                 await perRun.OpenAsync(ct);
                 var pid = await QueryScalarAsync(perRun, "SELECT pg_backend_pid()", ct);
-                await ExecAsync(perRun, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog" + settings, ct);
+                await ExecAsync(perRun, begin, ct);
                 var cpuBefore = BackendCpuMs(pid);
                 var sw = Stopwatch.StartNew();
                 await using (var command = new NpgsqlCommand(sql, perRun))
@@ -97,9 +99,9 @@ internal static class CatalogQueryBreakdown
         var text = new StringBuilder();
         foreach (var t in timings.OrderByDescending(t => t.CpuMs ?? t.Ms).Take(3))
         {
-            var (_, sql, settings) = queries.First(q => q.Name == t.Name);
+            var (_, sql, begin) = queries.First(q => q.Name == t.Name);
             text.Append("==== ").Append(t.Name).Append(".sql on ").Append(size.ToString(CultureInfo.InvariantCulture)).Append(" tables ====\n");
-            await ExecAsync(connection, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog" + settings, ct);
+            await ExecAsync(connection, begin, ct);
             await using (var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {

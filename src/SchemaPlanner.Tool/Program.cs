@@ -84,7 +84,8 @@ public static class Program
         }
         catch (Exception ex) when (Unwrap(ex) is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
-            // After Ctrl+C, whatever fails fails because of it (a connection or a container torn down mid-call).
+            // After Ctrl+C, an exception the tool has no message for is taken to be its consequence (a connection or a
+            // container torn down mid-call); errors it does know (a failed step) are still reported as themselves.
             stderr.WriteLine("schemaplan: cancelled");
             if (Unwrap(ex) is not OperationCanceledException && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SCHEMAPLAN_DEBUG")))
             {

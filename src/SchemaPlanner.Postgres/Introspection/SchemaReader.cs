@@ -12,7 +12,8 @@ namespace SchemaPlanner.Introspection;
 public static class SchemaReader
 {
     /// <summary>How many statements one read issues (the transaction control included).</summary>
-    public static int StatementsPerRead => CatalogQueries.Names.Count + 4 + (2 * CatalogQueries.PlannerMethodsOff.Count);
+    public static int StatementsPerRead =>
+        CatalogQueries.Names.Count + 2 + CatalogQueries.TransactionSettings.Count + (2 * CatalogQueries.PlannerMethodsOff.Count);
 
     public static async Task<DatabaseSchema> ReadAsync(string connectionString, CancellationToken cancellationToken) =>
         await ReadAsync(connectionString, null, cancellationToken).ConfigureAwait(false);
@@ -41,25 +42,24 @@ public static class SchemaReader
     public static async Task<DatabaseSchema> ReadAsync(NpgsqlConnection connection, ReadStatistics? statistics, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
-        // pg_get_* functions qualify names that are not on the search_path; an empty path makes every read
-        // qualify the same way whatever the session's settings.
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL search_path = pg_catalog"));
-        // The catalog queries of a big schema cost past jit_above_cost, and compiling them costs more than it saves:
-        // ~190 ms of a 5,000-table read's ~3 s, for queries that run once.
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL jit = off"));
+        foreach (var setting in CatalogQueries.TransactionSettings)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL " + setting));
+        }
+
         foreach (var name in CatalogQueries.Names)
         {
-            var setting = CatalogQueries.PlannerMethodsOff.GetValueOrDefault(name);
-            if (setting is not null)
+            var methodOff = CatalogQueries.PlannerMethodsOff.GetValueOrDefault(name);
+            if (methodOff is not null)
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {setting} = off"));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {methodOff} = off"));
             }
 
             batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogQueries.Load(name, connection.PostgreSqlVersion.Major)));
-            if (setting is not null)
+            if (methodOff is not null)
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {setting} TO DEFAULT"));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL {methodOff} TO DEFAULT"));
             }
         }
 

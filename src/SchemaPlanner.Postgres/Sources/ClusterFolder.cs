@@ -63,6 +63,7 @@ internal sealed class ClusterFolder
         return new ClusterFolder(binaries, ClusterFolders.CreateRootDirectory(parent), runAsServiceAccount);
     }
 
+    /// <summary>As root, hands the folder to the service account that runs PostgreSQL; otherwise does nothing.</summary>
     public async Task GiveToServiceAccountAsync(CancellationToken cancellationToken)
     {
         if (!runner.RunsAsServiceAccount)

@@ -14,7 +14,6 @@ internal static class ClusterFolders
     /// <summary>Folder names are this, the owner's process id, '-' and random hex digits.</summary>
     private const string FolderPrefix = "schemaplan-pg-";
 
-
     /// <summary>Free space a memory-backed folder must have before a cluster goes there (initdb alone writes ~40 MB).</summary>
     internal const long MemoryBackedMinimumFree = 1L << 30;
 

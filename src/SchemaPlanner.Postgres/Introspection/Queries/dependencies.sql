@@ -4,7 +4,10 @@
 -- model names it. Internal dependencies say that one object is part of another (a table's row type, an array type,
 -- a view's rule, a constraint's index) and are folded into the naming instead. Ownership of a sequence by a
 -- column is a setting (OWNED BY), not an order, and is left out.
-WITH extension_member AS MATERIALIZED (
+WITH kind_order (kinds) AS (
+    -- ObjectKind's order, which the result is sorted by (see the end).
+    SELECT ARRAY['table', 'view', 'column', 'default', 'constraint', 'index', 'trigger', 'policy', 'sequence', 'type', 'function', 'collation']
+), extension_member AS MATERIALIZED (
     SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
 ), rel AS (
     SELECT c.oid, c.relkind, n.nspname, c.relname
@@ -88,9 +91,10 @@ WITH extension_member AS MATERIALIZED (
 -- output columns so that DISTINCT and ORDER BY share one sort.
 SELECT DISTINCT a.kind, a.nspname::text COLLATE "C", a.name COLLATE "C", a.member COLLATE "C",
        b.kind, b.nspname::text COLLATE "C", b.name COLLATE "C", b.member COLLATE "C",
-       array_position(ARRAY['table', 'view', 'column', 'default', 'constraint', 'index', 'trigger', 'policy', 'sequence', 'type', 'function', 'collation'], a.kind) AS kind_rank,
-       array_position(ARRAY['table', 'view', 'column', 'default', 'constraint', 'index', 'trigger', 'policy', 'sequence', 'type', 'function', 'collation'], b.kind) AS ref_kind_rank
+       array_position(o.kinds, a.kind) AS kind_rank,
+       array_position(o.kinds, b.kind) AS ref_kind_rank
 FROM pg_depend d
+CROSS JOIN kind_order o
 JOIN objects a ON a.classid = d.classid AND a.objid = d.objid AND a.objsubid = d.objsubid
 JOIN objects b ON b.classid = d.refclassid AND b.objid = d.refobjid AND b.objsubid = d.refobjsubid
 WHERE d.deptype IN ('n', 'a')
