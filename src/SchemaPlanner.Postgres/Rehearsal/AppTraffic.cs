@@ -349,6 +349,18 @@ internal sealed class AppTraffic : IAsyncDisposable
             return;
         }
 
+        // The write has committed: the ledger takes it before the read-back, which can still fail (its cast meets an
+        // enum swap's renamed type, and the session reloads its types and goes on), or the row would be in the table
+        // and not in the ledger (a rehearsal once counted 588 rows against a ledger of 587 after a swap).
+        if (!ledger.Keyed)
+        {
+            ledger.CountInsert(1);
+        }
+        else
+        {
+            ledger.Put(new LedgerRow(key, version, values, updated?.InsertedBy ?? (updated is null ? version : null), false));
+        }
+
         await using (var check = write.ReadBackCheck)
         {
             check.Connection = connection;
@@ -358,14 +370,6 @@ internal sealed class AppTraffic : IAsyncDisposable
                 Failure ??= $"{ApplicationName}: a write does not read back as written (a value was changed on the way in): {command.CommandText}; read back {values}";
             }
         }
-
-        if (!ledger.Keyed)
-        {
-            ledger.CountInsert(1);
-            return;
-        }
-
-        ledger.Put(new LedgerRow(key, version, values, updated?.InsertedBy ?? (updated is null ? version : null), false));
     }
 
     public async ValueTask DisposeAsync()
